@@ -1,0 +1,117 @@
+/**
+ * What the core answers with. Renderers (console, Discord, JSON) only read these;
+ * nothing in them is generated text about the article, only the article's own
+ * words plus where they came from.
+ */
+import type { DocumentMeta } from '../corpus/types.js';
+import type { Lang } from '../text/language.js';
+
+export type IndexMode = 'hybrid' | 'lexical';
+
+/** A passage as stored in the index. */
+export interface Passage {
+  /** Position in the index; stable for one index build only. */
+  id: number;
+  doc: string;
+  section: string | null;
+  kind: 'paragraph' | 'caption';
+  /** ¶ numbers this passage covers (one, or several when short blocks were merged). */
+  paragraphs: number[];
+  /** Verbatim text: what gets quoted. */
+  text: string;
+  /** Character range [start, end) in the document's source file (first to last block). */
+  start: number;
+  end: number;
+}
+
+/** One sentence of a quote: verbatim, and whether it is the one that best answers. */
+export interface QuoteSentence {
+  text: string;
+  key: boolean;
+}
+
+export interface Citation {
+  doc: string;
+  paragraphs: number[];
+  section: string | null;
+  source?: string;
+  published?: string;
+  url?: string;
+  title: string;
+}
+
+export interface Excerpt {
+  passage: Passage;
+  score: number;
+  /** The excerpt shown, as consecutive verbatim sentences of the passage. */
+  sentences: QuoteSentence[];
+  /** sentences joined: a verbatim substring of passage.text. */
+  quote: string;
+  citation: Citation;
+}
+
+export interface Answer {
+  question: string;
+  lang: Lang;
+  mode: IndexMode;
+  abstained: boolean;
+  /** Best first. Empty when abstained. */
+  excerpts: Excerpt[];
+  /** Further passages, for "more passages". */
+  more: Excerpt[];
+  /** When abstaining: people and topics the article does cover. */
+  suggestions: string[];
+}
+
+export interface PersonMention {
+  doc: string;
+  paragraphs: number[];
+  section: string | null;
+  /** Verbatim sentence(s) naming the person. */
+  quote: string;
+  citation: Citation;
+}
+
+export interface PersonRecord {
+  /** Canonical name as the article writes it. */
+  name: string;
+  aliases: string[];
+  /** One line quoted from the article. */
+  role: string;
+  mentionCount: number;
+  mentions: PersonMention[];
+}
+
+export interface PersonAnswer {
+  query: string;
+  lang: Lang;
+  person: PersonRecord | null;
+  /** Names to try when nobody fits (or near-misses). */
+  suggestions: string[];
+}
+
+export interface PersonChoice {
+  /** What to show: "潘梓正 (Pan Zizheng)". At most 100 characters. */
+  name: string;
+  /** What to submit: the canonical name. */
+  value: string;
+}
+
+export interface AboutInfo {
+  documents: DocumentMeta[];
+  passages: number;
+  people: number;
+  mode: IndexMode;
+  /** Why the index is keyword-only, when it is. */
+  modeReason?: string;
+  model: string | null;
+  builtAt: string;
+}
+
+/** The core, as the Discord layer and the console see it. */
+export interface Engine {
+  ask(question: string): Promise<Answer>;
+  person(query: string): PersonAnswer;
+  suggestPeople(partial: string, limit: number): PersonChoice[];
+  about(): AboutInfo;
+}

@@ -1,0 +1,49 @@
+/** What the corpus is made of, independent of any index. */
+
+export interface DocumentMeta {
+  /** Stable id, from front matter or the file name. Citations use it. */
+  id: string;
+  /** Descriptive title (the project's, when the source gives none: see titleNote). */
+  title: string;
+  titleNote?: string;
+  source?: string;
+  author?: string;
+  /** ISO 8601 with offset, e.g. 2025-02-09T11:47:00+08:00. */
+  published?: string;
+  language: string;
+  url?: string;
+  copyright?: string;
+  /** File name inside corpus/. */
+  file: string;
+}
+
+export type BlockKind = 'paragraph' | 'caption';
+
+/**
+ * A numbered block of a document's body. ¶ numbers count paragraphs and captions
+ * in reading order from 1; headings are not numbered, they name sections.
+ */
+export interface Paragraph {
+  doc: string;
+  n: number;
+  kind: BlockKind;
+  /** Heading of the section the block is in; null before the first heading (the lead). */
+  section: string | null;
+  /** Verbatim text. */
+  text: string;
+  /** Character range [start, end) of `text` inside the source file. */
+  start: number;
+  end: number;
+}
+
+export interface CorpusDocument {
+  meta: DocumentMeta;
+  paragraphs: Paragraph[];
+  sections: string[];
+}
+
+export interface Corpus {
+  documents: CorpusDocument[];
+  /** sha256 over file names and bytes, in name order; the index records it to know when it is stale. */
+  hash: string;
+}

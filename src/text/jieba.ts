@@ -1,0 +1,26 @@
+/**
+ * One shared jieba instance. Loading the dictionary takes ~100 ms, so it is done
+ * once per process and lazily, for code paths that never segment.
+ */
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict';
+
+let instance: Jieba | undefined;
+const extraWords = new Set<string>();
+
+export function jieba(): Jieba {
+  instance ??= Jieba.withDict(dict);
+  return instance;
+}
+
+/**
+ * Teach jieba words it lacks (names the article uses, e.g. 潘梓正), in normal form.
+ * Idempotent, so the index and every query tokenizer can call it with the
+ * word list stored in the index.
+ */
+export function addJiebaWords(words: Iterable<string>): void {
+  const fresh = [...words].filter((w) => w.length > 1 && !extraWords.has(w));
+  if (fresh.length === 0) return;
+  for (const w of fresh) extraWords.add(w);
+  jieba().loadDict(Buffer.from(fresh.map((w) => `${w} 100000 nr`).join('\n') + '\n'));
+}
