@@ -1,0 +1,106 @@
+/**
+ * Typed configuration, parsed once from the environment (and `.env`, when present).
+ * Every variable is documented in .env.example; this is the only module that reads
+ * process.env.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The project root, so that scripts work from any working directory. */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const csv = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+
+const bool = (dflt: boolean) =>
+  z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? dflt : ['1', 'true', 'yes', 'on'].includes(v)));
+
+const int = (dflt: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).optional().transform((v) => v ?? dflt);
+
+const dir = (dflt: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => path.resolve(PROJECT_ROOT, v && v.length > 0 ? v : dflt));
+
+const Env = z.object({
+  CORPUS_DIR: dir('corpus'),
+  DATA_DIR: dir('data'),
+  MODEL_CACHE_DIR: dir('models'),
+  /** A transformers.js model id, or "none" for keyword-only retrieval. */
+  EMBEDDING_MODEL: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() ? v.trim() : 'Xenova/multilingual-e5-small')),
+  EMBEDDING_QUANTIZED: bool(true),
+  /** How long a model download may take to start answering before we give up and go lexical. */
+  MODEL_DOWNLOAD_TIMEOUT_MS: int(15_000, 100, 600_000),
+  /** Set to 0 to never reach the model hub (only the cache is used). */
+  ALLOW_REMOTE_MODELS: bool(true),
+  HNSW_M: int(16, 2, 100),
+  HNSW_EF_CONSTRUCTION: int(200, 10, 2000),
+  HNSW_EF_SEARCH: int(64, 1, 2000),
+  CHUNK_MAX_CHARS: int(220, 40, 4000),
+  CHUNK_MIN_CHARS: int(24, 0, 1000),
+  SEGMENTER: z.enum(['jieba', 'intl']).optional().transform((v) => v ?? 'jieba'),
+
+  DISCORD_TOKEN: z.string().optional().transform((v) => (v && v.trim() ? v.trim() : undefined)),
+  DISCORD_CLIENT_ID: z.string().optional().transform((v) => v || undefined),
+  DISCORD_GUILD_ID: z.string().optional().transform((v) => v || undefined),
+  DISCORD_API_URL: z.string().url().optional().transform((v) => v || undefined),
+  ANSWER_CHANNEL_IDS: csv,
+  USER_COOLDOWN_MS: int(5_000, 0, 3_600_000),
+  MAX_QUESTION_CHARS: int(300, 10, 4000),
+
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .optional()
+    .transform((v) => v ?? 'info'),
+});
+
+export type Config = z.infer<typeof Env>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parse a given environment. Pure: tests pass their own. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration: `.env` (if any) under the real environment, parsed once. */
+export function loadConfig(): Config {
+  if (cached) return cached;
+  const envFile = path.join(PROJECT_ROOT, '.env');
+  const fromFile: Record<string, string> = {};
+  if (existsSync(envFile)) {
+    // process.loadEnvFile would let .env override nothing but also mutate process.env;
+    // parse into a copy so the real environment keeps priority.
+    const before = { ...process.env };
+    process.loadEnvFile(envFile);
+    for (const [k, v] of Object.entries(process.env)) if (before[k] === undefined && v !== undefined) fromFile[k] = v;
+  }
+  cached = parseConfig({ ...fromFile, ...process.env });
+  return cached;
+}
+
+/** True when the dense leg is switched off by configuration. */
+export function embeddingDisabled(config: Config): boolean {
+  return config.EMBEDDING_MODEL.toLowerCase() === 'none';
+}
