@@ -1,0 +1,77 @@
+/**
+ * Paragraphs → passages. A passage is what the indexes rank and what a quote is cut
+ * from, so it must stay verbatim and know where it came from.
+ *
+ * - A paragraph longer than `maxChars` is split at sentence ends into pieces of at
+ *   most `maxChars` (a single longer sentence stays whole: cutting it would quote
+ *   half a sentence).
+ * - A piece shorter than `minChars` (a caption, a one-line aside) is merged with the
+ *   following piece in the same section, or the preceding one when it is last.
+ */
+import type { Passage } from '../answers/types.js';
+import { splitSentences } from '../text/sentences.js';
+import type { CorpusDocument, DocumentMeta, Paragraph } from './types.js';
+
+export interface ChunkOptions {
+  maxChars: number;
+  minChars: number;
+}
+
+export type PassageDraft = Omit<Passage, 'id'>;
+
+function splitParagraph(p: Paragraph, maxChars: number): PassageDraft[] {
+  const base = { doc: p.doc, section: p.section, kind: p.kind, paragraphs: [p.n] };
+  if (p.text.length <= maxChars) return [{ ...base, text: p.text, start: p.start, end: p.end }];
+  const pieces: PassageDraft[] = [];
+  let from = 0;
+  let to = 0;
+  for (const s of splitSentences(p.text)) {
+    if (to > from && s.end - from > maxChars) {
+      pieces.push({ ...base, text: p.text.slice(from, to), start: p.start + from, end: p.start + to });
+      from = s.start;
+    }
+    to = s.end;
+  }
+  if (to > from) pieces.push({ ...base, text: p.text.slice(from, to), start: p.start + from, end: p.start + to });
+  return pieces;
+}
+
+function merge(a: PassageDraft, b: PassageDraft): PassageDraft {
+  const paragraphs = [...new Set([...a.paragraphs, ...b.paragraphs])];
+  const sameParagraph = a.paragraphs.length === 1 && paragraphs.length === 1;
+  return {
+    doc: a.doc,
+    section: a.section,
+    kind: a.kind === 'caption' && b.kind === 'caption' ? 'caption' : 'paragraph',
+    paragraphs,
+    // Pieces of one paragraph are adjacent in the source; separate blocks are shown on separate lines.
+    text: a.text + (sameParagraph ? '' : '\n') + b.text,
+    start: a.start,
+    end: b.end,
+  };
+}
+
+export function chunkDocument(doc: CorpusDocument, options: ChunkOptions): PassageDraft[] {
+  const pieces = doc.paragraphs.flatMap((p) => splitParagraph(p, options.maxChars));
+  const out: PassageDraft[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    const next = pieces[i + 1];
+    if (piece.text.length < options.minChars && next && next.section === piece.section) {
+      pieces[i + 1] = merge(piece, next);
+      continue;
+    }
+    const prev = out.at(-1);
+    if (piece.text.length < options.minChars && prev && prev.section === piece.section) {
+      out[out.length - 1] = merge(prev, piece);
+      continue;
+    }
+    out.push(piece);
+  }
+  return out;
+}
+
+/** The text that gets embedded: title and section give the model context the bare passage lacks. */
+export function embeddingText(p: PassageDraft, meta: DocumentMeta): string {
+  return [meta.title, p.section, p.text].filter(Boolean).join('\n');
+}

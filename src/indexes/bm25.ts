@@ -1,0 +1,157 @@
+/**
+ * Okapi BM25 over pre-tokenized passages.
+ *
+ * Written here rather than taken from a library because retrieval needs two things
+ * search libraries rarely expose together: per-term query weights (English terms
+ * expanded into Chinese carry the confidence of their translation) and the raw
+ * per-term statistics (idf, which passages hold a term) that abstention and quote
+ * picking reuse. The serialized form carries its format version, parameters and
+ * tokenizer options, and `fromJSON` refuses any mismatch.
+ */
+import type { TokenizerOptions } from '../text/tokenize.js';
+
+export const BM25_FORMAT_VERSION = 1;
+
+export interface Bm25Params {
+  k1: number;
+  b: number;
+}
+
+export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.6 };
+
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+}
+
+export interface ScoredId {
+  id: number;
+  score: number;
+}
+
+export interface Bm25Json {
+  format: 'bm25';
+  version: number;
+  params: Bm25Params;
+  tokenizer: TokenizerOptions;
+  lengths: number[];
+  /** term → flat [docId, tf, docId, tf, …] */
+  postings: Record<string, number[]>;
+}
+
+export class Bm25FormatError extends Error {
+  override name = 'Bm25FormatError';
+}
+
+export class Bm25Index {
+  private readonly avgLength: number;
+
+  private constructor(
+    readonly params: Bm25Params,
+    readonly tokenizer: TokenizerOptions,
+    private readonly lengths: number[],
+    private readonly postings: Map<string, number[]>,
+  ) {
+    this.avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
+  }
+
+  static build(docs: string[][], params: Bm25Params, tokenizer: TokenizerOptions): Bm25Index {
+    const postings = new Map<string, number[]>();
+    docs.forEach((terms, id) => {
+      const tf = new Map<string, number>();
+      for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+      for (const [t, n] of tf) {
+        let list = postings.get(t);
+        if (!list) postings.set(t, (list = []));
+        list.push(id, n);
+      }
+    });
+    return new Bm25Index(params, tokenizer, docs.map((d) => d.length), postings);
+  }
+
+  get size(): number {
+    return this.lengths.length;
+  }
+
+  get vocabularySize(): number {
+    return this.postings.size;
+  }
+
+  has(term: string): boolean {
+    return this.postings.has(term);
+  }
+
+  /** Number of passages holding the term. */
+  df(term: string): number {
+    return (this.postings.get(term)?.length ?? 0) / 2;
+  }
+
+  /** BM25 idf (the +1 form, never negative). A term absent from the corpus gets the rarest value. */
+  idf(term: string): number {
+    const n = this.size;
+    const df = this.df(term);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Passages holding the term. */
+  docsWith(term: string): number[] {
+    const list = this.postings.get(term) ?? [];
+    const out: number[] = [];
+    for (let i = 0; i < list.length; i += 2) out.push(list[i]!);
+    return out;
+  }
+
+  /** Scores of every passage with a positive score, best first. */
+  search(query: WeightedTerm[]): ScoredId[] {
+    const { k1, b } = this.params;
+    const scores = new Float64Array(this.size);
+    // Repeated query terms add their weights rather than being scored twice.
+    const merged = new Map<string, number>();
+    for (const q of query) merged.set(q.term, (merged.get(q.term) ?? 0) + q.weight);
+    for (const [term, weight] of merged) {
+      const list = this.postings.get(term);
+      if (!list) continue;
+      const idf = this.idf(term);
+      for (let i = 0; i < list.length; i += 2) {
+        const id = list[i]!;
+        const tf = list[i + 1]!;
+        const norm = 1 - b + (b * this.lengths[id]!) / this.avgLength;
+        scores[id]! += weight * idf * ((tf * (k1 + 1)) / (tf + k1 * norm));
+      }
+    }
+    const out: ScoredId[] = [];
+    scores.forEach((score, id) => {
+      if (score > 0) out.push({ id, score });
+    });
+    return out.sort((x, y) => y.score - x.score || x.id - y.id);
+  }
+
+  toJSON(): Bm25Json {
+    return {
+      format: 'bm25',
+      version: BM25_FORMAT_VERSION,
+      params: this.params,
+      tokenizer: this.tokenizer,
+      lengths: this.lengths,
+      postings: Object.fromEntries(this.postings),
+    };
+  }
+
+  static fromJSON(json: Bm25Json, expected: { tokenizer: TokenizerOptions }): Bm25Index {
+    if (json.format !== 'bm25' || json.version !== BM25_FORMAT_VERSION) {
+      throw new Bm25FormatError(
+        `keyword index format ${String(json.format)} v${String(json.version)} is not bm25 v${BM25_FORMAT_VERSION}`,
+      );
+    }
+    if (
+      json.tokenizer.segmenter !== expected.tokenizer.segmenter ||
+      json.tokenizer.bigrams !== expected.tokenizer.bigrams
+    ) {
+      throw new Bm25FormatError(
+        `keyword index was built with tokenizer ${JSON.stringify(json.tokenizer)}, ` +
+          `but ${JSON.stringify(expected.tokenizer)} is configured`,
+      );
+    }
+    return new Bm25Index(json.params, json.tokenizer, json.lengths, new Map(Object.entries(json.postings)));
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The manifest says what an index was built from and how, so that a loader can
+ * refuse what it cannot use and an entry point can tell when the index is stale.
+ * Unlike LangChain's HNSWLib store, it records the embedding model and every
+ * parameter that shapes the files.
+ */
+import { z } from 'zod';
+
+/** Bump when any file's layout or meaning changes. */
+export const INDEX_SCHEMA_VERSION = 1;
+
+const DocumentMetaSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  titleNote: z.string().optional(),
+  source: z.string().optional(),
+  author: z.string().optional(),
+  published: z.string().optional(),
+  language: z.string(),
+  url: z.string().optional(),
+  copyright: z.string().optional(),
+  file: z.string(),
+});
+
+export const ManifestSchema = z.object({
+  schemaVersion: z.number().int(),
+  buildId: z.string(),
+  createdAt: z.string(),
+  buildMs: z.number(),
+  corpusHash: z.string(),
+  documents: z.array(DocumentMetaSchema),
+  chunking: z.object({ maxChars: z.number(), minChars: z.number() }),
+  tokenizer: z.object({
+    segmenter: z.enum(['jieba', 'intl']),
+    bigrams: z.boolean(),
+    /** Words taught to jieba (names), needed to tokenize queries the same way. */
+    extraWords: z.array(z.string()),
+  }),
+  mode: z.enum(['hybrid', 'lexical']),
+  /** Why the index is lexical, when it is. */
+  modeReason: z.string().optional(),
+  /** The model the configuration asked for ("none" when switched off). */
+  requestedModel: z.string(),
+  embedding: z
+    .object({
+      model: z.string(),
+      dims: z.number().int().positive(),
+      quantized: z.boolean(),
+      queryPrefix: z.string(),
+      passagePrefix: z.string(),
+    })
+    .nullable(),
+  hnsw: z.object({ m: z.number(), efConstruction: z.number(), efSearch: z.number() }).nullable(),
+  counts: z.object({
+    documents: z.number(),
+    passages: z.number(),
+    people: z.number(),
+    terms: z.number(),
+  }),
+});
+
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+export class IndexMismatchError extends Error {
+  override name = 'IndexMismatchError';
+}
