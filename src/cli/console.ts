@@ -1,0 +1,59 @@
+/**
+ * The interactive console that `npm start` opens when no DISCORD_TOKEN is set. It
+ * answers exactly as the bot does (same engine, same answer objects) and renders
+ * them for the terminal.
+ */
+import { createInterface } from 'node:readline/promises';
+import type { Engine } from '../answers/types.js';
+import { renderAnswer, renderPerson, style } from '../render/console.js';
+import { formatPublished } from '../render/citation.js';
+
+const HELP = `Ask anything about the article, in 繁體中文, 简体中文 or English.
+  /person NAME   look up a person named in the article (any script, English or pinyin)
+  /about         what is indexed and how
+  /help          this help
+  /quit          leave (Ctrl-D works too)`;
+
+function aboutText(engine: Engine): string {
+  const a = engine.about();
+  const docs = a.documents.map(
+    (d) => `  • ${d.title}${d.source ? ` · ${d.source}` : ''}${d.published ? ` · ${formatPublished(d.published)}` : ''}`,
+  );
+  return [
+    `${a.documents.length} article(s), ${a.passages} passages, ${a.people} people`,
+    ...docs,
+    `mode: ${a.mode === 'hybrid' ? 'hybrid (keywords + vectors)' : 'keyword-only'}${a.modeReason ? ` — ${a.modeReason}` : ''}`,
+    `model: ${a.model ?? 'none'}`,
+  ].join('\n');
+}
+
+export async function runConsole(engine: Engine, input = process.stdin, output = process.stdout): Promise<void> {
+  const rl = createInterface({ input, output, terminal: input.isTTY === true });
+  output.write(`${style.bold('Article Q&A console')} — ${aboutText(engine).split('\n')[0]}\n`);
+  if (engine.about().mode === 'lexical') output.write(style.dim(`(keyword-only: ${engine.about().modeReason ?? 'no vectors'})\n`));
+  output.write(style.dim('Type a question, /help for commands.\n'));
+  rl.setPrompt(style.green('? '));
+  rl.prompt();
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (line === '') {
+      rl.prompt();
+      continue;
+    }
+    if (line === '/quit' || line === '/exit') break;
+    try {
+      if (line === '/help') output.write(HELP + '\n');
+      else if (line === '/about') output.write(aboutText(engine) + '\n');
+      else if (line.startsWith('/person')) {
+        const name = line.slice('/person'.length).trim();
+        output.write((name ? renderPerson(engine.person(name)) : 'Usage: /person NAME') + '\n');
+      } else if (line.startsWith('/')) output.write(`Unknown command ${line.split(/\s/)[0]}. ${HELP.split('\n')[0]}\n/help lists the commands.\n`);
+      else output.write(renderAnswer(await engine.ask(line)) + '\n');
+    } catch (err) {
+      output.write(`Something went wrong: ${err instanceof Error ? err.message : String(err)}\n`);
+    }
+    output.write('\n');
+    rl.prompt();
+  }
+  rl.close();
+}

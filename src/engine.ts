@@ -1,0 +1,137 @@
+/**
+ * The core behind one interface (Engine): it makes sure an index exists, loads it
+ * once, answers questions and person look-ups, and, when asked to watch, switches
+ * to a newly published build without a restart. A question holds the state it
+ * started with, so questions in flight finish on the old index.
+ */
+import { unwatchFile, watchFile } from 'node:fs';
+import { Answerer } from './answers/answerer.js';
+import { toPersonAnswer } from './answers/person.js';
+import type { AboutInfo, Answer, Engine, PersonAnswer, PersonChoice } from './answers/types.js';
+import type { Config } from './config.js';
+import { loadEmbedder, type Embedder } from './indexes/embedder.js';
+import { ensureIndex } from './indexes/ensure.js';
+import { loadIndex, type LoadedIndex } from './indexes/load.js';
+import { currentBuildDir, pointerFile } from './indexes/store.js';
+import type { Logger } from './logger.js';
+import { PeopleMatcher } from './people/lookup.js';
+import { Retriever } from './retrieval/retriever.js';
+import { detectLanguage } from './text/language.js';
+
+export interface EngineHandle extends Engine {
+  /** The build currently answering. */
+  readonly buildDir: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  log: Logger;
+  /** Follow data/current.json and switch to new builds (the bot does; one-shot CLIs do not). */
+  watch?: boolean;
+}
+
+interface State {
+  index: LoadedIndex;
+  answerer: Answerer;
+  people: PeopleMatcher;
+  about: AboutInfo;
+}
+
+async function embedderFor(index: LoadedIndex, config: Config, log: Logger): Promise<{ embedder: Embedder | null; reason?: string }> {
+  const e = index.manifest.embedding;
+  if (index.manifest.mode !== 'hybrid' || !e) return { embedder: null };
+  const loaded = await loadEmbedder({
+    model: e.model,
+    cacheDir: config.MODEL_CACHE_DIR,
+    allowRemote: config.ALLOW_REMOTE_MODELS,
+    timeoutMs: config.MODEL_DOWNLOAD_TIMEOUT_MS,
+    quantized: e.quantized,
+  });
+  if (!loaded.ok) {
+    const reason = `the index has vectors from ${e.model}, but the model cannot be loaded now (${loaded.reason})`;
+    log.warn(`Answering from keywords only: ${reason}. ${loaded.hint}`);
+    return { embedder: null, reason };
+  }
+  if (loaded.embedder.dims !== e.dims) {
+    throw new Error(`Model ${e.model} gives ${loaded.embedder.dims} dims but the index holds ${e.dims}. Run npm run reindex.`);
+  }
+  return { embedder: loaded.embedder };
+}
+
+async function openState(dir: string, config: Config, log: Logger): Promise<State> {
+  const index = await loadIndex(dir);
+  const { embedder, reason } = await embedderFor(index, config, log);
+  const people = new PeopleMatcher(index.people);
+  const retriever = new Retriever(index, embedder);
+  const topics = index.manifest.documents.length;
+  const suggestions = () => [
+    ...people.topNames(5),
+    ...(topics > 0 ? sectionTopics(index) : []),
+  ];
+  const answerer = new Answerer(retriever, suggestions);
+  const m = index.manifest;
+  const effectiveMode = embedder ? 'hybrid' : 'lexical';
+  const modeReason = reason ?? m.modeReason;
+  const about: AboutInfo = {
+    documents: m.documents,
+    passages: m.counts.passages,
+    people: m.counts.people,
+    mode: effectiveMode,
+    ...(effectiveMode === 'lexical' && modeReason !== undefined && { modeReason }),
+    model: embedder ? embedder.model : null,
+    builtAt: m.createdAt,
+  };
+  return { index, answerer, people, about };
+}
+
+function sectionTopics(index: LoadedIndex): string[] {
+  return [...new Set(index.passages.map((p) => p.section).filter((s): s is string => s !== null))];
+}
+
+export async function openEngine(config: Config, options: OpenOptions): Promise<EngineHandle> {
+  const { log } = options;
+  const { dir } = await ensureIndex(config, log);
+  let state = await openState(dir, config, log);
+  let reloading: Promise<void> | null = null;
+
+  const reload = async () => {
+    const next = await currentBuildDir(config.DATA_DIR);
+    if (!next || next === state.index.dir) return;
+    try {
+      state = await openState(next, config, log);
+      log.info({ build: state.index.manifest.buildId }, 'Switched to the new index build.');
+    } catch (err) {
+      log.error({ err }, 'A new index build was published but could not be loaded; still answering from the old one.');
+    }
+  };
+  const pointer = pointerFile(config.DATA_DIR);
+  if (options.watch) {
+    // watchFile polls, which survives the rename that publishes the pointer (fs.watch loses the inode).
+    watchFile(pointer, { interval: 500 }, () => {
+      reloading ??= reload().finally(() => (reloading = null));
+    });
+  }
+
+  return {
+    get buildDir() {
+      return state.index.dir;
+    },
+    async ask(question: string): Promise<Answer> {
+      return state.answerer.answer(question);
+    },
+    person(query: string): PersonAnswer {
+      const s = state;
+      return toPersonAnswer(query, detectLanguage(query), s.people.lookup(query), s.index.manifest.documents);
+    },
+    suggestPeople(partial: string, limit: number): PersonChoice[] {
+      return state.people.suggest(partial, limit);
+    },
+    about(): AboutInfo {
+      return state.about;
+    },
+    async close() {
+      if (options.watch) unwatchFile(pointer);
+      await reloading;
+    },
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * Retrieval and look-up quality on question sets of the shape in test/eval/
+ * (see its README): hit@1, hit@3 and MRR per language, abstention, and person
+ * look-up accuracy. Pure over an Engine, so tests assert thresholds with it.
+ */
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import type { Engine } from '../answers/types.js';
+
+export const EvalQuestion = z.object({
+  id: z.string(),
+  lang: z.string(),
+  q: z.string(),
+  gold: z.array(z.string()),
+  out_of_scope: z.boolean().optional(),
+});
+export type EvalQuestion = z.infer<typeof EvalQuestion>;
+
+export const EvalPerson = z.object({ q: z.string(), expect: z.string().nullable() });
+export type EvalPerson = z.infer<typeof EvalPerson>;
+
+export async function readJsonl<T>(file: string, schema: z.ZodType<T>): Promise<T[]> {
+  const text = await readFile(file, 'utf8');
+  return text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      const parsed = schema.safeParse(JSON.parse(l));
+      if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.message}`);
+      return parsed.data;
+    });
+}
+
+export interface LangScores {
+  n: number;
+  hit1: number;
+  hit3: number;
+  mrr: number;
+}
+
+export interface QuestionOutcome {
+  id: string;
+  lang: string;
+  q: string;
+  outOfScope: boolean;
+  abstained: boolean;
+  /** 1-based rank of the first gold passage among those returned, or null. */
+  rank: number | null;
+}
+
+export interface RetrievalReport {
+  byLang: Record<string, LangScores>;
+  answerable: LangScores;
+  outOfScope: { n: number; abstained: number };
+  falseAbstentions: number;
+  outcomes: QuestionOutcome[];
+}
+
+function scores(outcomes: QuestionOutcome[]): LangScores {
+  const n = outcomes.length;
+  const at = (k: number) => outcomes.filter((o) => o.rank !== null && o.rank <= k).length / Math.max(1, n);
+  const mrr = outcomes.reduce((s, o) => s + (o.rank ? 1 / o.rank : 0), 0) / Math.max(1, n);
+  return { n, hit1: at(1), hit3: at(3), mrr };
+}
+
+export async function evaluateRetrieval(engine: Engine, questions: EvalQuestion[]): Promise<RetrievalReport> {
+  const outcomes: QuestionOutcome[] = [];
+  for (const q of questions) {
+    const answer = await engine.ask(q.q);
+    const passages = answer.excerpts.map((e) => e.passage.text);
+    const idx = passages.findIndex((t) => q.gold.some((g) => t.includes(g)));
+    outcomes.push({
+      id: q.id,
+      lang: q.lang,
+      q: q.q,
+      outOfScope: q.out_of_scope === true,
+      abstained: answer.abstained,
+      rank: idx >= 0 ? idx + 1 : null,
+    });
+  }
+  const answerable = outcomes.filter((o) => !o.outOfScope);
+  const langs = [...new Set(answerable.map((o) => o.lang))];
+  const oos = outcomes.filter((o) => o.outOfScope);
+  return {
+    byLang: Object.fromEntries(langs.map((l) => [l, scores(answerable.filter((o) => o.lang === l))])),
+    answerable: scores(answerable),
+    outOfScope: { n: oos.length, abstained: oos.filter((o) => o.abstained).length },
+    falseAbstentions: answerable.filter((o) => o.abstained).length,
+    outcomes,
+  };
+}
+
+export interface PeopleReport {
+  n: number;
+  correct: number;
+  misses: { q: string; expect: string | null; got: string | null }[];
+}
+
+export function evaluatePeople(engine: Engine, people: EvalPerson[]): PeopleReport {
+  const misses: PeopleReport['misses'] = [];
+  for (const p of people) {
+    const got = engine.person(p.q).person?.name ?? null;
+    const ok = p.expect === null ? got === null : got !== null && got.includes(p.expect);
+    if (!ok) misses.push({ q: p.q, expect: p.expect, got });
+  }
+  return { n: people.length, correct: people.length - misses.length, misses };
+}

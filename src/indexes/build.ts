@@ -1,0 +1,164 @@
+/**
+ * The reindex pipeline: corpus → passages → people, glossary, keyword and vector
+ * indexes → one atomically published build.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Passage } from '../answers/types.js';
+import { embeddingDisabled, type Config } from '../config.js';
+import { chunkDocument, embeddingText } from '../corpus/chunk.js';
+import { loadCorpus } from '../corpus/load.js';
+import type { Logger } from '../logger.js';
+import { buildPeopleRegistry, loadCuratedPeople } from '../people/registry.js';
+import { buildCrossLingualTable } from '../retrieval/crosslingual.js';
+import { extractParentheticalGlossary, loadGlossary } from '../retrieval/glossary.js';
+import { addJiebaWords } from '../text/jieba.js';
+import { normalize } from '../text/normalize.js';
+import { tokenize, type TokenizerOptions } from '../text/tokenize.js';
+import { publishDirectory } from './atomic.js';
+import { Bm25Index, DEFAULT_BM25 } from './bm25.js';
+import { loadEmbedder } from './embedder.js';
+import { INDEX_SCHEMA_VERSION, type Manifest } from './manifest.js';
+import { FILES, buildsDir, newBuildId, switchCurrent } from './store.js';
+import { VectorIndex } from './vector-index.js';
+
+export interface BuildResult {
+  dir: string;
+  manifest: Manifest;
+}
+
+export interface BuildOptions {
+  /** Show a download progress bar for the model (reindex script); quiet elsewhere. */
+  progress?: boolean;
+  /** Told as each stage starts, for the reindex script's progress lines. */
+  onStep?: (step: string) => void;
+}
+
+const HAN_WORD = /^\p{Script=Han}[\p{Script=Han}·]{1,11}$/u;
+
+export function tokenizerOptions(config: Config): TokenizerOptions {
+  return { segmenter: config.SEGMENTER, bigrams: true };
+}
+
+export async function buildIndex(config: Config, log: Logger, options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const step = options.onStep ?? (() => undefined);
+  step(`Reading articles in ${config.CORPUS_DIR}`);
+  const corpus = await loadCorpus(config.CORPUS_DIR);
+  if (corpus.documents.length === 0) {
+    throw new Error(`No articles in ${config.CORPUS_DIR}: add a .md or .txt file and run npm run reindex.`);
+  }
+
+  step('Finding people');
+  const people = buildPeopleRegistry(corpus, await loadCuratedPeople(config.CORPUS_DIR));
+  const glossary = [...(await loadGlossary(config.CORPUS_DIR)), ...extractParentheticalGlossary(corpus)];
+
+  // Names and glossary terms become jieba words so that passages and later queries
+  // segment them whole; the list goes into the manifest for query-time tokenizers.
+  const extraWords = [
+    ...new Set(
+      [...people.people.flatMap((p) => [p.name, ...p.aliases]), ...glossary.map((g) => g.zh)]
+        .map((w) => normalize(w))
+        .filter((w) => HAN_WORD.test(w)),
+    ),
+  ].sort();
+  addJiebaWords(extraWords);
+
+  step('Splitting into passages');
+  const chunking = { maxChars: config.CHUNK_MAX_CHARS, minChars: config.CHUNK_MIN_CHARS };
+  const passages: Passage[] = [];
+  const embedTexts: string[] = [];
+  for (const doc of corpus.documents) {
+    for (const draft of chunkDocument(doc, chunking)) {
+      passages.push({ id: passages.length, ...draft });
+      embedTexts.push(embeddingText(draft, doc.meta));
+    }
+  }
+
+  step(`Building the keyword index over ${passages.length} passages`);
+  const tokenizer = tokenizerOptions(config);
+  const bm25 = Bm25Index.build(
+    passages.map((p) => tokenize(p.text, tokenizer)),
+    DEFAULT_BM25,
+    tokenizer,
+  );
+
+  const englishPairs = people.people.flatMap((p) =>
+    p.aliases.filter((a) => /[A-Za-z]/.test(a)).map((english) => ({ english, zh: p.name })),
+  );
+  const crosslingual = buildCrossLingualTable({ corpus, glossary, extraPairs: englishPairs });
+
+  let mode: Manifest['mode'] = 'lexical';
+  let modeReason: string | undefined;
+  let embedding: Manifest['embedding'] = null;
+  let vectors: VectorIndex | null = null;
+  const hnsw = { m: config.HNSW_M, efConstruction: config.HNSW_EF_CONSTRUCTION, efSearch: config.HNSW_EF_SEARCH };
+  if (embeddingDisabled(config)) {
+    modeReason = 'EMBEDDING_MODEL=none switches the vector index off.';
+  } else {
+    step(`Loading embedding model ${config.EMBEDDING_MODEL}`);
+    const loaded = await loadEmbedder({
+      model: config.EMBEDDING_MODEL,
+      cacheDir: config.MODEL_CACHE_DIR,
+      allowRemote: config.ALLOW_REMOTE_MODELS,
+      timeoutMs: config.MODEL_DOWNLOAD_TIMEOUT_MS,
+      quantized: config.EMBEDDING_QUANTIZED,
+      progress: options.progress ?? false,
+    });
+    if (!loaded.ok) {
+      modeReason = `Embedding model ${config.EMBEDDING_MODEL} is unavailable: ${loaded.reason}`;
+      log.warn(`${modeReason}\nBuilding a keyword-only index. ${loaded.hint}`);
+    } else {
+      step(`Embedding ${passages.length} passages`);
+      const vecs = await loaded.embedder.embedPassages(embedTexts);
+      vectors = VectorIndex.build(vecs, loaded.embedder.dims, hnsw);
+      mode = 'hybrid';
+      embedding = {
+        model: loaded.embedder.model,
+        dims: loaded.embedder.dims,
+        quantized: config.EMBEDDING_QUANTIZED,
+        queryPrefix: loaded.embedder.queryPrefix,
+        passagePrefix: loaded.embedder.passagePrefix,
+      };
+    }
+  }
+
+  const buildId = newBuildId();
+  const manifest: Manifest = {
+    schemaVersion: INDEX_SCHEMA_VERSION,
+    buildId,
+    createdAt: new Date().toISOString(),
+    buildMs: 0,
+    corpusHash: corpus.hash,
+    documents: corpus.documents.map((d) => d.meta),
+    chunking,
+    tokenizer: { ...tokenizer, extraWords },
+    mode,
+    ...(modeReason !== undefined && { modeReason }),
+    requestedModel: config.EMBEDDING_MODEL,
+    embedding,
+    hnsw: vectors ? hnsw : null,
+    counts: {
+      documents: corpus.documents.length,
+      passages: passages.length,
+      people: people.people.length,
+      terms: bm25.vocabularySize,
+    },
+  };
+
+  step('Writing the index');
+  const dir = path.join(buildsDir(config.DATA_DIR), buildId);
+  await publishDirectory(dir, async (tmp) => {
+    const json = (name: string, value: unknown) => writeFile(path.join(tmp, name), JSON.stringify(value));
+    await json(FILES.passages, passages);
+    await json(FILES.bm25, bm25.toJSON());
+    await json(FILES.people, people);
+    await json(FILES.crosslingual, crosslingual);
+    if (vectors) await vectors.save(path.join(tmp, FILES.vectors));
+    manifest.buildMs = Math.round(performance.now() - started);
+    // The manifest goes last: a folder with a manifest is a complete build.
+    await json(FILES.manifest, manifest);
+  });
+  await switchCurrent(config.DATA_DIR, buildId);
+  return { dir, manifest };
+}

@@ -1,0 +1,55 @@
+/**
+ * Loading one published build into memory. Everything a question needs is here,
+ * so a question in flight keeps answering from this object even after a reindex
+ * publishes a newer build.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Passage } from '../answers/types.js';
+import type { PeopleRegistry } from '../people/registry.js';
+import type { CrossLingualTable } from '../retrieval/crosslingual.js';
+import { addJiebaWords } from '../text/jieba.js';
+import { Bm25Index, type Bm25Json } from './bm25.js';
+import { IndexMismatchError, type Manifest } from './manifest.js';
+import { FILES, readManifest } from './store.js';
+import { VectorIndex } from './vector-index.js';
+
+export interface LoadedIndex {
+  dir: string;
+  manifest: Manifest;
+  passages: Passage[];
+  bm25: Bm25Index;
+  people: PeopleRegistry;
+  crosslingual: CrossLingualTable;
+  /** Null in lexical mode. */
+  vectors: VectorIndex | null;
+}
+
+async function readJson<T>(dir: string, name: string): Promise<T> {
+  return JSON.parse(await readFile(path.join(dir, name), 'utf8')) as T;
+}
+
+export async function loadIndex(dir: string): Promise<LoadedIndex> {
+  const manifest = await readManifest(dir);
+  addJiebaWords(manifest.tokenizer.extraWords);
+  const [passages, bm25Json, people, crosslingual] = await Promise.all([
+    readJson<Passage[]>(dir, FILES.passages),
+    readJson<Bm25Json>(dir, FILES.bm25),
+    readJson<PeopleRegistry>(dir, FILES.people),
+    readJson<CrossLingualTable>(dir, FILES.crosslingual),
+  ]);
+  const bm25 = Bm25Index.fromJSON(bm25Json, { tokenizer: manifest.tokenizer });
+  if (bm25.size !== passages.length || passages.length !== manifest.counts.passages) {
+    throw new IndexMismatchError(`The index in ${dir} is inconsistent (passage counts differ). Run npm run reindex.`);
+  }
+  let vectors: VectorIndex | null = null;
+  if (manifest.mode === 'hybrid') {
+    const file = path.join(dir, FILES.vectors);
+    if (!manifest.embedding || !manifest.hnsw || !existsSync(file)) {
+      throw new IndexMismatchError(`The hybrid index in ${dir} lacks its vectors. Run npm run reindex.`);
+    }
+    vectors = await VectorIndex.load(file, manifest.embedding.dims, passages.length, manifest.hnsw);
+  }
+  return { dir, manifest, passages, bm25, people, crosslingual, vectors };
+}

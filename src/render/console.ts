@@ -1,0 +1,83 @@
+/**
+ * Terminal rendering of answers and person look-ups, laid out the way the Discord
+ * embed is: quotes as a block with the key sentence bold, [n] markers, footnotes.
+ * Colours only when the output is a TTY (and NO_COLOR is unset).
+ */
+import type { Answer, Excerpt, PersonAnswer } from '../answers/types.js';
+import { citationKey, formatCitation } from './citation.js';
+import { ui } from './i18n.js';
+
+const useColor = process.stdout.isTTY === true && !process.env['NO_COLOR'];
+const sgr = (code: string) => (s: string) => (useColor ? `\x1b[${code}m${s}\x1b[0m` : s);
+export const style = {
+  bold: sgr('1'),
+  dim: sgr('2'),
+  cyan: sgr('36'),
+  yellow: sgr('33'),
+  green: sgr('32'),
+};
+
+function quoteBlock(e: Excerpt, marker: string): string {
+  const body = e.sentences.map((s) => (s.key ? style.bold(s.text) : s.text)).join('');
+  const lines = body.split('\n').map((l) => `${style.cyan('│')} ${l}`);
+  lines[lines.length - 1] += ` ${style.yellow(marker)}`;
+  return lines.join('\n');
+}
+
+/** Excerpts with markers and the footnote lines they point to (same place, same number). */
+export function renderExcerpts(excerpts: Excerpt[]): string {
+  const numbers = new Map<string, number>();
+  const footnotes: string[] = [];
+  const blocks = excerpts.map((e) => {
+    const key = citationKey(e.citation);
+    let n = numbers.get(key);
+    if (n === undefined) {
+      n = numbers.size + 1;
+      numbers.set(key, n);
+      footnotes.push(style.dim(`[${n}] ${formatCitation(e.citation)}`));
+    }
+    return quoteBlock(e, `[${n}]`);
+  });
+  return [...blocks.flatMap((b) => [b, '']), ...footnotes].join('\n');
+}
+
+export function renderAnswer(answer: Answer): string {
+  const t = ui(answer.lang);
+  if (answer.abstained) {
+    const lines = [style.yellow(t.notInArticle)];
+    if (answer.suggestions.length) lines.push(`${t.suggestionsLead}${answer.suggestions.join(t.listSeparator)}`);
+    return lines.join('\n');
+  }
+  return [renderExcerpts(answer.excerpts), '', style.dim(`${t.verbatimFooter} · ${t.mode(answer.mode)}`)].join('\n');
+}
+
+export function renderPerson(answer: PersonAnswer): string {
+  const t = ui(answer.lang);
+  const p = answer.person;
+  if (!p) {
+    const lines = [style.yellow(t.personNotFound(answer.query))];
+    if (answer.suggestions.length) lines.push(`${t.personTry}${answer.suggestions.join(t.listSeparator)}`);
+    return lines.join('\n');
+  }
+  const lines = [
+    style.bold(p.name),
+    p.aliases.length ? `${t.aliases}: ${p.aliases.join(t.listSeparator)}` : '',
+    `${t.role}: 「${p.role}」`,
+    t.mentionCount(p.mentionCount),
+    '',
+  ].filter((l, i) => l !== '' || i === 4);
+  const numbers = new Map<string, number>();
+  const footnotes: string[] = [];
+  for (const m of p.mentions) {
+    const key = citationKey(m.citation);
+    let n = numbers.get(key);
+    if (n === undefined) {
+      n = numbers.size + 1;
+      numbers.set(key, n);
+      footnotes.push(style.dim(`[${n}] ${formatCitation(m.citation)}`));
+    }
+    lines.push(`${style.cyan('│')} ${m.quote} ${style.yellow(`[${n}]`)}`);
+  }
+  if (footnotes.length) lines.push('', ...footnotes);
+  return lines.join('\n');
+}

@@ -1,0 +1,59 @@
+/** The machine-readable shapes of `ask --json` and `person --json`. */
+import type { Answer, PersonAnswer } from '../answers/types.js';
+
+export interface AnswerJson {
+  id?: string;
+  question: string;
+  mode: Answer['mode'];
+  abstained: boolean;
+  passages: {
+    doc: string;
+    section: string | null;
+    paragraphs: number[];
+    text: string;
+    quote: string;
+    score: number;
+  }[];
+}
+
+export function answerToJson(answer: Answer, id?: string): AnswerJson {
+  return {
+    ...(id !== undefined && { id }),
+    question: answer.question,
+    mode: answer.mode,
+    abstained: answer.abstained,
+    passages: answer.excerpts.map((e) => ({
+      doc: e.passage.doc,
+      section: e.passage.section,
+      paragraphs: e.passage.paragraphs,
+      text: e.passage.text,
+      quote: e.quote,
+      score: e.score,
+    })),
+  };
+}
+
+export interface PersonJson {
+  query: string;
+  person: {
+    name: string;
+    aliases: string[];
+    role: string;
+    mentions: { doc: string; paragraphs: number[]; quote: string }[];
+  } | null;
+  suggestions: string[];
+}
+
+export function personToJson(answer: PersonAnswer): PersonJson {
+  const p = answer.person;
+  return {
+    query: answer.query,
+    person: p && {
+      name: p.name,
+      aliases: p.aliases,
+      role: p.role,
+      mentions: p.mentions.map((m) => ({ doc: m.doc, paragraphs: m.paragraphs, quote: m.quote })),
+    },
+    suggestions: answer.suggestions,
+  };
+}

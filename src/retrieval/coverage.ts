@@ -1,0 +1,76 @@
+/**
+ * How much of a question a piece of text covers: the idf-weighted share of the
+ * question's content units found in it. This, not the BM25 score, decides
+ * abstention, because it is comparable across questions: 明天香港會下雨嗎 matches
+ * 香港 somewhere in the article, but covers only a third of what it asks about.
+ */
+import type { QueryUnit } from './query.js';
+
+export interface UnitStats {
+  /** Passages (normal form) the statistics are taken over. */
+  texts: string[];
+}
+
+/** Share of the string's bigrams present in the text: partial credit for near forms. */
+function bigramOverlap(needle: string, haystack: string): number {
+  if (needle.length < 3) return 0;
+  let hit = 0;
+  for (let i = 0; i + 1 < needle.length; i++) if (haystack.includes(needle.slice(i, i + 2))) hit++;
+  return hit / (needle.length - 1);
+}
+
+/** 0..1: how well one unit is present in normal-form text. */
+export function unitMatch(unit: QueryUnit, text: string): number {
+  let best = 0;
+  for (const alt of unit.alternatives) {
+    if (alt.text.length === 0) continue;
+    let m = 0;
+    if (text.includes(alt.text)) m = 1;
+    else {
+      const overlap = bigramOverlap(alt.text, text);
+      if (overlap >= 0.5) m = overlap * 0.8;
+    }
+    best = Math.max(best, m * Math.min(1, alt.weight));
+  }
+  return best;
+}
+
+export class CoverageModel {
+  private readonly weights = new Map<string, number>();
+
+  constructor(private readonly texts: string[]) {}
+
+  /**
+   * Weight of a unit: the idf of its best-known alternative over passages. A unit
+   * the article never mentions gets the highest weight: it is the strongest sign
+   * that the question is about something else.
+   */
+  weight(unit: QueryUnit): number {
+    const key = unit.label;
+    const cached = this.weights.get(key);
+    if (cached !== undefined) return cached;
+    const n = this.texts.length;
+    let df = 0;
+    for (const alt of unit.alternatives) {
+      if (!alt.text) continue;
+      let d = 0;
+      for (const t of this.texts) if (t.includes(alt.text)) d++;
+      df = Math.max(df, d);
+    }
+    const w = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    this.weights.set(key, w);
+    return w;
+  }
+
+  /** 0..1 coverage of the units by the text. */
+  coverage(units: QueryUnit[], text: string): number {
+    let total = 0;
+    let got = 0;
+    for (const u of units) {
+      const w = this.weight(u);
+      total += w;
+      got += w * unitMatch(u, text);
+    }
+    return total === 0 ? 0 : got / total;
+  }
+}
