@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chunkDocument } from '../src/corpus/chunk.js';
+import { loadCorpus } from '../src/corpus/load.js';
+import { CorpusFormatError, parseDocument } from '../src/corpus/parse.js';
+import { PROJECT_ROOT } from '../src/config.js';
+
+const corpusDir = path.join(PROJECT_ROOT, 'corpus');
+
+describe('the corpus article', async () => {
+  const corpus = await loadCorpus(corpusDir);
+  const doc = corpus.documents[0]!;
+  const raw = readFileSync(path.join(corpusDir, doc.meta.file), 'utf8');
+
+  it('has the metadata the source gives, and no invented headline', () => {
+    expect(doc.meta).toMatchObject({
+      source: '觀察者網',
+      author: '楊蓉',
+      published: '2025-02-09T11:47:00+08:00',
+      language: 'zh-Hant',
+    });
+    expect(doc.meta.titleNote).toMatch(/標題/);
+    expect(doc.meta.copyright).toBe('本文系觀察者網獨家稿件,未經授權,不得轉載。');
+  });
+
+  it('numbers paragraphs and captions, with the four headings as sections', () => {
+    expect(doc.sections).toEqual([
+      '「印象深刻」的決定',
+      '「不是第一位,也不會是最后一位」',
+      '回國發展成趨勢',
+      '中國AI人才庫儲備充足',
+    ]);
+    expect(doc.paragraphs).toHaveLength(26);
+    expect(doc.paragraphs.map((p) => p.n)).toEqual([...Array(26).keys()].map((i) => i + 1));
+    expect(doc.paragraphs.filter((p) => p.kind === 'caption').map((p) => p.n)).toEqual([4, 12]);
+    expect(doc.paragraphs[0]!.section).toBeNull();
+    expect(doc.paragraphs[2]!.section).toBe('「印象深刻」的決定');
+  });
+
+  it('keeps the text verbatim, typos included, and knows each block’s character range', () => {
+    for (const p of doc.paragraphs) expect(raw.slice(p.start, p.end)).toBe(p.text);
+    expect(doc.paragraphs.some((p) => p.text.includes('OpenAl o1'))).toBe(true);
+    const body = doc.paragraphs.map((p) => p.text).join('');
+    expect(body).not.toContain('熱門資訊');
+    expect(body).not.toContain('本文系觀察者網');
+  });
+
+  it('chunks into passages that are verbatim, within their section and cite their paragraphs', () => {
+    const passages = chunkDocument(doc, { maxChars: 120, minChars: 24 });
+    for (const p of passages) {
+      expect(p.text.length).toBeGreaterThan(0);
+      for (const line of p.text.split('\n')) expect(raw).toContain(line);
+      const blocks = p.paragraphs.map((n) => doc.paragraphs[n - 1]!);
+      expect(new Set(blocks.map((b) => b.section)).size).toBe(1);
+      const firstLine = p.text.split('\n')[0]!;
+      expect(raw.slice(p.start, p.start + firstLine.length)).toBe(firstLine);
+    }
+    // Long paragraphs split at sentence ends: every piece ends with 。！？ or a closing quote.
+    const pieces = passages.filter((p) => p.paragraphs.length === 1 && p.text.length < doc.paragraphs[p.paragraphs[0]! - 1]!.text.length);
+    expect(pieces.length).toBeGreaterThan(0);
+    for (const p of pieces) expect(p.text).toMatch(/[。！？!?」]$/u);
+    // The 16-character caption ¶12 is merged with ¶13.
+    expect(passages.find((p) => p.paragraphs.includes(12))!.paragraphs).toEqual([12, 13]);
+  });
+});
+
+describe('parseDocument', () => {
+  it('reads plain text files as one paragraph a line', () => {
+    const d = parseDocument('note.txt', 'First line.\n\nSecond line.\n');
+    expect(d.meta.id).toBe('note');
+    expect(d.paragraphs.map((p) => [p.n, p.text, p.start])).toEqual([
+      [1, 'First line.', 0],
+      [2, 'Second line.', 13],
+    ]);
+  });
+
+  it('rejects unknown front-matter keys and CRLF files with a clear error', () => {
+    expect(() => parseDocument('a.md', '---\ntitel: x\n---\nbody\n')).toThrow(CorpusFormatError);
+    expect(() => parseDocument('a.md', 'a\r\nb')).toThrow(/LF/);
+  });
+});
