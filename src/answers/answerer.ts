@@ -41,7 +41,7 @@ export class Answerer {
 
   async answer(question: string): Promise<Answer> {
     const r = await this.retriever.retrieve(question);
-    const base = { question, lang: r.query.lang, mode: this.retriever.index.manifest.mode };
+    const base = { question, lang: r.query.lang, mode: this.retriever.mode };
     if (r.abstained) {
       return { ...base, abstained: true, excerpts: [], more: [], suggestions: this.suggestions() };
     }

@@ -51,6 +51,11 @@ export class Retriever {
     this.coverage = new CoverageModel(this.normalizedTexts);
   }
 
+  /** What this retriever really uses: a hybrid index whose model failed to load answers lexically. */
+  get mode(): 'hybrid' | 'lexical' {
+    return this.embedder && this.index.vectors ? 'hybrid' : 'lexical';
+  }
+
   normalizedText(passageId: number): string {
     return this.normalizedTexts[passageId] ?? '';
   }

@@ -1,0 +1,99 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildIndex } from '../src/indexes/build.js';
+import { ensureIndex } from '../src/indexes/ensure.js';
+import { staleReasons } from '../src/indexes/freshness.js';
+import { loadIndex } from '../src/indexes/load.js';
+import { INDEX_SCHEMA_VERSION, IndexMismatchError } from '../src/indexes/manifest.js';
+import { buildsDir, currentBuildDir, readManifest } from '../src/indexes/store.js';
+import { hashCorpus } from '../src/corpus/load.js';
+import { silentLog, testConfig } from './helpers/config.js';
+
+describe('index files', () => {
+  const config = testConfig({ MODEL_DOWNLOAD_TIMEOUT_MS: '500' });
+  afterAll(() => config.cleanup());
+
+  it('publishes a build atomically with a manifest that says what it was built from', async () => {
+    const { dir, manifest } = await buildIndex(config, silentLog);
+    expect(await currentBuildDir(config.DATA_DIR)).toBe(dir);
+    expect(manifest).toMatchObject({
+      schemaVersion: INDEX_SCHEMA_VERSION,
+      mode: 'lexical',
+      requestedModel: 'none',
+      embedding: null,
+      corpusHash: await hashCorpus(config.CORPUS_DIR),
+      chunking: { maxChars: config.CHUNK_MAX_CHARS, minChars: config.CHUNK_MIN_CHARS },
+    });
+    expect(manifest.modeReason).toMatch(/EMBEDDING_MODEL=none/);
+    expect(manifest.counts.documents).toBe(1);
+    expect(manifest.counts.passages).toBeGreaterThan(20);
+    expect(manifest.counts.people).toBeGreaterThan(8);
+    // No temporary folders are left behind.
+    expect(readdirSync(buildsDir(config.DATA_DIR)).filter((n) => n.startsWith('.tmp-'))).toEqual([]);
+    const loaded = await loadIndex(dir);
+    expect(loaded.passages).toHaveLength(manifest.counts.passages);
+    expect(loaded.vectors).toBeNull();
+  });
+
+  it('keeps the previous build for readers still on it, and prunes older ones', async () => {
+    const first = await currentBuildDir(config.DATA_DIR);
+    const second = await buildIndex(config, silentLog);
+    const third = await buildIndex(config, silentLog);
+    expect(existsSync(second.dir)).toBe(true);
+    expect(existsSync(third.dir)).toBe(true);
+    expect(first && existsSync(first)).toBe(false);
+  });
+
+  it('refuses a build with another schema version, with a clear message', async () => {
+    const dir = (await currentBuildDir(config.DATA_DIR))!;
+    const file = path.join(dir, 'manifest.json');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(original), schemaVersion: 0 }));
+    await expect(readManifest(dir)).rejects.toThrow(IndexMismatchError);
+    await expect(readManifest(dir)).rejects.toThrow(/npm run reindex/);
+    // Entry points rebuild instead of failing.
+    const ensured = await ensureIndex(config, silentLog);
+    expect(ensured.rebuiltBecause).toMatch(/schema version/);
+    expect(ensured.dir).not.toBe(dir);
+  });
+
+  it('is stale when the corpus, chunking or model changes, and fresh otherwise', async () => {
+    const dir = (await currentBuildDir(config.DATA_DIR))!;
+    const manifest = await readManifest(dir);
+    const hash = await hashCorpus(config.CORPUS_DIR);
+    expect(staleReasons(manifest, config, hash)).toEqual([]);
+    expect(staleReasons(manifest, config, 'other')).toContain('the corpus changed');
+    expect(staleReasons(manifest, { ...config, CHUNK_MAX_CHARS: 99 }, hash)).toContain('the chunking settings changed');
+    expect(staleReasons(manifest, { ...config, EMBEDDING_MODEL: 'Xenova/multilingual-e5-small' }, hash)[0]).toMatch(/embedding model changed/);
+    expect((await ensureIndex(config, silentLog)).rebuiltBecause).toBeNull();
+  });
+
+  it('records why it fell back to keywords when the model cannot be had, and does not retry on start', async () => {
+    const offline = testConfig({
+      EMBEDDING_MODEL: 'Xenova/multilingual-e5-small',
+      MODEL_CACHE_DIR: config.DATA_DIR + '/no-models',
+      MODEL_DOWNLOAD_TIMEOUT_MS: '2000',
+    });
+    try {
+      const { manifest } = await buildIndex(offline, silentLog);
+      expect(manifest.mode).toBe('lexical');
+      expect(manifest.requestedModel).toBe('Xenova/multilingual-e5-small');
+      expect(manifest.modeReason).toMatch(/unavailable/);
+      expect((await ensureIndex(offline, silentLog)).rebuiltBecause).toBeNull();
+    } finally {
+      offline.cleanup();
+    }
+  });
+
+  it('rejects a malformed pointer as no index', async () => {
+    const other = testConfig();
+    try {
+      writeFileSync(path.join(other.DATA_DIR, 'current.json'), '{"build":"../../etc"}');
+      expect(await currentBuildDir(other.DATA_DIR)).toBeNull();
+    } finally {
+      other.cleanup();
+    }
+  });
+});
+
