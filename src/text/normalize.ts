@@ -13,9 +13,16 @@
  */
 import * as OpenCC from 'opencc-js';
 
-const hkToCn = OpenCC.Converter({ from: 'hk', to: 'cn' });
-const twToCn = OpenCC.Converter({ from: 'tw', to: 'cn' });
-const cnToTw = OpenCC.Converter({ from: 'cn', to: 'tw' });
+// opencc-js's typings import './core' without an extension, which NodeNext
+// resolution cannot follow; state the one signature used here.
+type Locale = 'cn' | 'tw' | 'hk' | 't';
+const { Converter } = OpenCC as unknown as {
+  Converter(options: { from: Locale; to: Locale }): (text: string) => string;
+};
+
+const hkToCn = Converter({ from: 'hk', to: 'cn' });
+const twToCn = Converter({ from: 'tw', to: 'cn' });
+const cnToTw = Converter({ from: 'cn', to: 'tw' });
 
 /** Fold Traditional to Simplified. */
 export function foldScript(text: string): string {

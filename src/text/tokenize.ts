@@ -52,7 +52,7 @@ function hanTerms(run: string, options: TokenizerOptions, out: string[]): void {
 function latinTerms(run: string, out: string[]): void {
   const parts = run.split(/[.\-/']/).filter(Boolean);
   // Keep decimals and fractions ("2.19", "1/20") whole: they are what people ask for.
-  if (/^[\d.\/]+$/.test(run)) {
+  if (/^[\d./]+$/.test(run)) {
     out.push(run);
     return;
   }
