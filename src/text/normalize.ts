@@ -17,7 +17,7 @@ import * as OpenCC from 'opencc-js';
 // resolution cannot follow; state the one signature used here.
 type Locale = 'cn' | 'tw' | 'hk' | 't';
 const { Converter } = OpenCC as unknown as {
-  Converter(options: { from: Locale; to: Locale }): (text: string) => string;
+  Converter: (options: { from: Locale; to: Locale }) => (text: string) => string;
 };
 
 const hkToCn = Converter({ from: 'hk', to: 'cn' });
