@@ -1,0 +1,69 @@
+/** /person name:<text>: who someone in the article is, with every mention quoted. */
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  SlashCommandBuilder,
+} from 'discord.js';
+import { renderNotice, renderPerson } from '../../render/discord.js';
+import { ui } from '../../render/i18n.js';
+import type { Command } from '../context.js';
+import { langFor, tidyQuestion } from '../questions.js';
+import { respond } from '../respond.js';
+
+/** Discord shows at most 25 choices; names and values hold at most 100 characters. */
+const MAX_CHOICES = 25;
+const MAX_CHOICE_CHARS = 100;
+
+const data = new SlashCommandBuilder()
+  .setName('person')
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+  .setDescription('Who is someone in the article? Their role and every mention, quoted.')
+  .setDescriptionLocalizations({
+    'zh-TW': '查文中人物：身分與所有提及，逐字引用。',
+    'zh-CN': '查文中人物：身份与所有提及，逐字引用。',
+  })
+  .addStringOption((o) =>
+    o
+      .setName('name')
+      .setDescription('A name, in Chinese, pinyin or English')
+      .setDescriptionLocalizations({
+        'zh-TW': '姓名（中文、拼音或英文）',
+        'zh-CN': '姓名（中文、拼音或英文）',
+      })
+      .setRequired(true)
+      .setMaxLength(MAX_CHOICE_CHARS)
+      .setAutocomplete(true),
+  )
+  .addBooleanOption((o) =>
+    o
+      .setName('private')
+      .setDescription('Only you see the answer')
+      .setDescriptionLocalizations({ 'zh-TW': '只有你看得到答案', 'zh-CN': '只有你看得到答案' }),
+  );
+
+const clip = (s: string) =>
+  s.length <= MAX_CHOICE_CHARS ? s : `${s.slice(0, MAX_CHOICE_CHARS - 1)}…`;
+
+export default {
+  data,
+  async execute(interaction, ctx) {
+    const name = tidyQuestion(interaction.options.getString('name', true));
+    const ephemeral = interaction.options.getBoolean('private') ?? false;
+    if (!name) {
+      const lang = langFor(null, interaction.locale, ctx.defaultLang);
+      return respond(interaction, renderNotice(ui(lang).emptyPerson), { ephemeral: true });
+    }
+    await respond(interaction, renderPerson(ctx.engine.person(name)), { ephemeral });
+  },
+  async autocomplete(interaction, ctx) {
+    const focused = interaction.options.getFocused();
+    const choices = ctx.engine
+      .suggestPeople(focused, MAX_CHOICES)
+      .slice(0, MAX_CHOICES)
+      // A value longer than 100 would make Discord reject the whole list.
+      .filter((c) => c.value.length > 0 && c.value.length <= MAX_CHOICE_CHARS)
+      .map((c) => ({ name: clip(c.name), value: c.value }));
+    await interaction.respond(choices);
+  },
+} satisfies Command;

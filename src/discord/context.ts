@@ -1,0 +1,32 @@
+/** What every handler gets: the core, configuration, and the bot's own per-process state. */
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Engine } from '../answers/types.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { Lang } from '../text/language.js';
+import type { Cooldown } from './cooldown.js';
+import type { MoreCache } from './more-cache.js';
+
+export interface BotContext {
+  engine: Engine;
+  config: Config;
+  log: Logger;
+  cooldown: Cooldown;
+  more: MoreCache;
+  /** Wording when nothing tells us the user's language: the article's language. */
+  defaultLang: Lang;
+  /** How long /ask waits for the engine before deferring (Discord allows 3 s for the first response). */
+  deferAfterMs: number;
+}
+
+export interface Command {
+  /** A SlashCommandBuilder, or anything that serialises to a chat-input command. */
+  data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
+  /** Required when an option has autocomplete; must answer fast and never throw. */
+  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
+}

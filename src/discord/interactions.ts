@@ -1,0 +1,82 @@
+/**
+ * The one entry point for interactions: slash commands, autocomplete and buttons. Expected
+ * problems get friendly notices; anything else is logged with an error id the user sees.
+ */
+import type { AutocompleteInteraction, Interaction, RepliableInteraction } from 'discord.js';
+import { ui } from '../render/i18n.js';
+import { renderNotice } from '../render/discord.js';
+import { handleButton } from './buttons.js';
+import type { BotContext, Command } from './context.js';
+import { isExpiredInteraction, reportError } from './errors.js';
+import { errorNotice } from './notices.js';
+import { langFor } from './questions.js';
+import { respond } from './respond.js';
+
+export async function handleInteraction(
+  interaction: Interaction,
+  ctx: BotContext,
+  commands: ReadonlyMap<string, Command>,
+): Promise<void> {
+  if (interaction.isAutocomplete()) return handleAutocomplete(interaction, ctx, commands);
+  if (!interaction.isRepliable()) return;
+  try {
+    if (interaction.isChatInputCommand()) {
+      const command = commands.get(interaction.commandName);
+      if (!command) {
+        const lang = langFor(null, interaction.locale, ctx.defaultLang);
+        await respond(interaction, renderNotice(ui(lang).unknownCommand), { ephemeral: true });
+        return;
+      }
+      await command.execute(interaction, ctx);
+      return;
+    }
+    if (interaction.isButton()) await handleButton(interaction, ctx);
+  } catch (err) {
+    await reportFailure(interaction, ctx, err);
+  }
+}
+
+async function reportFailure(
+  interaction: RepliableInteraction,
+  ctx: BotContext,
+  err: unknown,
+): Promise<void> {
+  const context = {
+    interaction: interaction.isChatInputCommand()
+      ? `/${interaction.commandName}`
+      : interaction.type,
+    user: interaction.user.id,
+    guild: interaction.guildId,
+    channel: interaction.channelId,
+  };
+  if (isExpiredInteraction(err)) {
+    ctx.log.warn(context, 'Interaction expired before the bot could answer');
+    return;
+  }
+  const errorId = reportError(ctx.log, err, context);
+  const question = interaction.isChatInputCommand()
+    ? interaction.options.getString('question')
+    : null;
+  const lang = langFor(question, interaction.locale, ctx.defaultLang);
+  try {
+    await respond(interaction, errorNotice(errorId, lang), { ephemeral: true });
+  } catch (sendErr) {
+    ctx.log.warn({ err: sendErr, errorId }, 'Could not tell the user about the error');
+  }
+}
+
+/** Suggestions must come back within 3 s and never fail loudly: on any problem, no choices. */
+async function handleAutocomplete(
+  interaction: AutocompleteInteraction,
+  ctx: BotContext,
+  commands: ReadonlyMap<string, Command>,
+): Promise<void> {
+  try {
+    const command = commands.get(interaction.commandName);
+    if (command?.autocomplete) await command.autocomplete(interaction, ctx);
+    else await interaction.respond([]);
+  } catch (err) {
+    ctx.log.warn({ err, command: interaction.commandName }, 'Autocomplete failed');
+    if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * Questions asked in messages: a mention of the bot in a guild channel, a DM, or any
+ * message in an answer channel. Answers are replies to the question; typing shows
+ * while the engine works.
+ *
+ * Cooldown on messages: the bot reacts with ⏳ rather than replying, so a busy answer
+ * channel is not flooded with notices; if it may not react there, it replies briefly.
+ */
+import { cleanContent, type Message } from 'discord.js';
+import type { Lang } from '../text/language.js';
+import type { RenderedMessage } from '../render/discord.js';
+import type { BotContext } from './context.js';
+import { reportError } from './errors.js';
+import { cooldownNotice, errorNotice, problemNotice } from './notices.js';
+import {
+  answerQuestion,
+  checkQuestion,
+  langFor,
+  stripBotMentions,
+  tidyQuestion,
+} from './questions.js';
+import { messageOptions } from './respond.js';
+import { langFromLocale } from '../render/i18n.js';
+
+export const COOLDOWN_REACTION = '⏳';
+/** Typing lasts about 10 s in Discord; renew it before it lapses. */
+const TYPING_RENEW_MS = 8_000;
+
+export type MessageTrigger = 'mention' | 'dm' | 'channel';
+
+export interface MessageFacts {
+  authorIsBot: boolean;
+  /** System messages (joins, pins) and webhook posts are never questions. */
+  isSystem: boolean;
+  isDM: boolean;
+  channelId: string;
+  /** The thread's parent, so threads under an answer channel count too. */
+  parentChannelId: string | null;
+  mentionsBot: boolean;
+}
+
+/** Why a message is a question, or null when the bot should ignore it. */
+export function messageTrigger(
+  m: MessageFacts,
+  answerChannelIds: readonly string[],
+): MessageTrigger | null {
+  if (m.authorIsBot || m.isSystem) return null;
+  if (m.isDM) return 'dm';
+  if (answerChannelIds.includes(m.channelId)) return 'channel';
+  if (m.parentChannelId !== null && answerChannelIds.includes(m.parentChannelId)) return 'channel';
+  if (m.mentionsBot) return 'mention';
+  return null;
+}
+
+function botRoleIds(message: Message): string[] {
+  const me = message.client.user.id;
+  return [...message.mentions.roles.values()].filter((r) => r.tags?.botId === me).map((r) => r.id);
+}
+
+function facts(message: Message): MessageFacts {
+  const me = message.client.user.id;
+  return {
+    authorIsBot: message.author.bot,
+    isSystem: message.system || message.webhookId !== null,
+    isDM: !message.inGuild(),
+    channelId: message.channelId,
+    parentChannelId: message.channel.isThread() ? message.channel.parentId : null,
+    mentionsBot: new RegExp(`<@!?${me}>`).test(message.content) || botRoleIds(message).length > 0,
+  };
+}
+
+/** The question as the user wrote it, without the mention of the bot, other mentions as names. */
+export function questionFrom(message: Message): string {
+  const stripped = stripBotMentions(message.content, message.client.user.id, botRoleIds(message));
+  return tidyQuestion(cleanContent(stripped, message.channel));
+}
+
+function keepTyping(message: Message, ctx: BotContext): () => void {
+  const channel = message.channel;
+  if (!('sendTyping' in channel)) return () => undefined;
+  const send = () => {
+    channel.sendTyping().catch((err: unknown) => ctx.log.debug({ err }, 'sendTyping failed'));
+  };
+  send();
+  const timer = setInterval(send, TYPING_RENEW_MS);
+  return () => clearInterval(timer);
+}
+
+async function reply(message: Message, rendered: RenderedMessage): Promise<void> {
+  await message.reply(messageOptions(rendered));
+}
+
+function fallbackLang(message: Message, ctx: BotContext): Lang {
+  return message.guild
+    ? langFromLocale(message.guild.preferredLocale, ctx.defaultLang)
+    : ctx.defaultLang;
+}
+
+export async function handleMessage(message: Message, ctx: BotContext): Promise<void> {
+  const trigger = messageTrigger(facts(message), ctx.config.ANSWER_CHANNEL_IDS);
+  if (trigger === null) return;
+  const where = {
+    trigger,
+    user: message.author.id,
+    guild: message.guildId,
+    channel: message.channelId,
+  };
+  let lang = fallbackLang(message, ctx);
+  try {
+    const question = questionFrom(message);
+    lang = langFor(question, null, lang);
+    const problem = checkQuestion(question, ctx.config.MAX_QUESTION_CHARS);
+    if (problem) {
+      // In an answer channel an empty message (an image, a sticker) is not meant for the bot.
+      if (problem.kind === 'empty' && trigger === 'channel') return;
+      await reply(message, problemNotice(problem, lang));
+      return;
+    }
+    const wait = ctx.cooldown.take(message.author.id);
+    if (wait > 0) {
+      await message.react(COOLDOWN_REACTION).catch(async (err: unknown) => {
+        ctx.log.debug({ err, ...where }, 'Cannot react; replying with the cooldown instead');
+        await reply(message, cooldownNotice(wait, lang));
+      });
+      return;
+    }
+    const stopTyping = keepTyping(message, ctx);
+    let rendered: RenderedMessage;
+    try {
+      rendered = await answerQuestion(ctx, question);
+    } finally {
+      stopTyping();
+    }
+    await reply(message, rendered);
+  } catch (err) {
+    const errorId = reportError(ctx.log, err, where);
+    await reply(message, errorNotice(errorId, lang)).catch((sendErr: unknown) =>
+      ctx.log.warn({ err: sendErr, errorId, ...where }, 'Could not tell the user about the error'),
+    );
+  }
+}

@@ -1,0 +1,285 @@
+/**
+ * The bot's own words in the three languages users write in. Only UI wording lives
+ * here: quotes from the article are never translated or converted.
+ */
+import type { IndexMode } from '../answers/types.js';
+import type { Lang } from '../text/language.js';
+
+export const LANGS: readonly Lang[] = ['zh-Hant', 'zh-Hans', 'en'];
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
+}
+
+/**
+ * A Discord locale ("zh-TW", "zh-CN", "en-US", …) as one of our languages. Hong Kong and
+ * Taiwan users pick zh-TW in Discord; everything that is not Chinese gets English.
+ */
+export function langFromLocale(locale: string | null | undefined, fallback: Lang = 'en'): Lang {
+  if (!locale) return fallback;
+  const l = locale.toLowerCase();
+  if (l === 'zh-tw' || l === 'zh-hk' || l === 'zh-hant' || l.startsWith('zh-hant'))
+    return 'zh-Hant';
+  if (l.startsWith('zh')) return 'zh-Hans';
+  return 'en';
+}
+
+export interface HelpParams {
+  /** "<@id>" of the bot, rendered by Discord as its name. */
+  botMention: string;
+  /** "<#id>" for each answer channel. */
+  answerChannels: string[];
+  maxQuestionChars: number;
+  cooldownSeconds: number;
+}
+
+export interface UiStrings {
+  /** Joins a list of names or topics. */
+  listSeparator: string;
+  /** After a label: "：" in Chinese, ": " in English. */
+  labelSeparator: string;
+  sources: string;
+  readArticle: string;
+  morePassages(n: number): string;
+  morePassagesTitle: string;
+  notShown(n: number): string;
+  verbatimFooter: string;
+  mode(mode: IndexMode): string;
+  notInArticle: string;
+  suggestionsLead: string;
+
+  aliases: string;
+  role: string;
+  mentionCount(n: number): string;
+  mentions: string;
+  moreMentions(n: number): string;
+  personNotFound(query: string): string;
+  personTry: string;
+
+  aboutTitle: string;
+  articles: string;
+  passages: string;
+  people: string;
+  modeField: string;
+  modeWhyHybrid: string;
+  model: string;
+  noModel: string;
+  builtAt: string;
+  byAuthor(author: string): string;
+  moreArticles(n: number): string;
+
+  helpTitle: string;
+  helpBody(p: HelpParams): string;
+
+  cooldown(seconds: number): string;
+  tooLong(length: number, max: number): string;
+  emptyQuestion: string;
+  emptyPerson: string;
+  expired: string;
+  unknownCommand: string;
+  error(id: string): string;
+}
+
+const zhHant: UiStrings = {
+  listSeparator: '、',
+  labelSeparator: '：',
+  sources: '出處',
+  readArticle: '閱讀原文',
+  morePassages: (n) => `更多段落（${n}）`,
+  morePassagesTitle: '更多相關段落',
+  notShown: (n) => `另有 ${n} 段放不下，請按「更多段落」查看。`,
+  verbatimFooter: '引文一字不改摘自原文；[n] 對應原文段落 ¶。',
+  mode: (m) => (m === 'hybrid' ? '關鍵詞＋語義檢索' : '關鍵詞檢索'),
+  notInArticle: '文章沒有提到這一點。',
+  suggestionsLead: '文章談到的有：',
+
+  aliases: '又稱',
+  role: '身分',
+  mentionCount: (n) => `文中提及 ${n} 次`,
+  mentions: '文中提及',
+  moreMentions: (n) => `另有 ${n} 處提及未列出。`,
+  personNotFound: (q) => `文章中沒有找到「${q}」。`,
+  personTry: '可以試試：',
+
+  aboutTitle: '關於這個機器人',
+  articles: '文章',
+  passages: '段落數',
+  people: '人物數',
+  modeField: '檢索方式',
+  modeWhyHybrid: '已載入語義模型，關鍵詞與語義一併比對。',
+  model: '語義模型',
+  noModel: '無（只用關鍵詞）',
+  builtAt: '索引建立於',
+  byAuthor: (a) => `作者 ${a}`,
+  moreArticles: (n) => `……另有 ${n} 篇`,
+
+  helpTitle: '使用說明',
+  helpBody: (p) =>
+    [
+      '我只根據文章原文回答：每段引文一字不改，並以 [1]、[2] 標出原文段落 ¶。文章沒提到的，我會直說。',
+      '',
+      '**提問方式**',
+      `• 在頻道中提及我並附上問題：${p.botMention} 潘梓正在哪裡讀碩士？`,
+      '• 私訊我，直接寫問題。',
+      ...(p.answerChannels.length > 0
+        ? [`• 在 ${p.answerChannels.join('、')} 中，每則訊息都會被當作問題。`]
+        : []),
+      '• `/ask question:<問題>`；加上 `private:True` 只有你看得到答案。',
+      '• `/person name:<姓名>`：文中人物的身分與所有提及（輸入時會提示姓名）。',
+      '• `/about`：文章、來源、日期與索引資訊。',
+      '',
+      '**按鈕**',
+      '「更多段落」只向按下的人顯示其他相關段落；「閱讀原文」開啟文章網頁。',
+      '',
+      `問題最長 ${p.maxQuestionChars} 字` +
+        (p.cooldownSeconds > 0 ? `；每人每 ${p.cooldownSeconds} 秒可問一次。` : '。') +
+        '可用繁體、簡體中文或英文提問。',
+    ].join('\n'),
+
+  cooldown: (s) => `請稍候 ${s} 秒再提問。`,
+  tooLong: (n, max) => `問題太長了（${n} 字），上限是 ${max} 字，請精簡後再問。`,
+  emptyQuestion: '請在提及我之後寫下問題，例如：潘梓正在哪裡讀碩士？',
+  emptyPerson: '請輸入要查的姓名。',
+  expired: '這個按鈕已過期，請重新提問。',
+  unknownCommand: '我不認識這個指令，可能剛更新過，請稍後再試。',
+  error: (id) => `抱歉，處理時出了錯。錯誤編號：\`${id}\``,
+};
+
+const zhHans: UiStrings = {
+  listSeparator: '、',
+  labelSeparator: '：',
+  sources: '出处',
+  readArticle: '阅读原文',
+  morePassages: (n) => `更多段落（${n}）`,
+  morePassagesTitle: '更多相关段落',
+  notShown: (n) => `另有 ${n} 段放不下，请按“更多段落”查看。`,
+  verbatimFooter: '引文一字不改摘自原文；[n] 对应原文段落 ¶。',
+  mode: (m) => (m === 'hybrid' ? '关键词＋语义检索' : '关键词检索'),
+  notInArticle: '文章没有提到这一点。',
+  suggestionsLead: '文章谈到的有：',
+
+  aliases: '又称',
+  role: '身份',
+  mentionCount: (n) => `文中提及 ${n} 次`,
+  mentions: '文中提及',
+  moreMentions: (n) => `另有 ${n} 处提及未列出。`,
+  personNotFound: (q) => `文章中没有找到“${q}”。`,
+  personTry: '可以试试：',
+
+  aboutTitle: '关于这个机器人',
+  articles: '文章',
+  passages: '段落数',
+  people: '人物数',
+  modeField: '检索方式',
+  modeWhyHybrid: '已加载语义模型，关键词与语义一并比对。',
+  model: '语义模型',
+  noModel: '无（只用关键词）',
+  builtAt: '索引建立于',
+  byAuthor: (a) => `作者 ${a}`,
+  moreArticles: (n) => `……另有 ${n} 篇`,
+
+  helpTitle: '使用说明',
+  helpBody: (p) =>
+    [
+      '我只根据文章原文回答：每段引文一字不改，并以 [1]、[2] 标出原文段落 ¶。文章没提到的，我会直说。',
+      '',
+      '**提问方式**',
+      `• 在频道中提及我并附上问题：${p.botMention} 潘梓正在哪里读硕士？`,
+      '• 私信我，直接写问题。',
+      ...(p.answerChannels.length > 0
+        ? [`• 在 ${p.answerChannels.join('、')} 中，每条消息都会被当作问题。`]
+        : []),
+      '• `/ask question:<问题>`；加上 `private:True` 只有你看得到答案。',
+      '• `/person name:<姓名>`：文中人物的身份与所有提及（输入时会提示姓名）。',
+      '• `/about`：文章、来源、日期与索引信息。',
+      '',
+      '**按钮**',
+      '“更多段落”只向按下的人显示其他相关段落；“阅读原文”打开文章网页。',
+      '',
+      `问题最长 ${p.maxQuestionChars} 字` +
+        (p.cooldownSeconds > 0 ? `；每人每 ${p.cooldownSeconds} 秒可问一次。` : '。') +
+        '可用繁体、简体中文或英文提问。',
+    ].join('\n'),
+
+  cooldown: (s) => `请稍候 ${s} 秒再提问。`,
+  tooLong: (n, max) => `问题太长了（${n} 字），上限是 ${max} 字，请精简后再问。`,
+  emptyQuestion: '请在提及我之后写下问题，例如：潘梓正在哪里读硕士？',
+  emptyPerson: '请输入要查的姓名。',
+  expired: '这个按钮已过期，请重新提问。',
+  unknownCommand: '我不认识这个指令，可能刚更新过，请稍后再试。',
+  error: (id) => `抱歉，处理时出了错。错误编号：\`${id}\``,
+};
+
+const en: UiStrings = {
+  listSeparator: ', ',
+  labelSeparator: ': ',
+  sources: 'Sources',
+  readArticle: 'Read the article',
+  morePassages: (n) => `More passages (${n})`,
+  morePassagesTitle: 'More passages',
+  notShown: (n) =>
+    `${n} more ${n === 1 ? 'passage does' : 'passages do'} not fit here: see “More passages”.`,
+  verbatimFooter: 'Quotes are verbatim from the article; [n] points to its paragraphs (¶).',
+  mode: (m) => (m === 'hybrid' ? 'keyword + semantic search' : 'keyword search'),
+  notInArticle: 'The article does not say.',
+  suggestionsLead: 'The article does cover:',
+
+  aliases: 'Also called',
+  role: 'Role',
+  mentionCount: (n) => `Mentioned ${n} ${n === 1 ? 'time' : 'times'} in the article`,
+  mentions: 'Mentions',
+  moreMentions: (n) => `${n} more ${n === 1 ? 'mention' : 'mentions'} not listed.`,
+  personNotFound: (q) => `Nobody called “${q}” appears in the article.`,
+  personTry: 'Try:',
+
+  aboutTitle: 'About this bot',
+  articles: 'Articles',
+  passages: 'Passages',
+  people: 'People',
+  modeField: 'Search',
+  modeWhyHybrid: 'The semantic model is loaded: keywords and meaning are both matched.',
+  model: 'Semantic model',
+  noModel: 'none (keywords only)',
+  builtAt: 'Index built',
+  byAuthor: (a) => `by ${a}`,
+  moreArticles: (n) => `…and ${n} more`,
+
+  helpTitle: 'How to use me',
+  helpBody: (p) =>
+    [
+      'I answer only from the article: every quote is verbatim, and [1], [2] point to its paragraphs (¶). When the article does not say, I tell you so.',
+      '',
+      '**Asking**',
+      `• Mention me with a question in a channel: ${p.botMention} Where did Pan Zizheng get his master's degree?`,
+      '• Send me a direct message with your question.',
+      ...(p.answerChannels.length > 0
+        ? [`• In ${p.answerChannels.join(', ')}, every message is taken as a question.`]
+        : []),
+      '• `/ask question:<text>`; add `private:True` so that only you see the answer.',
+      '• `/person name:<name>`: who someone in the article is, and every mention (names are suggested as you type).',
+      '• `/about`: the articles, source, date and index.',
+      '',
+      '**Buttons**',
+      '“More passages” shows further passages to whoever clicks it, privately; “Read the article” opens the article.',
+      '',
+      `Questions can be up to ${p.maxQuestionChars} characters` +
+        (p.cooldownSeconds > 0 ? `; one question per ${p.cooldownSeconds} s per person.` : '.') +
+        ' Ask in Traditional or Simplified Chinese, or English.',
+    ].join('\n'),
+
+  cooldown: (s) => `Please wait ${s} s before asking again.`,
+  tooLong: (n, max) =>
+    `That question is ${n} characters long; the limit is ${max}. Please shorten it and ask again.`,
+  emptyQuestion:
+    "Write your question after mentioning me, e.g. “Where did Pan Zizheng get his master's degree?”",
+  emptyPerson: 'Please type a name to look up.',
+  expired: 'This button has expired: please ask again.',
+  unknownCommand: 'I do not know that command; it may have just changed. Please try again shortly.',
+  error: (id) => `Sorry, something went wrong. Error id: \`${id}\``,
+};
+
+const STRINGS: Record<Lang, UiStrings> = { 'zh-Hant': zhHant, 'zh-Hans': zhHans, en };
+
+export function ui(lang: Lang): UiStrings {
+  return STRINGS[lang];
+}
