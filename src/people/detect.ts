@@ -1,0 +1,207 @@
+/**
+ * Finds people the corpus names without being told. Candidates come from jieba
+ * (person tags, and unknown words that start with a surname) on the Simplified
+ * normal form, which keeps offsets; names jieba splits (张湖|月) are rebuilt by
+ * merging adjacent short pieces. A candidate becomes a name only with evidence
+ * that it is a person where it occurs: a speech verb after it (禹之鼎说), a title
+ * before it (教授张湖月), an English name in brackets after it, or a middle dot
+ * (丹尼尔·帕洛马尔). Tags alone are not enough: jieba tags 肯尼迪 (政府学院),
+ * 保尔森 (基金会) and 才华 as person names.
+ */
+import type { Corpus, Paragraph } from '../corpus/types.js';
+import { jieba } from '../text/jieba.js';
+import { normalizeAligned } from '../text/normalize.js';
+import { CHINESE_STOP_CHARS } from '../text/stopwords.js';
+import type { NameLexicon } from './lexicon.js';
+import { NAME_DOT, foldDots, isDotName, isHanOnly } from './names.js';
+
+export type Evidence = 'speech' | 'title' | 'english' | 'dot';
+
+export interface DetectedName {
+  /** Normal form (Simplified, one middle dot). */
+  key: string;
+  /** As the article writes it at its first occurrence. */
+  name: string;
+  evidence: Evidence[];
+  /** English names given in brackets right after the name, as written. */
+  englishNames: string[];
+  first: { doc: string; paragraph: number };
+}
+
+interface Token {
+  word: string;
+  tag: string;
+  start: number;
+  end: number;
+}
+
+interface Span {
+  start: number;
+  end: number;
+  dot: boolean;
+}
+
+/** Verbs of saying and thinking that follow a speaker's name. */
+const SPEECH_AFTER =
+  /^(?:说道|说|写道|表示|看来|回忆|指出|认为|称|透露|强调|坦言|介绍|评价|告诉|问道|答道|补充|感叹|直言|发问|引述)/;
+/** Titles and phrases that introduce a name; "(英伟达ceo)黄仁勋" puts a bracket between. */
+const TITLE_BEFORE =
+  /(?:科学家|学者|教授|研究员|研究者|工程师|导师|部长|院长|校长|元勋|贡献者|记者|作者|编辑|主席|总裁|董事长|创始人|总统|总理|首相|议员|博士|ceo|cto|cfo|名为|名叫|叫做)[)）]?\s*$/;
+const TITLE_AFTER = /^(?:先生|女士|教授|博士|院士)/;
+/** "格雷厄姆·艾利森(Graham Allison)": read on the original text, where case survives. */
+const ENGLISH_AFTER = /^\s*[(（]\s*([A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){1,3})\s*[)）]/;
+
+/** Tags of pieces that may continue a name jieba has split. */
+const NAME_TAG = /^nr/;
+const PIECE_TAG = /^(?:x|nr|nrt|nrfg|ng)$/;
+const SINGLE_PIECE_TAG = /^(?:m|n|ng|a|j|zg)$/;
+const MAX_HAN_NAME = 4;
+const MAX_DOT_NAME = 16;
+
+function tagWithOffsets(text: string): Token[] {
+  const tokens: Token[] = [];
+  let cursor = 0;
+  for (const { word, tag } of jieba().tag(text, true)) {
+    const at = text.startsWith(word, cursor) ? cursor : text.indexOf(word, cursor);
+    if (at < 0) continue;
+    tokens.push({ word, tag, start: at, end: at + word.length });
+    cursor = at + word.length;
+  }
+  return tokens;
+}
+
+function startsName(t: Token, next: Token | undefined, lexicon: NameLexicon): boolean {
+  if (!isHanOnly(t.word)) return false;
+  if (NAME_TAG.test(t.tag)) return t.word.length >= 2 || (next !== undefined && next.tag === 'x');
+  if (t.tag === 'x' && t.word.length <= MAX_HAN_NAME) return lexicon.isSurname(t.word.charAt(0));
+  return false;
+}
+
+function continuesName(t: Token): boolean {
+  if (!isHanOnly(t.word) || t.word.length > 2) return false;
+  if (t.word.length === 1 && CHINESE_STOP_CHARS.has(t.word)) return false;
+  return PIECE_TAG.test(t.tag) || (t.word.length === 1 && SINGLE_PIECE_TAG.test(t.tag));
+}
+
+/** Candidate spans of one paragraph: name tokens, their merges with following pieces, dot names. */
+function candidateSpans(tokens: Token[], lexicon: NameLexicon): Span[] {
+  const spans: Span[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.word === NAME_DOT) {
+      const left = tokens[i - 1];
+      let j = i;
+      while (tokens[j]?.word === NAME_DOT && tokens[j + 1] && isHanOnly(tokens[j + 1]!.word))
+        j += 2;
+      const right = tokens[j - 1];
+      if (left && isHanOnly(left.word) && j > i && right) {
+        spans.push({ start: left.start, end: right.end, dot: true });
+      }
+      continue;
+    }
+    if (!startsName(t, tokens[i + 1], lexicon)) continue;
+    if (t.word.length >= 2) spans.push({ start: t.start, end: t.end, dot: false });
+    let end = t.end;
+    for (let j = i + 1; j < tokens.length; j++) {
+      const u = tokens[j]!;
+      if (!continuesName(u) || u.end - t.start > MAX_HAN_NAME) break;
+      end = u.end;
+      spans.push({ start: t.start, end, dot: false });
+    }
+  }
+  return spans;
+}
+
+function evidenceAt(
+  norm: string,
+  original: string,
+  span: Span,
+): { evidence: Evidence[]; english?: string } {
+  const evidence: Evidence[] = [];
+  if (span.dot) evidence.push('dot');
+  const after = norm.slice(span.end);
+  if (SPEECH_AFTER.test(after)) evidence.push('speech');
+  if (TITLE_BEFORE.test(norm.slice(0, span.start)) || TITLE_AFTER.test(after))
+    evidence.push('title');
+  const english = ENGLISH_AFTER.exec(original.slice(span.end));
+  if (english) evidence.push('english');
+  return english ? { evidence, english: english[1]! } : { evidence };
+}
+
+function plausibleForm(key: string): boolean {
+  if (isDotName(key)) return key.length <= MAX_DOT_NAME;
+  return isHanOnly(key) && key.length >= 2 && key.length <= MAX_HAN_NAME;
+}
+
+interface Found {
+  key: string;
+  name: string;
+  evidence: Set<Evidence>;
+  englishNames: Set<string>;
+  first: { doc: string; paragraph: number };
+}
+
+/** Normal form of a paragraph, aligned with the original character for character. */
+export function alignedNormal(p: Paragraph): string {
+  return foldDots(normalizeAligned(p.text));
+}
+
+export function detectNames(corpus: Corpus, lexicon: NameLexicon): DetectedName[] {
+  const found = new Map<string, Found>();
+  const texts: string[] = [];
+  for (const doc of corpus.documents) {
+    for (const p of doc.paragraphs) {
+      const norm = alignedNormal(p);
+      texts.push(norm);
+      for (const span of candidateSpans(tagWithOffsets(norm), lexicon)) {
+        const key = norm.slice(span.start, span.end);
+        if (!plausibleForm(key)) continue;
+        const { evidence, english } = evidenceAt(norm, p.text, span);
+        let f = found.get(key);
+        if (!f) {
+          f = {
+            key,
+            name: p.text.slice(span.start, span.end),
+            evidence: new Set(),
+            englishNames: new Set(),
+            first: { doc: p.doc, paragraph: p.n },
+          };
+          found.set(key, f);
+        }
+        for (const e of evidence) f.evidence.add(e);
+        if (english) f.englishNames.add(english);
+      }
+    }
+  }
+  const accepted = [...found.values()].filter(
+    (f) => f.evidence.size > 0 && (isDotName(f.key) || !lexicon.isCommonWord(f.key)),
+  );
+  // A piece whose every occurrence sits inside a longer accepted name (潘梓 in 潘梓正,
+  // 丹尼尔 in 丹尼尔·帕洛马尔) is a fragment, not a name in its own right.
+  const keys = accepted.map((f) => f.key);
+  return accepted
+    .filter((f) => texts.some((t) => hasStandaloneOccurrence(t, f.key, keys)))
+    .map((f) => ({
+      key: f.key,
+      name: f.name,
+      evidence: [...f.evidence].sort(),
+      englishNames: [...f.englishNames],
+      first: f.first,
+    }));
+}
+
+function occurrences(text: string, key: string): number[] {
+  const at: number[] = [];
+  for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) at.push(i);
+  return at;
+}
+
+function hasStandaloneOccurrence(text: string, key: string, keys: string[]): boolean {
+  const longer = keys.filter((k) => k.length > key.length && k.includes(key));
+  const covered = longer.flatMap((k) =>
+    occurrences(text, k).map((s) => [s, s + k.length] as const),
+  );
+  return occurrences(text, key).some(
+    (s) => !covered.some(([a, b]) => a <= s && s + key.length <= b),
+  );
+}

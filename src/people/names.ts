@@ -1,0 +1,89 @@
+/**
+ * Forms of a person's name that both the registry builder and the matcher
+ * compute: normal-form keys, Latin tokens, and pinyin of Chinese names.
+ */
+import { pinyin } from 'pinyin-pro';
+import { normalize } from '../text/normalize.js';
+
+/** Middle dots seen between the parts of transliterated names (格雷厄姆·艾利森). */
+const DOT_VARIANTS = /[·・•‧∙⋅･]/g;
+export const NAME_DOT = '·';
+
+/** One middle dot for all its look-alikes; keeps the length. */
+export function foldDots(text: string): string {
+  return text.replace(DOT_VARIANTS, NAME_DOT);
+}
+
+/** Normal form of a name: Simplified, lowercase, one dot, no spaces. */
+export function nameKey(text: string): string {
+  return foldDots(normalize(text)).replace(/\s+/g, '');
+}
+
+export function hasHan(text: string): boolean {
+  return /\p{Script=Han}/u.test(text);
+}
+
+export function isHanOnly(text: string): boolean {
+  return /^\p{Script=Han}+$/u.test(text);
+}
+
+/** A transliterated name: Han parts joined by middle dots. */
+export function isDotName(key: string): boolean {
+  return new RegExp(`^\\p{Script=Han}+(?:${NAME_DOT}\\p{Script=Han}+)+$`, 'u').test(key);
+}
+
+/** Han characters only: what a name key is compared on once dots and spaces are gone. */
+export function hanLetters(text: string): string {
+  return (text.match(/\p{Script=Han}/gu) ?? []).join('');
+}
+
+/**
+ * Surname and given name of a Chinese-style name (2–4 Han characters, no dot).
+ * Four-character names are taken to have a compound surname (欧阳, 司马), the
+ * common case; three and two have a one-character surname.
+ */
+export function splitChineseName(key: string): { surname: string; given: string } | null {
+  if (!isHanOnly(key) || key.length < 2 || key.length > 4) return null;
+  const cut = key.length === 4 ? 2 : 1;
+  return { surname: key.slice(0, cut), given: key.slice(cut) };
+}
+
+/** Toneless pinyin syllables, surnames read as surnames (单 → shan). */
+export function pinyinSyllables(han: string): string[] {
+  if (!hasHan(han)) return [];
+  return pinyin(han, { toneType: 'none', type: 'array', surname: 'head', nonZh: 'removed' })
+    .map((s) =>
+      s
+        .toLowerCase()
+        .replace(/[^a-z]/g, '')
+        .replace(/^v$/, 'u'),
+    )
+    .filter(Boolean);
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** "Pan Zizheng" and "Zizheng Pan" for a Chinese-style name; [] for anything else. */
+export function pinyinAliases(name: string): string[] {
+  const parts = splitChineseName(normalize(name));
+  if (!parts) return [];
+  const surname = capitalise(pinyinSyllables(parts.surname).join(''));
+  const given = capitalise(pinyinSyllables(parts.given).join(''));
+  if (!surname || !given) return [];
+  return [`${surname} ${given}`, `${given} ${surname}`];
+}
+
+/**
+ * Lowercase Latin words of a name or query: accents and tone marks dropped
+ * ("Zǐzhèng" → "zizheng"), tone numbers dropped ("pan2" → "pan").
+ */
+export function latinTokens(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+}

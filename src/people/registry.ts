@@ -1,0 +1,228 @@
+/**
+ * Builds the people registry stored in the index: the curated list, the
+ * documents' authors, and names found in the text, merged into one entry per
+ * person, each with every sentence that names them.
+ *
+ * Precedence: curated entries win; an author or a found name that is one of
+ * their forms adds to them instead of becoming a second person, and so does a
+ * found short form (艾利森 of 格雷厄姆·艾利森) or a found fuller form.
+ */
+import type { Corpus, CorpusDocument } from '../corpus/types.js';
+import { foldScript } from '../text/normalize.js';
+import { PeopleDataError } from './curated.js';
+import { alignedNormal, detectNames, type DetectedName } from './detect.js';
+import { cedictLexicon, type NameLexicon } from './lexicon.js';
+import { findMentions } from './mentions.js';
+import { hasHan, nameKey, pinyinAliases } from './names.js';
+import type {
+  CuratedPerson,
+  PeopleRegistry,
+  PersonEntry,
+  PersonSource,
+  RoleSource,
+} from './types.js';
+
+export type {
+  CuratedPerson,
+  PeopleRegistry,
+  PersonEntry,
+  PersonMentionEntry,
+  PersonSource,
+} from './types.js';
+export { loadCuratedPeople, PeopleDataError } from './curated.js';
+
+export interface BuildPeopleOptions {
+  /** Dictionary knowledge for name detection; CC-CEDICT by default. */
+  lexicon?: NameLexicon;
+}
+
+interface Draft {
+  name: string;
+  aliases: string[];
+  role: string;
+  roleQuoted: boolean;
+  roleAt: RoleSource | null;
+  source: PersonSource;
+  forms: Set<string>;
+}
+
+function addAlias(d: Draft, alias: string): void {
+  const a = alias.trim();
+  if (!a || a === d.name) return;
+  if (d.aliases.some((x) => x.toLowerCase() === a.toLowerCase())) return;
+  d.aliases.push(a);
+}
+
+/** Forms counted as mentions: the name and every alias written in Han characters. */
+function formsOf(name: string, aliases: string[]): Set<string> {
+  const forms = new Set<string>([nameKey(name)]);
+  for (const a of aliases) if (hasHan(a)) forms.add(nameKey(a));
+  return forms;
+}
+
+function findRole(corpus: Corpus, role: string): RoleSource | null {
+  for (const doc of corpus.documents) {
+    const p = doc.paragraphs.find((x) => x.text.includes(role));
+    if (p) return { doc: doc.meta.id, paragraph: p.n };
+  }
+  return null;
+}
+
+function authorsOf(doc: CorpusDocument): string[] {
+  return (doc.meta.author ?? '')
+    .split(/[、,，;；/&]|\s+and\s+/)
+    .map((a) => a.trim())
+    .filter(Boolean);
+}
+
+function curatedDrafts(corpus: Corpus, curated: CuratedPerson[]): Draft[] {
+  const normals = corpus.documents.flatMap((d) => d.paragraphs.map(alignedNormal));
+  const authors = new Set(corpus.documents.flatMap(authorsOf).map(nameKey));
+  const owner = new Map<string, string>();
+  return curated.map((c) => {
+    const roleAt = findRole(corpus, c.role);
+    if (!roleAt) {
+      throw new PeopleDataError(
+        `people.json: the role of ${c.name} ("${c.role}") is not in the article word for word; ` +
+          'copy a phrase from a paragraph exactly as written',
+      );
+    }
+    const key = nameKey(c.name);
+    if (!authors.has(key) && !normals.some((t) => t.includes(key))) {
+      throw new PeopleDataError(
+        `people.json: ${c.name} does not occur in the corpus; use the name as the article writes it`,
+      );
+    }
+    const d: Draft = {
+      name: c.name,
+      aliases: [],
+      role: c.role,
+      roleQuoted: true,
+      roleAt,
+      source: 'curated',
+      forms: new Set(),
+    };
+    for (const a of [...c.aliases, foldScript(c.name)]) addAlias(d, a);
+    d.forms = formsOf(c.name, d.aliases);
+    for (const f of d.forms) {
+      const other = owner.get(f);
+      if (other !== undefined && other !== c.name) {
+        throw new PeopleDataError(
+          `people.json: ${other} and ${c.name} share the name form "${f}"; keep it on one of them`,
+        );
+      }
+      owner.set(f, c.name);
+    }
+    return d;
+  });
+}
+
+function authorDrafts(corpus: Corpus, drafts: Draft[]): Draft[] {
+  const added: Draft[] = [];
+  for (const doc of corpus.documents) {
+    for (const author of authorsOf(doc)) {
+      const key = nameKey(author);
+      if ([...drafts, ...added].some((d) => d.forms.has(key))) continue;
+      const d: Draft = {
+        name: author,
+        aliases: [],
+        role: doc.meta.source ? `本文作者 · ${doc.meta.source}` : '本文作者',
+        roleQuoted: false,
+        roleAt: null,
+        source: 'metadata',
+        forms: new Set([key]),
+      };
+      for (const a of [foldScript(author), ...pinyinAliases(author)]) addAlias(d, a);
+      added.push(d);
+    }
+  }
+  return added;
+}
+
+/** The one draft that `pick` selects, or null when none or several do. */
+function single(drafts: Draft[], pick: (d: Draft) => boolean): Draft | null {
+  const hits = drafts.filter(pick);
+  return hits.length === 1 ? hits[0]! : null;
+}
+
+function mergeDetected(found: DetectedName[], drafts: Draft[]): void {
+  // Longest first, so a short form finds the full name it belongs to already in place.
+  for (const f of [...found].sort((a, b) => b.key.length - a.key.length)) {
+    const same = drafts.find((d) => d.forms.has(f.key));
+    if (same) {
+      for (const e of f.englishNames) addAlias(same, e);
+      continue;
+    }
+    const owner =
+      single(drafts, (d) =>
+        [...d.forms].some((form) => form.length > f.key.length && form.includes(f.key)),
+      ) ??
+      single(drafts, (d) => [...d.forms].some((form) => form.length > 1 && f.key.includes(form)));
+    if (owner) {
+      owner.forms.add(f.key);
+      addAlias(owner, f.name);
+      for (const e of f.englishNames) addAlias(owner, e);
+      continue;
+    }
+    const d: Draft = {
+      name: f.name,
+      aliases: [],
+      role: '',
+      roleQuoted: true,
+      roleAt: f.first,
+      source: 'detected',
+      forms: new Set([f.key]),
+    };
+    for (const a of [...f.englishNames, ...pinyinAliases(f.name), foldScript(f.name)])
+      addAlias(d, a);
+    drafts.push(d);
+  }
+}
+
+export function buildPeopleRegistry(
+  corpus: Corpus,
+  curated: CuratedPerson[],
+  options: BuildPeopleOptions = {},
+): PeopleRegistry {
+  const drafts = curatedDrafts(corpus, curated);
+  drafts.push(...authorDrafts(corpus, drafts));
+  mergeDetected(detectNames(corpus, options.lexicon ?? cedictLexicon), drafts);
+
+  const mentions = findMentions(
+    corpus,
+    drafts.map((d) => [...d.forms]),
+  );
+  const docOrder = new Map(corpus.documents.map((d, i) => [d.meta.id, i]));
+  const people = drafts
+    .map((d, i): PersonEntry & { firstAt: number } => {
+      const m = mentions[i]!;
+      const first = m[0];
+      // A found person's role is the first sentence naming them: still the article's words.
+      const role = d.role || (first?.text ?? d.name);
+      const roleAt = d.role
+        ? d.roleAt
+        : first
+          ? { doc: first.doc, paragraph: first.paragraph }
+          : d.roleAt;
+      return {
+        name: d.name,
+        aliases: d.aliases,
+        role,
+        roleQuoted: d.roleQuoted,
+        roleAt,
+        source: d.source,
+        forms: [...d.forms],
+        mentionCount: m.length,
+        mentions: m,
+        firstAt: first ? (docOrder.get(first.doc) ?? 0) * 1e9 + first.start : Infinity,
+      };
+    })
+    .sort((a, b) => b.mentionCount - a.mentionCount || a.firstAt - b.firstAt)
+    .map(({ firstAt: _firstAt, ...p }) => p);
+  return { version: 1, people };
+}
+
+/** Multi-character name forms, for `addJiebaWords`, so segmenters keep the names whole. */
+export function peopleWords(reg: PeopleRegistry): string[] {
+  return [...new Set(reg.people.flatMap((p) => p.forms.filter((f) => f.length > 1 && hasHan(f))))];
+}
