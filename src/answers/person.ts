@@ -21,6 +21,7 @@ export function toPersonAnswer(
       name: p.name,
       aliases: p.aliases,
       role: p.role,
+      roleQuoted: p.roleQuoted,
       mentionCount: p.mentionCount,
       mentions: p.mentions.map((m) => ({
         doc: m.doc,

@@ -76,8 +76,9 @@ export interface PersonRecord {
   /** Canonical name as the article writes it. */
   name: string;
   aliases: string[];
-  /** One line quoted from the article. */
+  /** One line: quoted from the article when roleQuoted, else built from metadata (an author's byline). */
   role: string;
+  roleQuoted: boolean;
   mentionCount: number;
   mentions: PersonMention[];
 }

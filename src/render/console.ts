@@ -62,7 +62,7 @@ export function renderPerson(answer: PersonAnswer): string {
   const lines = [
     style.bold(p.name),
     p.aliases.length ? `${t.aliases}: ${p.aliases.join(t.listSeparator)}` : '',
-    `${t.role}: 「${p.role}」`,
+    `${t.role}: ${p.roleQuoted ? `「${p.role}」` : p.role}`,
     t.mentionCount(p.mentionCount),
     '',
   ].filter((l, i) => l !== '' || i === 4);
