@@ -1,0 +1,376 @@
+/**
+ * Discord stand-in for end-to-end tests: a local HTTP + WebSocket server speaking enough of Discord's
+ * real protocol (REST v10 and gateway v10, JSON encoding) that an unmodified discord.js 14 client logs
+ * in, receives events and answers them. Nothing leaves 127.0.0.1.
+ *
+ * Usage:
+ *   const standIn = await startStandIn();
+ *   const client = new Client({ intents: [...], partials: [Partials.Channel], rest: { api: standIn.apiUrl } });
+ *   await client.login(standIn.token);
+ *   await standIn.waitForReady();
+ *   standIn.injectMessage({ content: `<@${standIn.botUser.id}> hello`, mentions: [standIn.botUser] });
+ *   const call = await standIn.waitForCall((c) => c.method === 'POST' && c.path === `/channels/${standIn.channelId}/messages`);
+ *   ...
+ *   await client.destroy();   // first: a client left connected would try to reconnect
+ *   await standIn.close();
+ *
+ * Public API (kept stable; other test files build on it):
+ *   startStandIn(opts?: { token?, guildName?, heartbeatIntervalMs? }): Promise<StandIn>
+ *   StandIn:
+ *     apiUrl            value for `rest.api` / DISCORD_API_URL (`http://127.0.0.1:PORT/api`; discord.js adds /v10)
+ *     token             bot token the stand-in accepts (REST `Authorization: Bot <token>` and IDENTIFY)
+ *     applicationId     equals botUser.id, as for every bot created since 2018
+ *     botUser           { id, username } of the bot account
+ *     guildId, channelId   the one guild and its text channel `#general`
+ *     userId, dmChannelId  the default human user (`tester`, a plain member) and their DM channel with the bot
+ *     calls             every HTTP request, in arrival order, recorded before it was answered (see RecordedCall)
+ *     identifiedIntents intents bitfield of the bot's last IDENTIFY (undefined before)
+ *     gatewayFrames     every gateway frame the bot sent ({ op, d, at })
+ *     waitForCall(pred, timeoutMs = 10000)  first past or future call matching pred
+ *     waitForReady(timeoutMs = 15000)       resolves once a bot has IDENTIFYed and was sent READY + GUILD_CREATE
+ *     injectMessage(o)      MESSAGE_CREATE from a user (guild channel, or DM with `dm: true`) → { id, channelId }
+ *     injectCommand(o)      INTERACTION_CREATE type 2 (chat-input command) → { id, token }
+ *     injectAutocomplete(o) INTERACTION_CREATE type 4 → { id, token }
+ *     injectButton(o)       INTERACTION_CREATE type 3 (button on a stored message, e.g. one the bot sent) → { id, token }
+ *     createUser(o)         another guild member → { id, username }
+ *     channelMessages(id)   the messages now in a channel (injected and the bot's, after edits/deletes), oldest first
+ *     requestReconnect()    sends op 7; discord.js reconnects and RESUMEs, missed events are replayed
+ *     close()               closes sockets and the server; pending waits reject
+ *
+ * Behaviour worth knowing when writing tests:
+ *   - Unknown routes answer 404 `{ message, code }` and are recorded; assert
+ *     `standIn.calls.every((c) => c.status < 400)` to catch both unknown routes and refused payloads.
+ *   - Payloads are checked against Discord's documented limits (content ≤ 2000, embeds, components, autocomplete
+ *     choices, command definitions); a violation answers 400 code 50035 like Discord, so discord.js throws.
+ *   - Interaction rules: one initial response per interaction, of a type valid for it (else 40060 / 400);
+ *     follow-ups and `@original` only after it; the first follow-up after a deferral fills the placeholder.
+ *   - The bot receives MESSAGE_CREATE / MESSAGE_UPDATE / MESSAGE_DELETE for its own non-ephemeral messages,
+ *     as on Discord. Message events are filtered by intents (GuildMessages, DirectMessages, MessageContent
+ *     blanking content unless DM, own message or bot mentioned); DMs reach discord.js only with Partials.Channel.
+ *   - Mentions in the bot's messages are resolved from content and `allowed_mentions`, so the returned and
+ *     stored message's `mentions` / `mention_everyone` say who would really have been pinged.
+ *   - Injected interaction timing is not enforced (no 3-second deadline): CI machines are slow.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  GatewayDispatchEvents,
+  MessageType,
+  type APIMessage,
+  type APIUser,
+  type MessageFlags,
+} from 'discord.js';
+import { CallLog, type RecordedCall } from './calls.js';
+import { CommandStore } from './commands.js';
+import { ApiError } from './errors.js';
+import { gatewayMessage } from './events.js';
+import { GATEWAY_PATH, Gateway, type ReceivedFrame } from './gateway.js';
+import { parseRequest, send, toCall, type ParsedRequest, type Reply } from './http.js';
+import { Interactions, type CommandOptionInput, type MessageEvents } from './interactions.js';
+import { handle } from './routes.js';
+import { snowflakeTimestamp } from './snowflake.js';
+import { World } from './world.js';
+
+export type { RecordedCall } from './calls.js';
+export type { ReceivedFrame } from './gateway.js';
+export type { CommandOptionInput } from './interactions.js';
+export type { UploadedFile } from './messages.js';
+
+export interface StandInOptions {
+  token?: string;
+  guildName?: string;
+  /** HELLO's heartbeat_interval; Discord uses 41250 ms. Lower it to exercise heartbeats in a test. */
+  heartbeatIntervalMs?: number;
+}
+
+export interface InjectMessageOptions {
+  content: string;
+  /** Author; defaults to the default human user, or to another bot account when `authorBot` is set. */
+  authorId?: string;
+  authorBot?: boolean;
+  /** Defaults to the guild text channel, or to the author's DM channel when `dm` is set. */
+  channelId?: string;
+  dm?: boolean;
+  mentions?: { id: string; username: string; bot?: boolean }[];
+  mentionEveryone?: boolean;
+}
+
+export interface InjectCommandOptions {
+  name: string;
+  options?: CommandOptionInput[];
+  userId?: string;
+  dm?: boolean;
+  /** Guild channel to invoke it in; defaults to `#general`. Ignored with `dm`. */
+  channelId?: string;
+  /** The invoking user's client locale, e.g. 'zh-TW'; defaults to 'en-US'. */
+  locale?: string;
+}
+
+export interface InjectAutocompleteOptions {
+  name: string;
+  options: CommandOptionInput[];
+  userId?: string;
+  dm?: boolean;
+  channelId?: string;
+  locale?: string;
+}
+
+export interface InjectButtonOptions {
+  customId: string;
+  /** A stored message carrying the button, typically one the bot sent. */
+  messageId: string;
+  userId?: string;
+  locale?: string;
+}
+
+export interface StandIn {
+  apiUrl: string;
+  token: string;
+  applicationId: string;
+  botUser: { id: string; username: string };
+  guildId: string;
+  channelId: string;
+  dmChannelId: string;
+  userId: string;
+  calls: RecordedCall[];
+  readonly identifiedIntents: number | undefined;
+  gatewayFrames: ReceivedFrame[];
+  waitForCall(pred: (c: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
+  waitForReady(timeoutMs?: number): Promise<void>;
+  injectMessage(o: InjectMessageOptions): { id: string; channelId: string };
+  injectCommand(o: InjectCommandOptions): { id: string; token: string };
+  injectAutocomplete(o: InjectAutocompleteOptions): { id: string; token: string };
+  injectButton(o: InjectButtonOptions): { id: string; token: string };
+  createUser(o: { username: string; bot?: boolean }): { id: string; username: string };
+  channelMessages(channelId: string): APIMessage[];
+  requestReconnect(): void;
+  close(): Promise<void>;
+}
+
+function defaultToken(botId: string): string {
+  // Shaped like a real bot token (base64 user id . timestamp . hmac) so log redaction is exercised.
+  const stamp = Buffer.from(String(Math.floor(Date.now() / 1000))).toString('base64url');
+  return `${Buffer.from(botId).toString('base64url')}.${stamp}.stand-in-${Math.random().toString(36).slice(2, 14)}`;
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> {
+  const world = new World(opts.guildName ?? 'Stand-in Guild');
+  const token = opts.token ?? defaultToken(world.bot.id);
+  const log = new CallLog();
+  let port = 0;
+  const origin = () => `http://127.0.0.1:${port}`;
+  const gatewayUrl = () => `ws://127.0.0.1:${port}${GATEWAY_PATH}`;
+
+  const server = createServer();
+  const gateway = new Gateway(server, world, token, opts.heartbeatIntervalMs ?? 41_250, gatewayUrl);
+  const events: MessageEvents = {
+    created: (m) => gateway.dispatch(GatewayDispatchEvents.MessageCreate, gatewayMessage(world, m)),
+    updated: (m) => gateway.dispatch(GatewayDispatchEvents.MessageUpdate, gatewayMessage(world, m)),
+    deleted: (m) =>
+      gateway.dispatch(GatewayDispatchEvents.MessageDelete, {
+        id: m.id,
+        channel_id: m.channel_id,
+        ...(world.channel(m.channel_id)?.kind === 'guild' ? { guild_id: world.guildId } : {}),
+      }),
+  };
+  const interactions = new Interactions(world, origin, events);
+  const services = {
+    world,
+    interactions,
+    commands: new CommandStore(world),
+    events,
+    token,
+    origin,
+    gatewayUrl,
+  };
+
+  server.on('request', (req, res) => {
+    const at = Date.now();
+    void parseRequest(req).then(({ request, error }) => {
+      const reply = answer(request, error);
+      log.add(toCall(request, reply.status, at));
+      send(res, reply);
+    });
+  });
+
+  function answer(request: ParsedRequest, parseError: ApiError | undefined): Reply {
+    if (parseError) return { status: parseError.status, json: parseError.toJSON() };
+    try {
+      return handle(request, services);
+    } catch (error) {
+      if (error instanceof ApiError) return { status: error.status, json: error.toJSON() };
+      // A bug in the stand-in itself: make it loud rather than a silent retry loop in discord.js.
+      console.error('stand-in: internal error on', request.method, request.path, error);
+      return { status: 500, json: { message: '500: Internal Server Error', code: 0 } };
+    }
+  }
+
+  port = await listen(server);
+
+  function dispatchOrThrow(event: GatewayDispatchEvents, data: unknown): void {
+    if (!gateway.dispatch(event, data)) {
+      throw new Error(
+        `stand-in: cannot deliver ${event}: no bot has logged in (await waitForReady() first)`,
+      );
+    }
+  }
+
+  function userOrDefault(userId: string | undefined): APIUser {
+    return userId ? world.ensureUser(userId) : world.human;
+  }
+
+  function interactionChannel(
+    user: APIUser,
+    dm: boolean | undefined,
+    channelId: string | undefined,
+  ): string {
+    if (dm) return world.dmChannelFor(user.id).id;
+    const id = channelId ?? world.channelId;
+    if (world.channel(id)?.kind !== 'guild')
+      throw new Error(`stand-in: ${id} is not a guild channel`);
+    return id;
+  }
+
+  const standIn: StandIn = {
+    apiUrl: `${origin()}/api`,
+    token,
+    applicationId: world.applicationId,
+    botUser: { id: world.bot.id, username: world.bot.username },
+    guildId: world.guildId,
+    channelId: world.channelId,
+    dmChannelId: world.dmChannelFor(world.human.id).id,
+    userId: world.human.id,
+    calls: log.calls,
+    get identifiedIntents() {
+      return gateway.identifiedIntents;
+    },
+    gatewayFrames: gateway.received,
+
+    waitForCall: (pred, timeoutMs) => log.waitFor(pred, timeoutMs),
+    waitForReady: (timeoutMs = 15_000) => gateway.waitForReady(timeoutMs, () => log.describe()),
+
+    injectMessage(o) {
+      const author = o.authorId
+        ? world.ensureUser(o.authorId, undefined, o.authorBot)
+        : o.authorBot
+          ? world.otherBot
+          : world.human;
+      let channelId = o.channelId ?? world.channelId;
+      if (o.dm) {
+        const dm = world.dmChannelFor(author.id);
+        if (o.channelId && o.channelId !== dm.id) {
+          throw new Error(`stand-in: ${o.channelId} is not the DM channel of ${author.id}`);
+        }
+        channelId = dm.id;
+      }
+      const channel = world.channel(channelId);
+      if (!channel) throw new Error(`stand-in: unknown channel ${channelId}`);
+      if (channel.kind === 'dm' && channel.recipientId !== author.id) {
+        throw new Error(`stand-in: ${author.id} cannot post in another user's DM channel`);
+      }
+      const mentions = (o.mentions ?? []).map((m) => world.ensureUser(m.id, m.username, m.bot));
+      const id = world.snowflakes.next();
+      const message: APIMessage = {
+        id,
+        channel_id: channelId,
+        author,
+        content: o.content,
+        timestamp: new Date(snowflakeTimestamp(id)).toISOString(),
+        edited_timestamp: null,
+        tts: false,
+        mention_everyone: o.mentionEveryone ?? false,
+        mentions,
+        mention_roles: [],
+        attachments: [],
+        embeds: [],
+        components: [],
+        pinned: false,
+        type: MessageType.Default,
+        flags: 0 as MessageFlags,
+        nonce: world.snowflakes.next(),
+      };
+      world.storeMessage(message);
+      dispatchOrThrow(GatewayDispatchEvents.MessageCreate, gatewayMessage(world, message));
+      return { id, channelId };
+    },
+
+    injectCommand(o) {
+      const user = userOrDefault(o.userId);
+      const {
+        id,
+        token: interactionToken,
+        payload,
+      } = interactions.command({
+        name: o.name,
+        ...(o.options ? { options: o.options } : {}),
+        user,
+        channelId: interactionChannel(user, o.dm, o.channelId),
+        ...(o.locale ? { locale: o.locale } : {}),
+      });
+      dispatchOrThrow(GatewayDispatchEvents.InteractionCreate, payload);
+      return { id, token: interactionToken };
+    },
+
+    injectAutocomplete(o) {
+      const user = userOrDefault(o.userId);
+      const {
+        id,
+        token: interactionToken,
+        payload,
+      } = interactions.command({
+        name: o.name,
+        options: o.options,
+        user,
+        channelId: interactionChannel(user, o.dm, o.channelId),
+        autocomplete: true,
+        ...(o.locale ? { locale: o.locale } : {}),
+      });
+      dispatchOrThrow(GatewayDispatchEvents.InteractionCreate, payload);
+      return { id, token: interactionToken };
+    },
+
+    injectButton(o) {
+      const message = world.findMessage(o.messageId);
+      if (!message)
+        throw new Error(`stand-in: no stored message ${o.messageId} to click a button on`);
+      const {
+        id,
+        token: interactionToken,
+        payload,
+      } = interactions.button({
+        customId: o.customId,
+        message,
+        user: userOrDefault(o.userId),
+        ...(o.locale ? { locale: o.locale } : {}),
+      });
+      dispatchOrThrow(GatewayDispatchEvents.InteractionCreate, payload);
+      return { id, token: interactionToken };
+    },
+
+    createUser(o) {
+      const user = world.createUser(o.username, o.bot);
+      return { id: user.id, username: user.username };
+    },
+
+    channelMessages: (channelId) => world.messagesIn(channelId),
+
+    requestReconnect: () => gateway.requestReconnect(),
+
+    async close() {
+      log.rejectAll('stand-in: closed while waiting for a call');
+      await gateway.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+  return standIn;
+}

@@ -1,0 +1,377 @@
+import {
+  ChannelType,
+  GuildDefaultMessageNotifications,
+  GuildExplicitContentFilter,
+  GuildMFALevel,
+  GuildNSFWLevel,
+  GuildPremiumTier,
+  GuildSystemChannelFlags,
+  GuildVerificationLevel,
+  Locale,
+  PermissionFlagsBits,
+  type APIApplicationCommand,
+  type ChannelFlags,
+  type GuildMemberFlags,
+  type RoleFlags,
+  type UserFlags,
+  type APIDMChannel,
+  type APIGuild,
+  type APIGuildMember,
+  type APIGuildMemberNoUser,
+  type APIMessage,
+  type APIRole,
+  type APITextChannel,
+  type APIUser,
+  type GatewayGuildCreateDispatchData,
+} from 'discord.js';
+import { SnowflakeGenerator } from './snowflake.js';
+
+export type ChannelRecord =
+  { kind: 'guild'; data: APITextChannel } | { kind: 'dm'; data: APIDMChannel; recipientId: string };
+
+const P = PermissionFlagsBits;
+
+// What a fresh server grants @everyone, and what a typical bot invite link asks for on top.
+const EVERYONE_PERMISSIONS =
+  P.ViewChannel |
+  P.SendMessages |
+  P.SendMessagesInThreads |
+  P.CreatePublicThreads |
+  P.EmbedLinks |
+  P.AttachFiles |
+  P.AddReactions |
+  P.UseExternalEmojis |
+  P.UseExternalStickers |
+  P.ReadMessageHistory |
+  P.UseApplicationCommands |
+  P.ChangeNickname |
+  P.CreateInstantInvite |
+  P.Connect |
+  P.Speak;
+const BOT_ROLE_PERMISSIONS =
+  P.ViewChannel |
+  P.SendMessages |
+  P.SendMessagesInThreads |
+  P.EmbedLinks |
+  P.AttachFiles |
+  P.ReadMessageHistory |
+  P.AddReactions |
+  P.UseExternalEmojis |
+  P.UseApplicationCommands;
+// Permissions Discord reports for a bot inside a DM (no roles apply there).
+export const DM_APP_PERMISSIONS =
+  P.ViewChannel |
+  P.SendMessages |
+  P.EmbedLinks |
+  P.AttachFiles |
+  P.ReadMessageHistory |
+  P.AddReactions |
+  P.UseExternalEmojis |
+  P.MentionEveryone |
+  P.UseApplicationCommands;
+const ALL_PERMISSIONS = Object.values(P).reduce((all, bit) => all | bit, 0n);
+
+function makeUser(id: string, username: string, bot: boolean): APIUser {
+  return {
+    id,
+    username,
+    discriminator: '0',
+    global_name: bot ? null : username,
+    avatar: null,
+    public_flags: 0 as UserFlags,
+    ...(bot ? { bot: true } : {}),
+  };
+}
+
+/**
+ * Everything the stand-in knows: one guild with one text channel, its roles and members, DM channels,
+ * stored messages and registered commands. REST routes and injected gateway events read and change
+ * this one state, so what the bot fetches matches what it was sent.
+ */
+export class World {
+  readonly snowflakes = new SnowflakeGenerator();
+  readonly bot: APIUser;
+  readonly human: APIUser;
+  readonly owner: APIUser;
+  readonly otherBot: APIUser;
+  readonly applicationId: string;
+  readonly guildId: string;
+  readonly guildName: string;
+  readonly channelId: string;
+  readonly botRoleId: string;
+  readonly createdAt = new Date().toISOString();
+
+  private readonly users = new Map<string, APIUser>();
+  private readonly memberRoles = new Map<string, string[]>();
+  private readonly channels = new Map<string, ChannelRecord>();
+  private readonly dmByRecipient = new Map<string, string>();
+  private readonly messages = new Map<string, Map<string, APIMessage>>();
+  readonly globalCommands = new Map<string, APIApplicationCommand>();
+  readonly guildCommands = new Map<string, APIApplicationCommand>();
+  private readonly unregisteredCommandIds = new Map<string, string>();
+
+  constructor(guildName: string) {
+    const id = () => this.snowflakes.next();
+    this.bot = makeUser(id(), 'Stand-in Bot', true);
+    Object.assign(this.bot, { verified: true, mfa_enabled: false, flags: 0 });
+    this.applicationId = this.bot.id; // as for every bot created since 2018
+    this.owner = makeUser(id(), 'guild_owner', false);
+    this.human = makeUser(id(), 'tester', false);
+    this.otherBot = makeUser(id(), 'Other Bot', true);
+    this.guildId = id();
+    this.guildName = guildName;
+    this.channelId = id();
+    this.botRoleId = id();
+    for (const user of [this.bot, this.owner, this.human, this.otherBot])
+      this.users.set(user.id, user);
+    this.memberRoles.set(this.bot.id, [this.botRoleId]);
+    this.memberRoles.set(this.owner.id, []);
+    this.memberRoles.set(this.human.id, []);
+    this.memberRoles.set(this.otherBot.id, []);
+    this.channels.set(this.channelId, {
+      kind: 'guild',
+      data: {
+        id: this.channelId,
+        type: ChannelType.GuildText,
+        guild_id: this.guildId,
+        name: 'general',
+        position: 0,
+        permission_overwrites: [],
+        topic: null,
+        nsfw: false,
+        rate_limit_per_user: 0,
+        last_message_id: null,
+        parent_id: null,
+        last_pin_timestamp: null,
+        default_auto_archive_duration: 1440,
+        flags: 0 as ChannelFlags,
+      },
+    });
+    this.dmChannelFor(this.human.id);
+  }
+
+  user(id: string): APIUser | undefined {
+    return this.users.get(id);
+  }
+
+  /** A user known by id, created (and made a guild member) on first use so tests can invent authors. */
+  ensureUser(id: string, username?: string, bot?: boolean): APIUser {
+    const existing = this.users.get(id);
+    if (existing) return existing;
+    const user = makeUser(id, username ?? `user${id.slice(-4)}`, bot ?? false);
+    this.users.set(id, user);
+    this.memberRoles.set(id, []);
+    return user;
+  }
+
+  createUser(username: string, bot = false): APIUser {
+    return this.ensureUser(this.snowflakes.next(), username, bot);
+  }
+
+  isMember(userId: string): boolean {
+    return this.memberRoles.has(userId);
+  }
+
+  member(userId: string): APIGuildMember {
+    const user = this.users.get(userId);
+    if (!user) throw new Error(`stand-in: unknown user ${userId}`);
+    return { user, ...this.memberWithoutUser(userId) };
+  }
+
+  /** The member object as message events and resolved interaction data carry it (no `user`). */
+  memberWithoutUser(userId: string): APIGuildMemberNoUser {
+    return {
+      nick: null,
+      avatar: null,
+      banner: null,
+      roles: this.memberRoles.get(userId) ?? [],
+      joined_at: this.createdAt,
+      premium_since: null,
+      deaf: false,
+      mute: false,
+      flags: 0 as GuildMemberFlags,
+      pending: false,
+      communication_disabled_until: null,
+    };
+  }
+
+  /** Guild-level permissions of a member, as Discord computes them (owner and Administrator get all). */
+  permissionsOf(userId: string): bigint {
+    if (userId === this.owner.id) return ALL_PERMISSIONS;
+    const roles = this.roles();
+    let bits = roles.find((r) => r.id === this.guildId)?.permissions ?? '0';
+    let total = BigInt(bits);
+    for (const roleId of this.memberRoles.get(userId) ?? []) {
+      bits = roles.find((r) => r.id === roleId)?.permissions ?? '0';
+      total |= BigInt(bits);
+    }
+    return total & P.Administrator ? ALL_PERMISSIONS : total;
+  }
+
+  roles(): APIRole[] {
+    const role = (
+      id: string,
+      name: string,
+      position: number,
+      permissions: bigint,
+      managed: boolean,
+    ): APIRole => ({
+      id,
+      name,
+      color: 0,
+      colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+      hoist: false,
+      icon: null,
+      unicode_emoji: null,
+      position,
+      permissions: permissions.toString(),
+      managed,
+      mentionable: false,
+      flags: 0 as RoleFlags,
+      ...(managed ? { tags: { bot_id: this.bot.id } } : {}),
+    });
+    return [
+      role(this.guildId, '@everyone', 0, EVERYONE_PERMISSIONS, false),
+      role(this.botRoleId, this.bot.username, 1, BOT_ROLE_PERMISSIONS, true),
+    ];
+  }
+
+  channel(id: string): ChannelRecord | undefined {
+    return this.channels.get(id);
+  }
+
+  textChannel(): APITextChannel {
+    const record = this.channels.get(this.channelId);
+    if (record?.kind !== 'guild') throw new Error('stand-in: guild channel missing');
+    return record.data;
+  }
+
+  dmChannelFor(userId: string): APIDMChannel {
+    const existingId = this.dmByRecipient.get(userId);
+    const existing = existingId ? this.channels.get(existingId) : undefined;
+    if (existing?.kind === 'dm') return existing.data;
+    const user = this.users.get(userId);
+    if (!user) throw new Error(`stand-in: unknown user ${userId}`);
+    const data: APIDMChannel = {
+      id: this.snowflakes.next(),
+      type: ChannelType.DM,
+      last_message_id: null,
+      recipients: [user],
+      flags: 0 as ChannelFlags,
+      name: null,
+    };
+    this.channels.set(data.id, { kind: 'dm', data, recipientId: userId });
+    this.dmByRecipient.set(userId, data.id);
+    return data;
+  }
+
+  storeMessage(message: APIMessage): void {
+    let channelMessages = this.messages.get(message.channel_id);
+    if (!channelMessages) {
+      channelMessages = new Map();
+      this.messages.set(message.channel_id, channelMessages);
+    }
+    channelMessages.set(message.id, message);
+    const record = this.channels.get(message.channel_id);
+    if (record) record.data.last_message_id = message.id;
+  }
+
+  /** Stores a new version of a message without making it the channel's latest. */
+  replaceMessage(message: APIMessage): void {
+    this.messages.get(message.channel_id)?.set(message.id, message);
+  }
+
+  message(channelId: string, messageId: string): APIMessage | undefined {
+    return this.messages.get(channelId)?.get(messageId);
+  }
+
+  findMessage(messageId: string): APIMessage | undefined {
+    for (const channelMessages of this.messages.values()) {
+      const found = channelMessages.get(messageId);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  deleteMessage(channelId: string, messageId: string): boolean {
+    return this.messages.get(channelId)?.delete(messageId) ?? false;
+  }
+
+  messagesIn(channelId: string): APIMessage[] {
+    return [...(this.messages.get(channelId)?.values() ?? [])];
+  }
+
+  /** Id Discord would put in `data.id`: the registered command's, else a stable one per name. */
+  commandId(name: string): string {
+    for (const command of [...this.guildCommands.values(), ...this.globalCommands.values()]) {
+      if (command.name === name) return command.id;
+    }
+    let id = this.unregisteredCommandIds.get(name);
+    if (!id) {
+      id = this.snowflakes.next();
+      this.unregisteredCommandIds.set(name, id);
+    }
+    return id;
+  }
+
+  /** The guild as REST returns it. */
+  guildPayload(): APIGuild {
+    return {
+      id: this.guildId,
+      name: this.guildName,
+      icon: null,
+      splash: null,
+      discovery_splash: null,
+      banner: null,
+      description: null,
+      owner_id: this.owner.id,
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: GuildVerificationLevel.Low,
+      default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
+      explicit_content_filter: GuildExplicitContentFilter.AllMembers,
+      roles: this.roles(),
+      emojis: [],
+      stickers: [],
+      features: [],
+      mfa_level: GuildMFALevel.None,
+      application_id: null,
+      system_channel_id: this.channelId,
+      system_channel_flags: GuildSystemChannelFlags.SuppressJoinNotificationReplies,
+      rules_channel_id: null,
+      public_updates_channel_id: null,
+      safety_alerts_channel_id: null,
+      vanity_url_code: null,
+      premium_tier: GuildPremiumTier.None,
+      premium_subscription_count: 0,
+      premium_progress_bar_enabled: false,
+      preferred_locale: Locale.EnglishUS,
+      max_members: 500_000,
+      max_video_channel_users: 25,
+      max_stage_video_channel_users: 50,
+      nsfw_level: GuildNSFWLevel.Default,
+      hub_type: null,
+      incidents_data: null,
+    };
+  }
+
+  /** The guild as GUILD_CREATE delivers it: with members, channels and the other gateway-only fields. */
+  guildCreatePayload(): GatewayGuildCreateDispatchData {
+    const members = [...this.memberRoles.keys()].map((id) => this.member(id));
+    return {
+      ...this.guildPayload(),
+      joined_at: this.createdAt,
+      large: false,
+      unavailable: false,
+      member_count: members.length,
+      voice_states: [],
+      members,
+      channels: [this.textChannel()],
+      threads: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+    };
+  }
+}
