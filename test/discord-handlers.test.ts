@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config.js';
 import { botIntents, clientOptions } from '../src/discord/bot.js';
 import { Cooldown, waitSeconds } from '../src/discord/cooldown.js';
-import { isExpiredInteraction, newErrorId } from '../src/discord/errors.js';
+import { isExpiredInteraction, isMissingPermission, newErrorId } from '../src/discord/errors.js';
 import { commandDefinitions, commandShapeProblems, loadCommands } from '../src/discord/loader.js';
 import { messageTrigger, type MessageFacts } from '../src/discord/messages.js';
 import { MoreCache, moreCustomId, parseMoreCustomId } from '../src/discord/more-cache.js';
@@ -63,7 +63,8 @@ describe('questions', () => {
     expect(tidyQuestion(stripBotMentions(`<@${BOT}>`, BOT))).toBe('');
     // Other people stay in the question.
     expect(tidyQuestion(stripBotMentions(`<@${BOT}> <@42> 是誰`, BOT))).toBe('<@42> 是誰');
-    expect(tidyQuestion('@\u200beveryone  a\n b')).toBe('@everyone a b');
+    expect(tidyQuestion('@\u200beveryone  潘梓正\n 是誰 @here')).toBe('潘梓正 是誰');
+    expect(tidyQuestion('mail me@everyone.example')).toBe('mail me@everyone.example');
   });
 
   it('counts characters as people do and reports empty and over-long questions', () => {
@@ -136,6 +137,8 @@ describe('errors', () => {
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}$/);
     expect(isExpiredInteraction({ code: 10062 })).toBe(true);
     expect(isExpiredInteraction(new Error('x'))).toBe(false);
+    expect(isMissingPermission({ code: 50013 })).toBe(true);
+    expect(isMissingPermission({ code: 10062 })).toBe(false);
   });
 });
 

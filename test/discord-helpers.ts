@@ -99,6 +99,7 @@ export function personOf(
   aliases: string[],
   role: string,
   lang: Lang = 'zh-Hant',
+  roleQuoted = true,
 ): PersonAnswer {
   const mentions: PersonMention[] = doc.paragraphs
     .filter((p) => p.text.includes(name))
@@ -115,7 +116,7 @@ export function personOf(
   return {
     query: name,
     lang,
-    person: { name, aliases, role, mentionCount: mentions.length, mentions },
+    person: { name, aliases, role, roleQuoted, mentionCount: mentions.length, mentions },
     suggestions: [],
   };
 }

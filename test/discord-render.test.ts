@@ -371,6 +371,13 @@ describe('renderPerson', () => {
     });
   });
 
+  it('shows a role built from metadata as plain text, not as a quote', () => {
+    const answer = personOf(doc, '楊蓉', [], '觀察者網 作者', 'zh-Hant', false);
+    const embed = only(renderPerson(answer));
+    expect(embed.description).toContain('**身分**：觀察者網 作者');
+    expect(embed.description).not.toContain('> 觀察者網 作者');
+  });
+
   it('suggests names when nobody matches', () => {
     const message = renderPerson({
       query: '王小明',
@@ -400,6 +407,7 @@ describe('renderPerson', () => {
         name: '名'.repeat(400),
         aliases: Array.from({ length: 50 }, () => '別名'.repeat(20)),
         role: '角'.repeat(5000),
+        roleQuoted: true,
         mentionCount: 60,
         mentions,
       },

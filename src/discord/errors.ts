@@ -20,3 +20,16 @@ export function reportError(log: Logger, err: unknown, context: Record<string, u
 export function isExpiredInteraction(err: unknown): boolean {
   return typeof err === 'object' && err !== null && 'code' in err && err.code === 10062;
 }
+
+/** Missing Access (50001) / Missing Permissions (50013): a server setting, not a bug. */
+export function isMissingPermission(err: unknown): boolean {
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    'code' in err &&
+    (err.code === 50001 || err.code === 50013)
+  );
+}
+
+export const PERMISSIONS_HINT =
+  'Give the bot View Channel, Send Messages, Send Messages in Threads, Embed Links, Read Message History and Add Reactions there.';

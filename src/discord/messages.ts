@@ -10,7 +10,7 @@ import { cleanContent, type Message } from 'discord.js';
 import type { Lang } from '../text/language.js';
 import type { RenderedMessage } from '../render/discord.js';
 import type { BotContext } from './context.js';
-import { reportError } from './errors.js';
+import { isMissingPermission, PERMISSIONS_HINT, reportError } from './errors.js';
 import { cooldownNotice, errorNotice, problemNotice } from './notices.js';
 import {
   answerQuestion,
@@ -133,6 +133,14 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
     }
     await reply(message, rendered);
   } catch (err) {
+    if (isMissingPermission(err)) {
+      // Telling the user is impossible where the bot may not write; the server admin reads the log.
+      ctx.log.warn(
+        { err, ...where },
+        `Cannot answer in this channel: missing permissions. ${PERMISSIONS_HINT}`,
+      );
+      return;
+    }
     const errorId = reportError(ctx.log, err, where);
     await reply(message, errorNotice(errorId, lang)).catch((sendErr: unknown) =>
       ctx.log.warn({ err: sendErr, errorId, ...where }, 'Could not tell the user about the error'),

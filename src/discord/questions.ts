@@ -24,10 +24,14 @@ export function stripBotMentions(
   return out;
 }
 
-/** Whitespace tidied, zero-width characters (e.g. from discord.js's mention cleaning) dropped. */
+/**
+ * Whitespace tidied, zero-width characters (e.g. from discord.js's mention cleaning) dropped,
+ * and @everyone / @here taken out: they address the channel, they are not part of the question.
+ */
 export function tidyQuestion(text: string): string {
   return text
     .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/(^|\s)@(everyone|here)\b/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
 }

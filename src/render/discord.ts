@@ -593,7 +593,8 @@ export function renderPerson(answer: PersonAnswer): RenderedMessage {
     );
   }
   // The role line is a quote: cite it where a mention contains it.
-  const roleSource = p.role ? p.mentions.find((m) => m.quote.includes(p.role)) : undefined;
+  const roleSource =
+    p.role && p.roleQuoted ? p.mentions.find((m) => m.quote.includes(p.role)) : undefined;
   const footer = footerText([escapeMarkdown(t.mentionCount(p.mentionCount)), t.verbatimFooter]);
   const fixed = title.length + footer.length + t.sources.length;
   const blocks: string[] = [];
@@ -603,7 +604,10 @@ export function renderPerson(answer: PersonAnswer): RenderedMessage {
       LIMITS.embedDescription - 120 - used(),
       LIMITS.embedTotal - fixed - sources.length - 120 - used(),
     );
-  if (p.role) {
+  if (p.role && !p.roleQuoted) {
+    // Built from metadata (e.g. a byline), not the article's words: shown as plain text, not a quote.
+    head.push(`**${escapeMarkdown(t.role)}**${t.labelSeparator}${fitEscaped(p.role, 500)}`);
+  } else if (p.role) {
     const peek = roleSource ? notes.peek(roleSource.citation) : { marker: '', line: null };
     const block = fitQuote(asSentences(p.role), peek.marker, budgetFor(notes.valueWith(peek.line)));
     if (block) {
