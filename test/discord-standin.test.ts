@@ -348,14 +348,23 @@ describe('a discord.js client against the stand-in', () => {
     expect((error as DiscordAPIError).code).toBe(50035);
   });
 
-  it('survives a gateway reconnect by resuming the session', async () => {
+  it('survives a gateway reconnect by resuming the session, without losing or repeating events', async () => {
+    const seen: string[] = [];
+    const count = (m: Message) => {
+      if (m.content.startsWith('around resume')) seen.push(m.content);
+    };
+    client.on(Events.MessageCreate, count);
     const resumed = once(client, Events.ShardResume);
     standIn.requestReconnect();
+    // Sent while the client is tearing the connection down: delivered live or replayed on RESUME.
+    standIn.injectMessage({ content: 'around resume 1' });
     await resumed;
     expect(standIn.gatewayFrames.some((f) => f.op === 6)).toBe(true);
-    const received = nextEvent(client, Events.MessageCreate, (m) => m.content === 'after resume');
-    standIn.injectMessage({ content: 'after resume' });
-    await received;
+    const after = nextEvent(client, Events.MessageCreate, (m) => m.content === 'around resume 2');
+    standIn.injectMessage({ content: 'around resume 2' });
+    await after;
+    client.off(Events.MessageCreate, count);
+    expect(seen).toEqual(['around resume 1', 'around resume 2']);
   });
 
   it('made no call the stand-in had to refuse except the deliberate one', () => {
@@ -448,6 +457,44 @@ describe('the stand-in on its own', () => {
     const [code] = (await once(ws, 'close')) as [number];
     expect(code).toBe(4004);
     expect(frames.every((f) => f.op !== -1)).toBe(true);
+  });
+
+  it('replays dispatches missed while disconnected when a session resumes', async () => {
+    const first = await connectRaw(standIn, 'v=10&encoding=json');
+    first.ws.send(
+      JSON.stringify({
+        op: 2,
+        d: {
+          token: standIn.token,
+          intents:
+            GatewayIntentBits.Guilds |
+            GatewayIntentBits.GuildMessages |
+            GatewayIntentBits.MessageContent,
+        },
+      }),
+    );
+    await until(() => first.frames.some((f) => f.t === 'GUILD_CREATE'));
+    const ready = first.frames.find((f) => f.t === 'READY')!.d as {
+      session_id: string;
+      resume_gateway_url: string;
+    };
+    first.ws.close(4000); // not 1000/1001: the session stays resumable
+    await once(first.ws, 'close');
+
+    standIn.injectMessage({ content: 'while away' });
+    const second = await connectRaw(standIn, 'v=10&encoding=json');
+    second.ws.send(
+      JSON.stringify({ op: 6, d: { token: standIn.token, session_id: ready.session_id, seq: 2 } }),
+    );
+    await until(() => second.frames.some((f) => f.t === 'RESUMED'));
+    const dispatches = second.frames.filter((f) => f.op === 0);
+    expect(dispatches.map((f) => [f.s, f.t])).toEqual([
+      [3, 'MESSAGE_CREATE'],
+      [4, 'RESUMED'],
+    ]);
+    expect((dispatches[0]!.d as { content: string }).content).toBe('while away');
+    second.ws.close(1000);
+    await once(second.ws, 'close');
   });
 
   it('withholds message content from a bot without the MessageContent intent unless it is mentioned', async () => {

@@ -23,7 +23,9 @@
  *     botUser           { id, username } of the bot account
  *     guildId, channelId   the one guild and its text channel `#general`
  *     userId, dmChannelId  the default human user (`tester`, a plain member) and their DM channel with the bot
- *     calls             every HTTP request, in arrival order, recorded before it was answered (see RecordedCall)
+ *     calls             every HTTP request, in arrival order, recorded before it was answered: RecordedCall
+ *                       { method, path (no /api/v10, percent-decoded: `/webhooks/…/messages/@original`), query,
+ *                         body (JSON, or multipart's payload_json), files, headers (lower-case), status, at }
  *     identifiedIntents intents bitfield of the bot's last IDENTIFY (undefined before)
  *     gatewayFrames     every gateway frame the bot sent ({ op, d, at })
  *     waitForCall(pred, timeoutMs = 10000)  first past or future call matching pred
@@ -33,7 +35,8 @@
  *     injectAutocomplete(o) INTERACTION_CREATE type 4 → { id, token }
  *     injectButton(o)       INTERACTION_CREATE type 3 (button on a stored message, e.g. one the bot sent) → { id, token }
  *     createUser(o)         another guild member → { id, username }
- *     channelMessages(id)   the messages now in a channel (injected and the bot's, after edits/deletes), oldest first
+ *     channelMessages(id)   the messages now in a channel (injected and the bot's, after edits/deletes, ephemeral
+ *                           ones included with flags & 64), oldest first
  *     requestReconnect()    sends op 7; discord.js reconnects and RESUMEs, missed events are replayed
  *     close()               closes sockets and the server; pending waits reject
  *

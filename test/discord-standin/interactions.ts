@@ -154,7 +154,6 @@ export class Interactions {
         },
       };
     }
-    if (!world.isMember(user.id)) world.ensureUser(user.id);
     const permissions = world.permissionsOf(user.id).toString();
     return {
       id,
