@@ -1,0 +1,580 @@
+/**
+ * English → Chinese query expansion for keyword search over a Chinese article.
+ *
+ * Build time (`buildCrossLingualTable`) turns three sources into one small JSON
+ * table stored in the index, so queries never load the 11 MB dictionary:
+ *   - CC-CEDICT read backwards (English sense → headword), keeping only headwords
+ *     the corpus contains;
+ *   - the glossary of the article's named entities (curated, from the article's
+ *     own brackets, and people's English names from the people registry);
+ *   - toneless pinyin of the corpus's words, for names and places written in
+ *     pinyin ("Song Junxiao", "Beijing").
+ *
+ * Query time (`expandEnglishQuery`) cuts an English question into content units
+ * (phrases first, longest first; then pinyin spellings over adjacent words; then
+ * single words with light stemming) and gives each unit its Chinese terms. A unit
+ * without terms is kept: it tells the caller the article may not be about it.
+ */
+import { z } from 'zod';
+import type { Corpus } from '../corpus/types.js';
+import { jieba } from '../text/jieba.js';
+import { normalize } from '../text/normalize.js';
+import { ENGLISH_STOPWORDS } from '../text/stopwords.js';
+import { tokenizeNormalized } from '../text/tokenize.js';
+import { loadCedict, type CedictEntry } from './cedict.js';
+import {
+  CLIPPINGS,
+  DEMONYMS,
+  englishTokens,
+  phraseKey,
+  prepareEnglish,
+  wordForms,
+  type EnglishToken,
+} from './english-words.js';
+import type { GlossaryEntry } from './glossary.js';
+import { pinyinKeys } from './pinyin-keys.js';
+import { properNames, senseKeys } from './sense-keys.js';
+import { dictionarySynonyms } from './synonyms.js';
+
+export type ExpansionVia = 'glossary' | 'pinyin' | 'dictionary' | 'latin';
+
+export interface ExpansionTerm {
+  /** Normal form (Simplified, lowercase), as the keyword index stores text. */
+  zh: string;
+  /** 0–1: how surely the English unit means this term. */
+  weight: number;
+  via: ExpansionVia;
+}
+
+export interface ExpansionGroup {
+  /** The unit as the user wrote it: "MIT Technology Review", "researchers". */
+  english: string;
+  /** Best first; empty when nothing in the article translates the unit. */
+  terms: ExpansionTerm[];
+}
+
+export interface EnglishExpansion {
+  groups: ExpansionGroup[];
+}
+
+/** [zh, weight, source]: g = glossary, d = dictionary. Tuples keep the stored table small. */
+export type StoredCandidate = [zh: string, weight: number, via: 'g' | 'd'];
+
+export interface CrossLingualTable {
+  version: 1;
+  /** Longest phrase key, in words. */
+  maxPhraseWords: number;
+  /** English word or phrase key (see english-words.ts) → Chinese terms, best first. */
+  english: Record<string, StoredCandidate[]>;
+  /** Toneless pinyin without spaces → Chinese words spelled so. */
+  pinyin: Record<string, string[]>;
+  /** Latin-script terms of the corpus (DeepSeek, R1, STEM) → weight; common English words weigh less. */
+  latin: Record<string, number>;
+  /** Proper names the dictionary knows ("world cup") whose Chinese the corpus lacks. */
+  absent: string[];
+}
+
+const Candidate = z.tuple([z.string().min(1), z.number().min(0).max(1), z.enum(['g', 'd'])]);
+const TableSchema = z.object({
+  version: z.literal(1),
+  maxPhraseWords: z.number().int().min(1),
+  english: z.record(z.string(), z.array(Candidate)),
+  pinyin: z.record(z.string(), z.array(z.string().min(1))),
+  latin: z.record(z.string(), z.number().min(0).max(1)),
+  absent: z.array(z.string()),
+});
+
+export class CrossLingualTableError extends Error {
+  override name = 'CrossLingualTableError';
+}
+
+/** Check a table read back from an index file. */
+export function parseCrossLingualTable(json: unknown): CrossLingualTable {
+  const parsed = TableSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new CrossLingualTableError(
+      `The index's English→Chinese table is not in the expected format (${parsed.error.issues[0]?.message ?? 'invalid'}). Run npm run reindex.`,
+    );
+  }
+  return parsed.data;
+}
+
+export interface CrossLingualInput {
+  corpus: Corpus;
+  glossary: GlossaryEntry[];
+  /** More English names, e.g. people's from the people registry. */
+  extraPairs?: { english: string; zh: string }[];
+  /** CC-CEDICT entries; read from the cc-cedict package when omitted. */
+  dictionary?: CedictEntry[];
+}
+
+const MAX_HEADWORD = 12;
+const MAX_CANDIDATES = 6;
+/** A candidate far below the best one for its key is noise ("work" → 文章 beside 工作). */
+const RELATIVE_FLOOR = 0.6;
+const MAX_PHRASE_WORDS = 8;
+const HAN_RUN = /\p{Script=Han}+/gu;
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+const NAME_DOT = /[·・]/u;
+const LOWERCASE_WORD = /(?<![\p{L}\d])[a-z][a-z'-]*(?![\p{L}\d])/gu;
+const MAYBE_PROPER_NAME = /\p{Lu}[\p{L}\d]*\s+(?:(?:of|the|and|for|de)\s+)*[\p{Lu}\d]/u;
+
+/** The corpus as the table needs it: which Chinese strings occur, and how it segments. */
+interface CorpusView {
+  /** Every Han substring up to MAX_HEADWORD characters, normal form. */
+  ngrams: Set<string>;
+  /** Every Han substring as written (Traditional), to meet CC-CEDICT's traditional headwords. */
+  traditional: Set<string>;
+  /** Words of the segmenter's search mode: a headword that is one reads as meant. */
+  words: Set<string>;
+  /** Segmented words with jieba's part-of-speech tag, for pinyin keys. */
+  tagged: Map<string, string>;
+  /** Latin-script index terms. */
+  latin: Set<string>;
+}
+
+function addNgrams(run: string, into: Set<string>): void {
+  for (let i = 0; i < run.length; i++) {
+    for (let n = 1; n <= MAX_HEADWORD && i + n <= run.length; n++) into.add(run.slice(i, i + n));
+  }
+}
+
+function corpusView(corpus: Corpus): CorpusView {
+  const view: CorpusView = {
+    ngrams: new Set(),
+    traditional: new Set(),
+    words: new Set(),
+    tagged: new Map(),
+    latin: new Set(),
+  };
+  for (const doc of corpus.documents) {
+    for (const p of doc.paragraphs) {
+      const normal = normalize(p.text);
+      for (const [run] of p.text.matchAll(HAN_RUN)) addNgrams(run, view.traditional);
+      for (const [run] of normal.matchAll(HAN_RUN)) {
+        addNgrams(run, view.ngrams);
+        for (const w of jieba().cutForSearch(run, true)) view.words.add(w);
+        for (const { word, tag } of jieba().tag(run, true))
+          if (!view.tagged.has(word)) view.tagged.set(word, tag);
+      }
+      for (const term of tokenizeNormalized(normal)) {
+        if (!/\p{Script=Han}/u.test(term) && /[\p{L}\d]/u.test(term)) view.latin.add(term);
+      }
+    }
+  }
+  return view;
+}
+
+/** Keeps, per key and term, the best weight seen. */
+class CandidateMap {
+  private readonly map = new Map<string, Map<string, { weight: number; via: 'g' | 'd' }>>();
+
+  add(key: string, zh: string, weight: number, via: 'g' | 'd'): void {
+    if (!key || !zh || weight <= 0) return;
+    let byTerm = this.map.get(key);
+    if (!byTerm) {
+      byTerm = new Map<string, { weight: number; via: 'g' | 'd' }>();
+      this.map.set(key, byTerm);
+    }
+    const old = byTerm.get(zh);
+    // A curated name beats the dictionary at equal weight.
+    if (!old || weight > old.weight || (weight === old.weight && via === 'g'))
+      byTerm.set(zh, { weight, via });
+  }
+
+  finish(): Record<string, StoredCandidate[]> {
+    const out: Record<string, StoredCandidate[]> = {};
+    for (const key of [...this.map.keys()].sort()) {
+      const ranked = [...this.map.get(key)!]
+        .map(([zh, c]) => ({ zh, ...c }))
+        .sort((a, b) => b.weight - a.weight || b.zh.length - a.zh.length || (a.zh < b.zh ? -1 : 1));
+      const floor = ranked[0]!.weight * RELATIVE_FLOOR;
+      out[key] = ranked
+        .filter((c) => c.weight >= floor)
+        .slice(0, MAX_CANDIDATES)
+        .map((c) => [c.zh, Math.round(c.weight * 100) / 100, c.via]);
+    }
+    return out;
+  }
+}
+
+/** A headword the segmenter also cuts out of the corpus reads there as meant; one that straddles words may not. */
+function headwordFactor(zh: string, view: CorpusView): number {
+  return view.words.has(zh) ? 1 : 0.7;
+}
+
+/**
+ * The corpus term a dictionary entry stands for, in the normal form the keyword
+ * index holds, if the corpus contains it. CC-CEDICT's simplified form can differ
+ * from OpenCC's (憑藉: 凭藉 there, 凭借 here), so a traditional match is
+ * normalised rather than trusted.
+ */
+function corpusTerm(entry: CedictEntry, view: CorpusView): string | undefined {
+  if (view.ngrams.has(entry.simplified)) return entry.simplified;
+  if (!view.traditional.has(entry.traditional)) return undefined;
+  const normal = normalize(entry.traditional);
+  return view.ngrams.has(normal) ? normal : undefined;
+}
+
+interface DictionaryPass {
+  /** Lowercase words the dictionary's English uses, with counts: real English, not pinyin. */
+  lexicon: Map<string, number>;
+  /** Multi-word proper names of entries the corpus lacks. */
+  absentNames: Set<string>;
+}
+
+function addDictionary(
+  entries: CedictEntry[],
+  view: CorpusView,
+  english: CandidateMap,
+): DictionaryPass {
+  const lexicon = new Map<string, number>();
+  const absentNames = new Set<string>();
+  for (const entry of entries) {
+    for (const sense of entry.senses) {
+      for (const [w] of sense.matchAll(LOWERCASE_WORD)) lexicon.set(w, (lexicon.get(w) ?? 0) + 1);
+    }
+    const zh = corpusTerm(entry, view);
+    // Single characters are too ambiguous to stand for an English word, and the
+    // keyword index holds words and bigrams, not characters.
+    if (zh !== undefined && zh.length < 2) continue;
+    if (zh === undefined) {
+      for (const sense of entry.senses) {
+        if (MAYBE_PROPER_NAME.test(sense))
+          for (const name of properNames(sense)) absentNames.add(name);
+      }
+      continue;
+    }
+    const factor = headwordFactor(zh, view);
+    for (const sense of entry.senses) {
+      for (const { key, weight } of senseKeys(sense)) english.add(key, zh, weight * factor, 'd');
+    }
+  }
+  return { lexicon, absentNames };
+}
+
+function addGlossaryEntry(english: CandidateMap, zhRaw: string, names: string[]): void {
+  const zh = normalize(zhRaw).trim();
+  for (const name of names) {
+    const tokens = englishTokens(name);
+    english.add(phraseKey(tokens.map((t) => t.lower)), zh, 1, 'g');
+    // 格雷厄姆·艾利森 = Graham Allison: each part alone names the person too, the surname more surely.
+    const parts = zh.split(NAME_DOT);
+    const words = tokens.filter((t) => !t.stop);
+    if (parts.length >= 2 && parts.length === words.length) {
+      parts.forEach((part, i) =>
+        english.add(words[i]!.lower, part, i === parts.length - 1 ? 0.9 : 0.8, 'g'),
+      );
+    }
+  }
+}
+
+/** What a synonym's term weighs: enough to count, never as much as a translation. */
+const SYNONYM_WEIGHT = 0.5;
+const MAX_SYNONYM_TERMS = 2;
+
+/**
+ * Give words the best term of their dictionary synonyms ("train" → 培养 through
+ * "cultivate"), after the direct candidates so the relative floor never drops them.
+ */
+function addSynonyms(
+  table: Record<string, StoredCandidate[]>,
+  synonyms: Map<string, [string, number][]>,
+): void {
+  const direct = (word: string): StoredCandidate | undefined =>
+    Object.hasOwn(table, word) ? table[word]![0] : undefined;
+  const extra = new Map<string, StoredCandidate[]>();
+  for (const [word, close] of synonyms) {
+    const have = new Set((Object.hasOwn(table, word) ? table[word]! : []).map(([zh]) => zh));
+    const added: StoredCandidate[] = [];
+    for (const [synonym] of close) {
+      const best = direct(synonym);
+      if (!best || best[1] < 0.9 || have.has(best[0])) continue;
+      have.add(best[0]);
+      added.push([best[0], SYNONYM_WEIGHT, 'd']);
+      if (added.length >= MAX_SYNONYM_TERMS) break;
+    }
+    if (added.length > 0) extra.set(word, added);
+  }
+  for (const [word, added] of extra)
+    table[word] = [...(Object.hasOwn(table, word) ? table[word]! : []), ...added];
+}
+
+/** Words the dictionary's English uses this often are English first ("women" is not 我们). */
+const ENGLISH_WORD_MIN_COUNT = 3;
+/** …and this often, everyday English ("world", "token"), though the article uses them as names. */
+const COMMON_WORD_MIN_COUNT = 5;
+
+function addPinyin(
+  pinyin: Map<string, Set<string>>,
+  word: string,
+  name: boolean,
+  lexicon: Map<string, number>,
+): void {
+  for (const key of pinyinKeys(word, { name })) {
+    if ((lexicon.get(key) ?? 0) >= ENGLISH_WORD_MIN_COUNT || ENGLISH_STOPWORDS.has(key)) continue;
+    let words = pinyin.get(key);
+    if (!words) pinyin.set(key, (words = new Set()));
+    words.add(word);
+  }
+}
+
+function buildPinyin(
+  view: CorpusView,
+  glossaryTerms: string[],
+  names: string[],
+  lexicon: Map<string, number>,
+): Record<string, string[]> {
+  const pinyin = new Map<string, Set<string>>();
+  for (const [word, tag] of view.tagged) {
+    if (word.length >= 2 && word.length <= 4 && HAN_ONLY.test(word))
+      addPinyin(pinyin, word, tag.startsWith('nr'), lexicon);
+  }
+  for (const term of glossaryTerms) if (term.length <= 8) addPinyin(pinyin, term, false, lexicon);
+  for (const name of names) {
+    addPinyin(pinyin, name, true, lexicon);
+    // "Zizheng" alone: the given name of a three-character name.
+    const given = name.slice(1);
+    if (name.length === 3 && view.ngrams.has(given)) addPinyin(pinyin, given, false, lexicon);
+  }
+  const out: Record<string, string[]> = {};
+  for (const key of [...pinyin.keys()].sort()) out[key] = [...pinyin.get(key)!].sort();
+  return out;
+}
+
+export function buildCrossLingualTable(input: CrossLingualInput): CrossLingualTable {
+  const view = corpusView(input.corpus);
+  const english = new CandidateMap();
+  const entries = input.dictionary ?? loadCedict();
+  const { lexicon, absentNames } = addDictionary(entries, view, english);
+
+  const glossary: GlossaryEntry[] = [
+    ...input.glossary,
+    ...(input.extraPairs ?? []).map((p) => ({ zh: p.zh, en: [p.english] })),
+  ];
+  for (const entry of glossary) addGlossaryEntry(english, entry.zh, entry.en);
+
+  const glossaryTerms = input.glossary
+    .map((g) => normalize(g.zh))
+    .filter((zh) => HAN_ONLY.test(zh));
+  const names = [...new Set((input.extraPairs ?? []).map((p) => normalize(p.zh)))].filter((zh) =>
+    HAN_ONLY.test(zh),
+  );
+  const pinyin = buildPinyin(view, glossaryTerms, names, lexicon);
+
+  const latin: Record<string, number> = {};
+  for (const term of [...view.latin].sort()) {
+    if (ENGLISH_STOPWORDS.has(term)) continue;
+    // "world", "token", "row" are also everyday English: as a query word they may mean something else.
+    latin[term] = (lexicon.get(term) ?? 0) >= COMMON_WORD_MIN_COUNT ? 0.6 : 1;
+  }
+
+  const finished = english.finish();
+  addSynonyms(finished, dictionarySynonyms(entries));
+  const known = (w: string): boolean => Object.hasOwn(finished, w) || Object.hasOwn(latin, w);
+  const absent = [...absentNames]
+    .filter((name) => !Object.hasOwn(finished, name) && name.split(' ').some((w) => known(w)))
+    .sort();
+  const maxPhraseWords = Math.min(
+    MAX_PHRASE_WORDS,
+    Math.max(
+      1,
+      ...Object.keys(finished).map((k) => k.split(' ').length),
+      ...absent.map((k) => k.split(' ').length),
+    ),
+  );
+  return { version: 1, maxPhraseWords, english: finished, pinyin, latin, absent };
+}
+
+// ---------------------------------------------------------------------------
+// Query time
+
+const VIA: Record<'g' | 'd', ExpansionVia> = { g: 'glossary', d: 'dictionary' };
+/** Looser than the build's floor: a Latin word the article uses (0.6) survives beside a glossary name (1). */
+const QUERY_FLOOR = 0.5;
+const MAX_GROUP_TERMS = 8;
+const absentSets = new WeakMap<CrossLingualTable, Set<string>>();
+
+function absentSet(table: CrossLingualTable): Set<string> {
+  let set = absentSets.get(table);
+  if (!set) absentSets.set(table, (set = new Set(table.absent)));
+  return set;
+}
+
+function lookup(table: CrossLingualTable, key: string): StoredCandidate[] | undefined {
+  return Object.hasOwn(table.english, key) ? table.english[key] : undefined;
+}
+
+class TermSet {
+  private readonly terms = new Map<string, ExpansionTerm>();
+
+  add(zh: string, weight: number, via: ExpansionVia): void {
+    const old = this.terms.get(zh);
+    const rounded = Math.round(weight * 100) / 100;
+    if (!old || rounded > old.weight) this.terms.set(zh, { zh, weight: rounded, via });
+  }
+
+  addStored(candidates: StoredCandidate[] | undefined, factor: number): void {
+    for (const [zh, weight, via] of candidates ?? []) this.add(zh, weight * factor, VIA[via]);
+  }
+
+  /** Best first; terms far weaker than the best are dropped, as in the stored table. */
+  list(): ExpansionTerm[] {
+    const ranked = [...this.terms.values()].sort(
+      (a, b) => b.weight - a.weight || (a.zh < b.zh ? -1 : 1),
+    );
+    const floor = (ranked[0]?.weight ?? 0) * QUERY_FLOOR;
+    return ranked.filter((t) => t.weight >= floor).slice(0, MAX_GROUP_TERMS);
+  }
+}
+
+type SpanKind = 'phrase' | 'pinyin' | 'absent';
+
+interface Span {
+  from: number;
+  /** Exclusive token index. */
+  to: number;
+  kind: SpanKind;
+  key: string;
+  factor: number;
+}
+
+const KIND_ORDER: Record<SpanKind, number> = { phrase: 0, pinyin: 1, absent: 2 };
+
+/** Tokens i..j-1 written one after another: only spaces or hyphens between them, or the dot of an initial ("Graham T. Allison"). */
+function adjacent(text: string, tokens: EnglishToken[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) {
+    const previous = tokens[k - 1]!;
+    const gap = text.slice(previous.end, tokens[k]!.start);
+    const initial = previous.surface.length === 1 && /^\.\s+$/.test(gap);
+    if (!initial && !/^[\s-]*$/.test(gap)) return false;
+  }
+  return true;
+}
+
+function phraseSpans(text: string, tokens: EnglishToken[], table: CrossLingualTable): Span[] {
+  const spans: Span[] = [];
+  const absent = absentSet(table);
+  for (let i = 0; i < tokens.length; i++) {
+    for (let j = Math.min(tokens.length, i + table.maxPhraseWords); j >= i + 2; j--) {
+      if (tokens[i]!.stop || tokens[j - 1]!.stop || !adjacent(text, tokens, i, j)) continue;
+      const words = tokens.slice(i, j).map((t) => t.lower);
+      const last = words[words.length - 1]!;
+      for (const { form, factor } of wordForms(last).filter((f) => f.factor >= 0.95)) {
+        const key = phraseKey([...words.slice(0, -1), form]);
+        if (lookup(table, key)) spans.push({ from: i, to: j, kind: 'phrase', key, factor });
+        else if (absent.has(key)) spans.push({ from: i, to: j, kind: 'absent', key, factor });
+        else continue;
+        break;
+      }
+    }
+  }
+  return spans;
+}
+
+/** "Song Junxiao", "Junxiao Song", "Pan Zi Zheng": two or three words that together spell a Chinese word. */
+function pinyinSpans(text: string, tokens: EnglishToken[], table: CrossLingualTable): Span[] {
+  const spans: Span[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    for (const n of [3, 2]) {
+      const j = i + n;
+      if (j > tokens.length || !adjacent(text, tokens, i, j)) continue;
+      const words = tokens.slice(i, j).map((t) => t.lower);
+      if (!words.every((w) => /^[a-zü]+$/.test(w))) continue;
+      // Given name first (English order) puts the surname last.
+      const orders: [string, number][] = [
+        [words.join(''), 1],
+        [words[words.length - 1] + words.slice(0, -1).join(''), 0.95],
+      ];
+      const hit = orders.find(([key]) => Object.hasOwn(table.pinyin, key));
+      if (hit) spans.push({ from: i, to: j, kind: 'pinyin', key: hit[0], factor: hit[1] });
+    }
+  }
+  return spans;
+}
+
+/** Longest spans first; at equal length a translation beats a spelling, which beats a known absence. */
+function chooseSpans(spans: Span[]): Span[] {
+  const sorted = [...spans].sort(
+    (a, b) =>
+      b.to - b.from - (a.to - a.from) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.from - b.from,
+  );
+  const taken: Span[] = [];
+  for (const s of sorted) {
+    if (taken.every((t) => s.to <= t.from || s.from >= t.to)) taken.push(s);
+  }
+  return taken.sort((a, b) => a.from - b.from);
+}
+
+function latinWeight(table: CrossLingualTable, word: string): number | undefined {
+  return Object.hasOwn(table.latin, word) ? table.latin[word] : undefined;
+}
+
+function singleWordTerms(token: EnglishToken, table: CrossLingualTable): ExpansionTerm[] {
+  const terms = new TermSet();
+  const word = token.lower;
+  const forms = wordForms(word);
+  if (Object.hasOwn(CLIPPINGS, word)) forms.push({ form: CLIPPINGS[word]!, factor: 0.9 });
+  if (Object.hasOwn(DEMONYMS, word)) forms.push({ form: DEMONYMS[word]!, factor: 0.8 });
+  for (const { form, factor } of forms) terms.addStored(lookup(table, form), factor);
+  if (Object.hasOwn(table.pinyin, word))
+    for (const zh of table.pinyin[word]!) terms.add(zh, 0.9, 'pinyin');
+  for (const { form, factor } of forms.filter((f) => f.factor >= 0.95)) {
+    const w = latinWeight(table, form);
+    if (w !== undefined) terms.add(form, w * factor, 'latin');
+  }
+  // "DeepSeek-V3.5": the parts the corpus knows, when the whole is new to it.
+  if (latinWeight(table, word) === undefined && /[-/.]/.test(word)) {
+    for (const part of word.split(/[-/.]/)) {
+      const w = latinWeight(table, part);
+      if (w !== undefined) terms.add(part, w * 0.8, 'latin');
+    }
+  }
+  return terms.list();
+}
+
+function spanTerms(span: Span, tokens: EnglishToken[], table: CrossLingualTable): ExpansionTerm[] {
+  const terms = new TermSet();
+  if (span.kind === 'phrase') {
+    terms.addStored(lookup(table, span.key), span.factor);
+    // "Rest of World" is also written so in the article.
+    const content = tokens.slice(span.from, span.to).filter((t) => !t.stop);
+    // Several words together are a name even when each alone is everyday English.
+    if (content.length > 1 && content.every((t) => latinWeight(table, t.lower) !== undefined)) {
+      terms.add(span.key, 1, 'latin');
+    }
+  } else if (span.kind === 'pinyin') {
+    for (const zh of table.pinyin[span.key] ?? []) terms.add(zh, span.factor, 'pinyin');
+  }
+  return terms.list();
+}
+
+export function expandEnglishQuery(query: string, table: CrossLingualTable): EnglishExpansion {
+  const text = prepareEnglish(query);
+  const tokens = englishTokens(text);
+  const spans = chooseSpans([
+    ...phraseSpans(text, tokens, table),
+    ...pinyinSpans(text, tokens, table),
+  ]);
+  const groups: ExpansionGroup[] = [];
+  let next = 0;
+  const label = (from: number, to: number): string =>
+    text.slice(tokens[from]!.start, tokens[to - 1]!.start) + tokens[to - 1]!.surface;
+  const singles = (until: number): void => {
+    for (; next < until; next++) {
+      const token = tokens[next]!;
+      if (token.stop) continue;
+      const terms = singleWordTerms(token, table);
+      // A lone letter ("Graham T Allison", "plan B") says nothing unless the article uses it ("X").
+      if (terms.length === 0 && token.lower.length === 1) continue;
+      groups.push({ english: token.surface, terms });
+    }
+  };
+  for (const span of spans) {
+    singles(span.from);
+    groups.push({ english: label(span.from, span.to), terms: spanTerms(span, tokens, table) });
+    next = span.to;
+  }
+  singles(tokens.length);
+  return { groups };
+}
