@@ -263,6 +263,15 @@ describe('the bot against the Discord stand-in (mentions, DMs, commands, buttons
     expect(h.lines.join('\n')).not.toContain(s.token);
   });
 
+  it('registers globally when no guild is configured', async () => {
+    const result = await deployCommands({ ...h.config, DISCORD_GUILD_ID: undefined });
+    expect(result).toEqual({ scope: 'global', names: ['about', 'ask', 'help', 'person'] });
+    const put = s.calls.find(
+      (c) => c.method === 'PUT' && c.path === `/applications/${s.applicationId}/commands`,
+    );
+    expect(put?.status).toBe(200);
+  });
+
   it('identifies without the privileged MessageContent intent when there are no answer channels', () => {
     const intents = s.identifiedIntents!;
     expect(intents & GatewayIntentBits.MessageContent).toBe(0);
