@@ -14,16 +14,29 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 const csv = z
   .string()
   .optional()
-  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 
 const bool = (dflt: boolean) =>
   z
     .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
     .optional()
-    .transform((v) => (v === undefined || v === '' ? dflt : ['1', 'true', 'yes', 'on'].includes(v)));
+    .transform((v) =>
+      v === undefined || v === '' ? dflt : ['1', 'true', 'yes', 'on'].includes(v),
+    );
 
 const int = (dflt: number, min: number, max: number) =>
-  z.coerce.number().int().min(min).max(max).optional().transform((v) => v ?? dflt);
+  z.coerce
+    .number()
+    .int()
+    .min(min)
+    .max(max)
+    .optional()
+    .transform((v) => v ?? dflt);
 
 const dir = (dflt: string) =>
   z
@@ -50,12 +63,28 @@ const Env = z.object({
   HNSW_EF_SEARCH: int(64, 1, 2000),
   CHUNK_MAX_CHARS: int(220, 40, 4000),
   CHUNK_MIN_CHARS: int(24, 0, 1000),
-  SEGMENTER: z.enum(['jieba', 'intl']).optional().transform((v) => v ?? 'jieba'),
+  SEGMENTER: z
+    .enum(['jieba', 'intl'])
+    .optional()
+    .transform((v) => v ?? 'jieba'),
 
-  DISCORD_TOKEN: z.string().optional().transform((v) => (v && v.trim() ? v.trim() : undefined)),
-  DISCORD_CLIENT_ID: z.string().optional().transform((v) => v || undefined),
-  DISCORD_GUILD_ID: z.string().optional().transform((v) => v || undefined),
-  DISCORD_API_URL: z.string().url().optional().transform((v) => v || undefined),
+  DISCORD_TOKEN: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() ? v.trim() : undefined)),
+  DISCORD_CLIENT_ID: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
+  DISCORD_GUILD_ID: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
+  DISCORD_API_URL: z
+    .string()
+    .url()
+    .optional()
+    .transform((v) => v || undefined),
   ANSWER_CHANNEL_IDS: csv,
   USER_COOLDOWN_MS: int(5_000, 0, 3_600_000),
   MAX_QUESTION_CHARS: int(300, 10, 4000),
@@ -94,7 +123,8 @@ export function loadConfig(): Config {
     // parse into a copy so the real environment keeps priority.
     const before = { ...process.env };
     process.loadEnvFile(envFile);
-    for (const [k, v] of Object.entries(process.env)) if (before[k] === undefined && v !== undefined) fromFile[k] = v;
+    for (const [k, v] of Object.entries(process.env))
+      if (before[k] === undefined && v !== undefined) fromFile[k] = v;
   }
   cached = parseConfig({ ...fromFile, ...process.env });
   return cached;

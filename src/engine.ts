@@ -37,7 +37,11 @@ interface State {
   about: AboutInfo;
 }
 
-async function embedderFor(index: LoadedIndex, config: Config, log: Logger): Promise<{ embedder: Embedder | null; reason?: string }> {
+async function embedderFor(
+  index: LoadedIndex,
+  config: Config,
+  log: Logger,
+): Promise<{ embedder: Embedder | null; reason?: string }> {
   const e = index.manifest.embedding;
   if (index.manifest.mode !== 'hybrid' || !e) return { embedder: null };
   const loaded = await loadEmbedder({
@@ -53,7 +57,9 @@ async function embedderFor(index: LoadedIndex, config: Config, log: Logger): Pro
     return { embedder: null, reason };
   }
   if (loaded.embedder.dims !== e.dims) {
-    throw new Error(`Model ${e.model} gives ${loaded.embedder.dims} dims but the index holds ${e.dims}. Run npm run reindex.`);
+    throw new Error(
+      `Model ${e.model} gives ${loaded.embedder.dims} dims but the index holds ${e.dims}. Run npm run reindex.`,
+    );
   }
   return { embedder: loaded.embedder };
 }
@@ -64,10 +70,7 @@ async function openState(dir: string, config: Config, log: Logger): Promise<Stat
   const people = new PeopleMatcher(index.people);
   const retriever = new Retriever(index, embedder);
   const topics = index.manifest.documents.length;
-  const suggestions = () => [
-    ...people.topNames(5),
-    ...(topics > 0 ? sectionTopics(index) : []),
-  ];
+  const suggestions = () => [...people.topNames(5), ...(topics > 0 ? sectionTopics(index) : [])];
   const answerer = new Answerer(retriever, suggestions);
   const m = index.manifest;
   const effectiveMode = embedder ? 'hybrid' : 'lexical';
@@ -101,7 +104,10 @@ export async function openEngine(config: Config, options: OpenOptions): Promise<
       state = await openState(next, config, log);
       log.info({ build: state.index.manifest.buildId }, 'Switched to the new index build.');
     } catch (err) {
-      log.error({ err }, 'A new index build was published but could not be loaded; still answering from the old one.');
+      log.error(
+        { err },
+        'A new index build was published but could not be loaded; still answering from the old one.',
+      );
     }
   };
   const pointer = pointerFile(config.DATA_DIR);
@@ -121,7 +127,12 @@ export async function openEngine(config: Config, options: OpenOptions): Promise<
     },
     person(query: string): PersonAnswer {
       const s = state;
-      return toPersonAnswer(query, detectLanguage(query), s.people.lookup(query), s.index.manifest.documents);
+      return toPersonAnswer(
+        query,
+        detectLanguage(query),
+        s.people.lookup(query),
+        s.index.manifest.documents,
+      );
     },
     suggestPeople(partial: string, limit: number): PersonChoice[] {
       return state.people.suggest(partial, limit);

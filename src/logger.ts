@@ -12,7 +12,14 @@ export function createLogger(level: string, name = 'article-bot'): Logger {
       name,
       level,
       redact: {
-        paths: ['token', '*.token', 'config.DISCORD_TOKEN', 'DISCORD_TOKEN', 'headers.authorization', '*.headers.authorization'],
+        paths: [
+          'token',
+          '*.token',
+          'config.DISCORD_TOKEN',
+          'DISCORD_TOKEN',
+          'headers.authorization',
+          '*.headers.authorization',
+        ],
         censor: '[redacted]',
       },
     },

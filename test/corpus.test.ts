@@ -57,7 +57,11 @@ describe('the corpus article', async () => {
       expect(raw.slice(p.start, p.start + firstLine.length)).toBe(firstLine);
     }
     // Long paragraphs split at sentence ends: every piece ends with 。！？ or a closing quote.
-    const pieces = passages.filter((p) => p.paragraphs.length === 1 && p.text.length < doc.paragraphs[p.paragraphs[0]! - 1]!.text.length);
+    const pieces = passages.filter(
+      (p) =>
+        p.paragraphs.length === 1 &&
+        p.text.length < doc.paragraphs[p.paragraphs[0]! - 1]!.text.length,
+    );
     expect(pieces.length).toBeGreaterThan(0);
     for (const p of pieces) expect(p.text).toMatch(/[。！？!?」]$/u);
     // The 16-character caption ¶12 is merged with ¶13.

@@ -311,6 +311,17 @@ describe('the bot against the Discord stand-in (mentions, DMs, commands, buttons
     expect(stored.mention_everyone).toBe(false);
   });
 
+  it('takes a message that pings the bot without writing <@bot> (a reply with ping) as a question', async () => {
+    const user = s.createUser({ username: 'replier' });
+    const q = s.injectMessage({
+      authorId: user.id,
+      content: '潘梓正在哪裡讀碩士？',
+      mentions: [{ ...s.botUser, bot: true }],
+    });
+    const m = body(await s.waitForCall(isReplyTo(s.channelId, q.id)));
+    expect(m.embeds![0]!.description).toContain(`**${MASTERS_SENTENCE}** [1]`);
+  });
+
   it('shows "More passages" privately to whoever clicks, and says when a button has expired', async () => {
     const asker = s.createUser({ username: 'more-asker' });
     const q = mention(asker.id, '潘梓正在哪裡讀碩士？');
@@ -522,7 +533,7 @@ describe('the bot against the Discord stand-in (mentions, DMs, commands, buttons
     expect(embed.title).toBe('潘梓正');
     expect(embed.description).toContain('**又稱**：');
     expect(embed.description).toContain('**身分**');
-    expect(embed.footer!.text).toContain(`文中提及 ${person.mentionCount} 次`);
+    expect(embed.description).toContain(`**文中提及 ${person.mentionCount} 次**`);
     expect(embed.description).toContain(MASTERS_SENTENCE);
     expect(embed.fields![0]!.value).toContain('¶3 · 「印象深刻」的決定 · 觀察者網 · 2025-02-09');
 

@@ -361,7 +361,7 @@ describe('renderPerson', () => {
     expect(embed.fields?.[0]?.value.split('\n')[0]).toBe(
       '`[1]` ¶3 · 「印象深刻」的決定 · 觀察者網 · 2025-02-09',
     );
-    expect(embed.footer?.text).toContain(`文中提及 ${answer.person!.mentionCount} 次`);
+    expect(embed.description).toContain(`**文中提及 ${answer.person!.mentionCount} 次**\n\n> `);
     const blocks = quoteBlocks(embed.description!);
     // Role first, then each mention.
     expect(blocks).toHaveLength(1 + answer.person!.mentions.length);

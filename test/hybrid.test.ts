@@ -18,14 +18,27 @@ describe('hybrid index with the tiny model', async () => {
 
   it('builds a hybrid index whose manifest records the model and dims', () => {
     expect(built.manifest.mode).toBe('hybrid');
-    expect(built.manifest.embedding).toMatchObject({ model: TINY_MODEL, dims: 32, quantized: true });
-    expect(built.manifest.hnsw).toMatchObject({ m: config.HNSW_M, efConstruction: config.HNSW_EF_CONSTRUCTION });
+    expect(built.manifest.embedding).toMatchObject({
+      model: TINY_MODEL,
+      dims: 32,
+      quantized: true,
+    });
+    expect(built.manifest.hnsw).toMatchObject({
+      m: config.HNSW_M,
+      efConstruction: config.HNSW_EF_CONSTRUCTION,
+    });
   });
 
   it('loads the vectors back and searches them', async () => {
     const index = await loadIndex(built.dir);
     expect(index.vectors?.size).toBe(index.passages.length);
-    const loaded = await loadEmbedder({ model: TINY_MODEL, cacheDir: TINY_MODEL_DIR, allowRemote: false, timeoutMs: 5000, quantized: true });
+    const loaded = await loadEmbedder({
+      model: TINY_MODEL,
+      cacheDir: TINY_MODEL_DIR,
+      allowRemote: false,
+      timeoutMs: 5000,
+      quantized: true,
+    });
     if (!loaded.ok) throw new Error(loaded.reason);
     const retriever = new Retriever(index, loaded.embedder);
     const r = await retriever.retrieve('潘梓正在英伟达实习时的导师是谁？');
@@ -43,7 +56,9 @@ describe('hybrid index with the tiny model', async () => {
       const answer = await engine.ask('宋俊瀟在哪裡讀博士？');
       expect(answer.mode).toBe('hybrid');
       expect(answer.abstained).toBe(false);
-      expect(answer.excerpts.slice(0, 3).some((e) => e.passage.text.includes('香港科技大學'))).toBe(true);
+      expect(answer.excerpts.slice(0, 3).some((e) => e.passage.text.includes('香港科技大學'))).toBe(
+        true,
+      );
       expect((await engine.ask('明天香港會下雨嗎？')).abstained).toBe(true);
     } finally {
       await engine.close();

@@ -30,7 +30,9 @@ describe('index files', () => {
     expect(manifest.counts.passages).toBeGreaterThan(20);
     expect(manifest.counts.people).toBeGreaterThan(8);
     // No temporary folders are left behind.
-    expect(readdirSync(buildsDir(config.DATA_DIR)).filter((n) => n.startsWith('.tmp-'))).toEqual([]);
+    expect(readdirSync(buildsDir(config.DATA_DIR)).filter((n) => n.startsWith('.tmp-'))).toEqual(
+      [],
+    );
     const loaded = await loadIndex(dir);
     expect(loaded.passages).toHaveLength(manifest.counts.passages);
     expect(loaded.vectors).toBeNull();
@@ -64,8 +66,16 @@ describe('index files', () => {
     const hash = await hashCorpus(config.CORPUS_DIR);
     expect(staleReasons(manifest, config, hash)).toEqual([]);
     expect(staleReasons(manifest, config, 'other')).toContain('the corpus changed');
-    expect(staleReasons(manifest, { ...config, CHUNK_MAX_CHARS: 99 }, hash)).toContain('the chunking settings changed');
-    expect(staleReasons(manifest, { ...config, EMBEDDING_MODEL: 'Xenova/multilingual-e5-small' }, hash)[0]).toMatch(/embedding model changed/);
+    expect(staleReasons(manifest, { ...config, CHUNK_MAX_CHARS: 99 }, hash)).toContain(
+      'the chunking settings changed',
+    );
+    expect(
+      staleReasons(
+        manifest,
+        { ...config, EMBEDDING_MODEL: 'Xenova/multilingual-e5-small' },
+        hash,
+      )[0],
+    ).toMatch(/embedding model changed/);
     expect((await ensureIndex(config, silentLog)).rebuiltBecause).toBeNull();
   });
 
@@ -96,4 +106,3 @@ describe('index files', () => {
     }
   });
 });
-

@@ -8,7 +8,13 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
 import { openEngine } from '../src/engine.js';
-import { EvalPerson, EvalQuestion, evaluatePeople, evaluateRetrieval, readJsonl } from '../src/eval/metrics.js';
+import {
+  EvalPerson,
+  EvalQuestion,
+  evaluatePeople,
+  evaluateRetrieval,
+  readJsonl,
+} from '../src/eval/metrics.js';
 import { silentLog, testConfig } from './helpers/config.js';
 
 describe('development set, keyword mode', async () => {
@@ -18,7 +24,10 @@ describe('development set, keyword mode', async () => {
     await engine.close();
     config.cleanup();
   });
-  const questions = await readJsonl(path.join(PROJECT_ROOT, 'test/eval/questions.jsonl'), EvalQuestion);
+  const questions = await readJsonl(
+    path.join(PROJECT_ROOT, 'test/eval/questions.jsonl'),
+    EvalQuestion,
+  );
   const people = await readJsonl(path.join(PROJECT_ROOT, 'test/eval/people.jsonl'), EvalPerson);
 
   it('runs without the model', () => {
@@ -28,7 +37,9 @@ describe('development set, keyword mode', async () => {
   it('finds a gold passage in the top 3 for at least 95% of answerable questions, in every language', async () => {
     const report = await evaluateRetrieval(engine, questions);
     const misses = report.outcomes.filter((o) => !o.outOfScope && (o.rank === null || o.rank > 3));
-    expect(misses.length, JSON.stringify(misses, null, 1)).toBeLessThanOrEqual(Math.floor(report.answerable.n * 0.05));
+    expect(misses.length, JSON.stringify(misses, null, 1)).toBeLessThanOrEqual(
+      Math.floor(report.answerable.n * 0.05),
+    );
     expect(report.answerable.hit3).toBeGreaterThanOrEqual(0.95);
     for (const [, s] of Object.entries(report.byLang)) expect(s.hit3).toBeGreaterThanOrEqual(0.8);
     expect(report.outOfScope.abstained).toBe(report.outOfScope.n);

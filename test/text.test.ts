@@ -57,7 +57,8 @@ describe('tokenize', () => {
 
 describe('splitSentences', () => {
   it('splits at sentence ends, keeps closing quotes, and loses no character', () => {
-    const text = '「我至今仍然對梓正當時的決定印象深刻……我個人非常高興。」禹之鼎寫道,「梓正的案例。我們也學到了很多。」';
+    const text =
+      '「我至今仍然對梓正當時的決定印象深刻……我個人非常高興。」禹之鼎寫道,「梓正的案例。我們也學到了很多。」';
     const spans = splitSentences(text);
     expect(spans.map((s) => s.text).join('')).toBe(text);
     expect(spans[0]!.text.endsWith('。」')).toBe(true);
@@ -65,7 +66,11 @@ describe('splitSentences', () => {
   });
 
   it('handles Latin sentences and line breaks', () => {
-    expect(splitSentences('One. Two!\nThree').map((s) => s.text.trim())).toEqual(['One.', 'Two!', 'Three']);
+    expect(splitSentences('One. Two!\nThree').map((s) => s.text.trim())).toEqual([
+      'One.',
+      'Two!',
+      'Three',
+    ]);
     expect(splitSentences('It cost 2.19 dollars.').length).toBe(1);
   });
 });

@@ -16,7 +16,11 @@ export interface AnswerOptions {
 
 export const DEFAULT_ANSWER: AnswerOptions = { shown: 3, more: 5 };
 
-export function citationFor(meta: DocumentMeta | undefined, passage: Pick<Passage, 'doc' | 'section'>, paragraphs: number[]): Citation {
+export function citationFor(
+  meta: DocumentMeta | undefined,
+  passage: Pick<Passage, 'doc' | 'section'>,
+  paragraphs: number[],
+): Citation {
   return {
     doc: passage.doc,
     paragraphs,

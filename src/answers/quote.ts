@@ -21,7 +21,11 @@ export interface PickedQuote {
 const SHORT_SENTENCE = 30;
 const MAX_SENTENCES = 3;
 
-export function pickQuote(passage: Passage, units: QueryUnit[], coverage: CoverageModel): PickedQuote {
+export function pickQuote(
+  passage: Passage,
+  units: QueryUnit[],
+  coverage: CoverageModel,
+): PickedQuote {
   const spans = splitSentences(passage.text);
   const scores = spans.map((s) => {
     const text = normalizeAligned(s.text).toLowerCase();
@@ -36,7 +40,8 @@ export function pickQuote(passage: Passage, units: QueryUnit[], coverage: Covera
   let from = key;
   let to = key;
   // Take neighbours that answer nearly as well, and a neighbour for a too-short key.
-  const good = (i: number) => i >= 0 && i < spans.length && scores[i]! > 0 && scores[i]! >= 0.75 * scores[key]!;
+  const good = (i: number) =>
+    i >= 0 && i < spans.length && scores[i]! > 0 && scores[i]! >= 0.75 * scores[key]!;
   while (to - from + 1 < MAX_SENTENCES && good(to + 1)) to++;
   while (to - from + 1 < MAX_SENTENCES && good(from - 1)) from--;
   if (spans[key]!.text.trim().length < SHORT_SENTENCE && to - from + 1 < MAX_SENTENCES) {
@@ -46,7 +51,11 @@ export function pickQuote(passage: Passage, units: QueryUnit[], coverage: Covera
   const chosen = spans.slice(from, to + 1);
   const sentences = chosen.map((s, i) => ({ text: s.text, key: from + i === key }));
   const quote = passage.text.slice(chosen[0]!.start, chosen.at(-1)!.end);
-  return { sentences, quote, paragraphs: paragraphsOf(passage, chosen[0]!.start, chosen.at(-1)!.end) };
+  return {
+    sentences,
+    quote,
+    paragraphs: paragraphsOf(passage, chosen[0]!.start, chosen.at(-1)!.end),
+  };
 }
 
 /** Merged passages join their blocks with "\n"; the k-th line is the k-th ¶. */

@@ -14,12 +14,17 @@ const BatchLine = z.object({ id: z.union([z.string(), z.number()]).optional(), q
 
 runMain(async () => {
   const { values, positionals } = parseArgs({
-    options: { json: { type: 'boolean', default: false }, batch: { type: 'boolean', default: false } },
+    options: {
+      json: { type: 'boolean', default: false },
+      batch: { type: 'boolean', default: false },
+    },
     allowPositionals: true,
   });
   const question = positionals.join(' ').trim();
   if (!values.batch && !question) {
-    process.stderr.write('Usage: npm run ask -- [--json] "question"   or   npm run ask -- --json --batch < questions.jsonl\n');
+    process.stderr.write(
+      'Usage: npm run ask -- [--json] "question"   or   npm run ask -- --json --batch < questions.jsonl\n',
+    );
     process.exitCode = 2;
     return;
   }
@@ -31,18 +36,24 @@ runMain(async () => {
       if (!line.trim()) continue;
       const parsed = BatchLine.safeParse(JSON.parse(line));
       if (!parsed.success) {
-        process.stdout.write(JSON.stringify({ error: `bad input line: ${parsed.error.message}` }) + '\n');
+        process.stdout.write(
+          JSON.stringify({ error: `bad input line: ${parsed.error.message}` }) + '\n',
+        );
         continue;
       }
       const id = parsed.data.id === undefined ? undefined : String(parsed.data.id);
       const answer = await engine.ask(parsed.data.q);
       const out = answerToJson(answer, id);
       // Pass the caller's id through exactly as given.
-      process.stdout.write(JSON.stringify(parsed.data.id === undefined ? out : { ...out, id: parsed.data.id }) + '\n');
+      process.stdout.write(
+        JSON.stringify(parsed.data.id === undefined ? out : { ...out, id: parsed.data.id }) + '\n',
+      );
     }
     return;
   }
 
   const answer = await engine.ask(question);
-  process.stdout.write(values.json ? JSON.stringify(answerToJson(answer)) + '\n' : renderAnswer(answer) + '\n');
+  process.stdout.write(
+    values.json ? JSON.stringify(answerToJson(answer)) + '\n' : renderAnswer(answer) + '\n',
+  );
 });

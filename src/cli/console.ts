@@ -17,7 +17,8 @@ const HELP = `Ask anything about the article, in 繁體中文, 简体中文 or E
 function aboutText(engine: Engine): string {
   const a = engine.about();
   const docs = a.documents.map(
-    (d) => `  • ${d.title}${d.source ? ` · ${d.source}` : ''}${d.published ? ` · ${formatPublished(d.published)}` : ''}`,
+    (d) =>
+      `  • ${d.title}${d.source ? ` · ${d.source}` : ''}${d.published ? ` · ${formatPublished(d.published)}` : ''}`,
   );
   return [
     `${a.documents.length} article(s), ${a.passages} passages, ${a.people} people`,
@@ -27,10 +28,15 @@ function aboutText(engine: Engine): string {
   ].join('\n');
 }
 
-export async function runConsole(engine: Engine, input = process.stdin, output = process.stdout): Promise<void> {
+export async function runConsole(
+  engine: Engine,
+  input = process.stdin,
+  output = process.stdout,
+): Promise<void> {
   const rl = createInterface({ input, output, terminal: input.isTTY === true });
   output.write(`${style.bold('Article Q&A console')} — ${aboutText(engine).split('\n')[0]}\n`);
-  if (engine.about().mode === 'lexical') output.write(style.dim(`(keyword-only: ${engine.about().modeReason ?? 'no vectors'})\n`));
+  if (engine.about().mode === 'lexical')
+    output.write(style.dim(`(keyword-only: ${engine.about().modeReason ?? 'no vectors'})\n`));
   output.write(style.dim('Type a question, /help for commands.\n'));
   rl.setPrompt(style.green('? '));
   rl.prompt();
@@ -47,7 +53,10 @@ export async function runConsole(engine: Engine, input = process.stdin, output =
       else if (line.startsWith('/person')) {
         const name = line.slice('/person'.length).trim();
         output.write((name ? renderPerson(engine.person(name)) : 'Usage: /person NAME') + '\n');
-      } else if (line.startsWith('/')) output.write(`Unknown command ${line.split(/\s/)[0]}. ${HELP.split('\n')[0]}\n/help lists the commands.\n`);
+      } else if (line.startsWith('/'))
+        output.write(
+          `Unknown command ${line.split(/\s/)[0]}. ${HELP.split('\n')[0]}\n/help lists the commands.\n`,
+        );
       else output.write(renderAnswer(await engine.ask(line)) + '\n');
     } catch (err) {
       output.write(`Something went wrong: ${err instanceof Error ? err.message : String(err)}\n`);

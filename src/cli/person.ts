@@ -20,5 +20,7 @@ runMain(async () => {
   }
   const { engine } = await openSession({ logLevel: 'warn' });
   const answer = engine.person(query);
-  process.stdout.write(values.json ? JSON.stringify(personToJson(answer)) + '\n' : renderPerson(answer) + '\n');
+  process.stdout.write(
+    values.json ? JSON.stringify(personToJson(answer)) + '\n' : renderPerson(answer) + '\n',
+  );
 });

@@ -13,7 +13,9 @@ export interface Session {
   engine: EngineHandle;
 }
 
-export async function openSession(options: { watch?: boolean; logLevel?: string } = {}): Promise<Session> {
+export async function openSession(
+  options: { watch?: boolean; logLevel?: string } = {},
+): Promise<Session> {
   const config = loadConfig();
   const log = createLogger(options.logLevel ?? config.LOG_LEVEL);
   const engine = await openEngine(config, { log, watch: options.watch ?? false });
@@ -31,7 +33,9 @@ export function runMain(main: () => Promise<void>): void {
       if (err instanceof ConfigError || err instanceof IndexMismatchError) {
         process.stderr.write(`${err.message}\n`);
       } else {
-        process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+        process.stderr.write(
+          `${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+        );
       }
       process.exit(1);
     },

@@ -58,12 +58,16 @@ export interface RetrievalReport {
 
 function scores(outcomes: QuestionOutcome[]): LangScores {
   const n = outcomes.length;
-  const at = (k: number) => outcomes.filter((o) => o.rank !== null && o.rank <= k).length / Math.max(1, n);
+  const at = (k: number) =>
+    outcomes.filter((o) => o.rank !== null && o.rank <= k).length / Math.max(1, n);
   const mrr = outcomes.reduce((s, o) => s + (o.rank ? 1 / o.rank : 0), 0) / Math.max(1, n);
   return { n, hit1: at(1), hit3: at(3), mrr };
 }
 
-export async function evaluateRetrieval(engine: Engine, questions: EvalQuestion[]): Promise<RetrievalReport> {
+export async function evaluateRetrieval(
+  engine: Engine,
+  questions: EvalQuestion[],
+): Promise<RetrievalReport> {
   const outcomes: QuestionOutcome[] = [];
   for (const q of questions) {
     const answer = await engine.ask(q.q);
@@ -82,7 +86,9 @@ export async function evaluateRetrieval(engine: Engine, questions: EvalQuestion[
   const langs = [...new Set(answerable.map((o) => o.lang))];
   const oos = outcomes.filter((o) => o.outOfScope);
   return {
-    byLang: Object.fromEntries(langs.map((l) => [l, scores(answerable.filter((o) => o.lang === l))])),
+    byLang: Object.fromEntries(
+      langs.map((l) => [l, scores(answerable.filter((o) => o.lang === l))]),
+    ),
     answerable: scores(answerable),
     outOfScope: { n: oos.length, abstained: oos.filter((o) => o.abstained).length },
     falseAbstentions: answerable.filter((o) => o.abstained).length,

@@ -20,8 +20,14 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
 }
 
 /** Fill a temporary sibling folder, then rename it to `dir` (which must not exist yet). */
-export async function publishDirectory(dir: string, fill: (tmpDir: string) => Promise<void>): Promise<void> {
-  const tmp = path.join(path.dirname(dir), `.tmp-${path.basename(dir)}-${randomBytes(4).toString('hex')}`);
+export async function publishDirectory(
+  dir: string,
+  fill: (tmpDir: string) => Promise<void>,
+): Promise<void> {
+  const tmp = path.join(
+    path.dirname(dir),
+    `.tmp-${path.basename(dir)}-${randomBytes(4).toString('hex')}`,
+  );
   await mkdir(tmp, { recursive: true });
   try {
     await fill(tmp);

@@ -66,7 +66,12 @@ export class Bm25Index {
         list.push(id, n);
       }
     });
-    return new Bm25Index(params, tokenizer, docs.map((d) => d.length), postings);
+    return new Bm25Index(
+      params,
+      tokenizer,
+      docs.map((d) => d.length),
+      postings,
+    );
   }
 
   get size(): number {
@@ -152,6 +157,11 @@ export class Bm25Index {
           `but ${JSON.stringify(expected.tokenizer)} is configured`,
       );
     }
-    return new Bm25Index(json.params, json.tokenizer, json.lengths, new Map(Object.entries(json.postings)));
+    return new Bm25Index(
+      json.params,
+      json.tokenizer,
+      json.lengths,
+      new Map(Object.entries(json.postings)),
+    );
   }
 }

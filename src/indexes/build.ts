@@ -40,18 +40,27 @@ export function tokenizerOptions(config: Config): TokenizerOptions {
   return { segmenter: config.SEGMENTER, bigrams: true };
 }
 
-export async function buildIndex(config: Config, log: Logger, options: BuildOptions = {}): Promise<BuildResult> {
+export async function buildIndex(
+  config: Config,
+  log: Logger,
+  options: BuildOptions = {},
+): Promise<BuildResult> {
   const started = performance.now();
   const step = options.onStep ?? (() => undefined);
   step(`Reading articles in ${config.CORPUS_DIR}`);
   const corpus = await loadCorpus(config.CORPUS_DIR);
   if (corpus.documents.length === 0) {
-    throw new Error(`No articles in ${config.CORPUS_DIR}: add a .md or .txt file and run npm run reindex.`);
+    throw new Error(
+      `No articles in ${config.CORPUS_DIR}: add a .md or .txt file and run npm run reindex.`,
+    );
   }
 
   step('Finding people');
   const people = buildPeopleRegistry(corpus, await loadCuratedPeople(config.CORPUS_DIR));
-  const glossary = [...(await loadGlossary(config.CORPUS_DIR)), ...extractParentheticalGlossary(corpus)];
+  const glossary = [
+    ...(await loadGlossary(config.CORPUS_DIR)),
+    ...extractParentheticalGlossary(corpus),
+  ];
 
   // Names and glossary terms become jieba words so that passages and later queries
   // segment them whole; the list goes into the manifest for query-time tokenizers.
@@ -92,7 +101,11 @@ export async function buildIndex(config: Config, log: Logger, options: BuildOpti
   let modeReason: string | undefined;
   let embedding: Manifest['embedding'] = null;
   let vectors: VectorIndex | null = null;
-  const hnsw = { m: config.HNSW_M, efConstruction: config.HNSW_EF_CONSTRUCTION, efSearch: config.HNSW_EF_SEARCH };
+  const hnsw = {
+    m: config.HNSW_M,
+    efConstruction: config.HNSW_EF_CONSTRUCTION,
+    efSearch: config.HNSW_EF_SEARCH,
+  };
   if (embeddingDisabled(config)) {
     modeReason = 'EMBEDDING_MODEL=none switches the vector index off.';
   } else {
@@ -149,7 +162,8 @@ export async function buildIndex(config: Config, log: Logger, options: BuildOpti
   step('Writing the index');
   const dir = path.join(buildsDir(config.DATA_DIR), buildId);
   await publishDirectory(dir, async (tmp) => {
-    const json = (name: string, value: unknown) => writeFile(path.join(tmp, name), JSON.stringify(value));
+    const json = (name: string, value: unknown) =>
+      writeFile(path.join(tmp, name), JSON.stringify(value));
     await json(FILES.passages, passages);
     await json(FILES.bm25, bm25.toJSON());
     await json(FILES.people, people);

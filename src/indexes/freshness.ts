@@ -18,17 +18,23 @@ export function staleReasons(manifest: Manifest, config: Config, corpusHash: str
     reasons.push('the chunking settings changed');
   }
   const tokenizer = tokenizerOptions(config);
-  if (manifest.tokenizer.segmenter !== tokenizer.segmenter || manifest.tokenizer.bigrams !== tokenizer.bigrams) {
+  if (
+    manifest.tokenizer.segmenter !== tokenizer.segmenter ||
+    manifest.tokenizer.bigrams !== tokenizer.bigrams
+  ) {
     reasons.push('the tokenizer changed');
   }
   if (manifest.requestedModel !== config.EMBEDDING_MODEL) {
-    reasons.push(`the embedding model changed (${manifest.requestedModel} → ${config.EMBEDDING_MODEL})`);
+    reasons.push(
+      `the embedding model changed (${manifest.requestedModel} → ${config.EMBEDDING_MODEL})`,
+    );
   } else if (manifest.embedding && manifest.embedding.quantized !== config.EMBEDDING_QUANTIZED) {
     reasons.push('the model quantization changed');
   }
   if (
     manifest.hnsw &&
-    (manifest.hnsw.m !== config.HNSW_M || manifest.hnsw.efConstruction !== config.HNSW_EF_CONSTRUCTION)
+    (manifest.hnsw.m !== config.HNSW_M ||
+      manifest.hnsw.efConstruction !== config.HNSW_EF_CONSTRUCTION)
   ) {
     reasons.push('the HNSW build parameters changed');
   }

@@ -41,13 +41,17 @@ export async function loadIndex(dir: string): Promise<LoadedIndex> {
   ]);
   const bm25 = Bm25Index.fromJSON(bm25Json, { tokenizer: manifest.tokenizer });
   if (bm25.size !== passages.length || passages.length !== manifest.counts.passages) {
-    throw new IndexMismatchError(`The index in ${dir} is inconsistent (passage counts differ). Run npm run reindex.`);
+    throw new IndexMismatchError(
+      `The index in ${dir} is inconsistent (passage counts differ). Run npm run reindex.`,
+    );
   }
   let vectors: VectorIndex | null = null;
   if (manifest.mode === 'hybrid') {
     const file = path.join(dir, FILES.vectors);
     if (!manifest.embedding || !manifest.hnsw || !existsSync(file)) {
-      throw new IndexMismatchError(`The hybrid index in ${dir} lacks its vectors. Run npm run reindex.`);
+      throw new IndexMismatchError(
+        `The hybrid index in ${dir} lacks its vectors. Run npm run reindex.`,
+      );
     }
     vectors = await VectorIndex.load(file, manifest.embedding.dims, passages.length, manifest.hnsw);
   }

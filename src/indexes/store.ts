@@ -14,7 +14,12 @@ import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic.js';
-import { INDEX_SCHEMA_VERSION, IndexMismatchError, ManifestSchema, type Manifest } from './manifest.js';
+import {
+  INDEX_SCHEMA_VERSION,
+  IndexMismatchError,
+  ManifestSchema,
+  type Manifest,
+} from './manifest.js';
 
 export const FILES = {
   manifest: 'manifest.json',
@@ -56,7 +61,9 @@ export async function readManifest(buildDir: string): Promise<Manifest> {
   }
   const parsed = ManifestSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new IndexMismatchError(`The index manifest in ${buildDir} is malformed: ${parsed.error.message}`);
+    throw new IndexMismatchError(
+      `The index manifest in ${buildDir} is malformed: ${parsed.error.message}`,
+    );
   }
   return parsed.data;
 }
@@ -74,6 +81,9 @@ export async function switchCurrent(dataDir: string, buildId: string): Promise<v
 }
 
 export function newBuildId(now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `${stamp}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 }

@@ -45,10 +45,15 @@ export function renderAnswer(answer: Answer): string {
   const t = ui(answer.lang);
   if (answer.abstained) {
     const lines = [style.yellow(t.notInArticle)];
-    if (answer.suggestions.length) lines.push(`${t.suggestionsLead}${answer.suggestions.join(t.listSeparator)}`);
+    if (answer.suggestions.length)
+      lines.push(`${t.suggestionsLead}${answer.suggestions.join(t.listSeparator)}`);
     return lines.join('\n');
   }
-  return [renderExcerpts(answer.excerpts), '', style.dim(`${t.verbatimFooter} · ${t.mode(answer.mode)}`)].join('\n');
+  return [
+    renderExcerpts(answer.excerpts),
+    '',
+    style.dim(`${t.verbatimFooter} · ${t.mode(answer.mode)}`),
+  ].join('\n');
 }
 
 export function renderPerson(answer: PersonAnswer): string {
@@ -56,7 +61,8 @@ export function renderPerson(answer: PersonAnswer): string {
   const p = answer.person;
   if (!p) {
     const lines = [style.yellow(t.personNotFound(answer.query))];
-    if (answer.suggestions.length) lines.push(`${t.personTry}${answer.suggestions.join(t.listSeparator)}`);
+    if (answer.suggestions.length)
+      lines.push(`${t.personTry}${answer.suggestions.join(t.listSeparator)}`);
     return lines.join('\n');
   }
   const lines = [

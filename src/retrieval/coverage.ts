@@ -4,6 +4,7 @@
  * abstention, because it is comparable across questions: 明天香港會下雨嗎 matches
  * 香港 somewhere in the article, but covers only a third of what it asks about.
  */
+import { jieba } from '../text/jieba.js';
 import type { QueryUnit } from './query.js';
 
 export interface UnitStats {
@@ -19,17 +20,38 @@ function bigramOverlap(needle: string, haystack: string): number {
   return hit / (needle.length - 1);
 }
 
+const subwordCache = new Map<string, string[]>();
+
+/** The words inside a compound (硕士学位 → 硕士, 学位), for partial credit. */
+function subwords(word: string): string[] {
+  let parts = subwordCache.get(word);
+  if (!parts) {
+    parts =
+      /\p{Script=Han}/u.test(word) && word.length >= 3
+        ? jieba()
+            .cutForSearch(word, true)
+            .filter((w) => w.length >= 2 && w !== word)
+        : [];
+    subwordCache.set(word, parts);
+  }
+  return parts;
+}
+
+function partialMatch(needle: string, haystack: string): number {
+  const parts = subwords(needle);
+  const bySubword = parts.length
+    ? parts.filter((p) => haystack.includes(p)).length / parts.length
+    : 0;
+  const byBigram = bigramOverlap(needle, haystack);
+  return 0.8 * Math.max(bySubword, byBigram >= 0.5 ? byBigram : 0);
+}
+
 /** 0..1: how well one unit is present in normal-form text. */
 export function unitMatch(unit: QueryUnit, text: string): number {
   let best = 0;
   for (const alt of unit.alternatives) {
     if (alt.text.length === 0) continue;
-    let m = 0;
-    if (text.includes(alt.text)) m = 1;
-    else {
-      const overlap = bigramOverlap(alt.text, text);
-      if (overlap >= 0.5) m = overlap * 0.8;
-    }
+    const m = text.includes(alt.text) ? 1 : partialMatch(alt.text, text);
     best = Math.max(best, m * Math.min(1, alt.weight));
   }
   return best;
@@ -37,8 +59,26 @@ export function unitMatch(unit: QueryUnit, text: string): number {
 
 export class CoverageModel {
   private readonly weights = new Map<string, number>();
+  private readonly allText: string;
 
-  constructor(private readonly texts: string[]) {}
+  constructor(private readonly texts: string[]) {
+    this.allText = texts.join('\n');
+  }
+
+  /**
+   * 0..1: the importance-weighted share of the question's units that the corpus
+   * mentions anywhere. A question about things the articles never name (明天,
+   * 下雨; football) is out of scope however well one word of it matches.
+   */
+  corpusCoverage(units: QueryUnit[]): number {
+    let total = 0;
+    let got = 0;
+    for (const u of units) {
+      total += u.importance;
+      got += u.importance * unitMatch(u, this.allText);
+    }
+    return total === 0 ? 0 : got / total;
+  }
 
   /**
    * Weight of a unit: the idf of its best-known alternative over passages. A unit
@@ -46,7 +86,7 @@ export class CoverageModel {
    * that the question is about something else.
    */
   weight(unit: QueryUnit): number {
-    const key = unit.label;
+    const key = `${unit.label}\u0000${unit.importance}`;
     const cached = this.weights.get(key);
     if (cached !== undefined) return cached;
     const n = this.texts.length;
@@ -57,7 +97,7 @@ export class CoverageModel {
       for (const t of this.texts) if (t.includes(alt.text)) d++;
       df = Math.max(df, d);
     }
-    const w = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    const w = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * unit.importance;
     this.weights.set(key, w);
     return w;
   }

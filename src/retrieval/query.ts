@@ -19,6 +19,12 @@ export interface QueryUnit {
   label: string;
   /** Normal-form strings any of which, found in a passage, means the unit is covered. */
   alternatives: { text: string; weight: number }[];
+  /**
+   * How much the unit says about the topic, 0..1, from its part of speech: questions
+   * are about things (nouns, names, times, places); their verbs, numerals and
+   * adverbs are often paraphrases of the article's ("收費" for "價格").
+   */
+  importance: number;
 }
 
 export interface AnalyzedQuery {
@@ -32,16 +38,31 @@ export interface AnalyzedQuery {
 const HAN_RUN = /\p{Script=Han}+/gu;
 const LATIN_WORD = /[\p{Script=Latin}\d]+(?:[.\-/][\p{Script=Latin}\d]+)*/gu;
 
+/** jieba part-of-speech tag → importance. Unknown words (tag x) are mostly names. */
+function importanceOf(tag: string, word: string): number {
+  let base: number;
+  if (/^(n|t|s|j|l|i|x|eng)/.test(tag)) base = 1;
+  else if (tag === 'vn') base = 0.8;
+  else if (/^(v|a)/.test(tag)) base = 0.6;
+  else base = 0.35;
+  // A lone character is ambiguous (弹 in 兩彈一星 is not the 弹 of 弹吉他).
+  return word.length === 1 ? base * 0.5 : base;
+}
+
 function chineseUnits(normalized: string): QueryUnit[] {
   const units: QueryUnit[] = [];
   for (const [run] of normalized.matchAll(HAN_RUN)) {
-    for (const word of jieba().cut(run, true)) {
+    for (const { word, tag } of jieba().tag(run, true)) {
       if (CHINESE_STOPWORDS.has(word)) continue;
       if (word.length === 1 && CHINESE_STOP_CHARS.has(word)) continue;
       // Leading/trailing grammar characters ("的", "了") glued on by the segmenter carry no topic.
       const core = word.replace(/^[的了是在]+|[的了吗呢吧]+$/gu, '');
       if (core.length === 0) continue;
-      units.push({ label: core, alternatives: [{ text: core, weight: 1 }] });
+      units.push({
+        label: core,
+        alternatives: [{ text: core, weight: 1 }],
+        importance: importanceOf(tag, core),
+      });
     }
   }
   return units;
@@ -64,7 +85,9 @@ export function analyzeQuery(
   const normalized = normalize(question);
   const units = chineseUnits(normalized);
   const terms: WeightedTerm[] = [];
-  for (const [run] of normalized.matchAll(HAN_RUN)) terms.push(...termsOf(run, 1, tokenizer).map((t) => ({ ...t, weight: 1 })));
+  for (const [run] of normalized.matchAll(HAN_RUN)) {
+    for (const term of tokenizeNormalized(run, tokenizer)) terms.push({ term, weight: 1 });
+  }
 
   // Latin text (a whole English question, or product names inside a Chinese one)
   // goes through the English expansion, which also passes through Latin words the
@@ -76,7 +99,12 @@ export function analyzeQuery(
       if (ENGLISH_STOPWORDS.has(group.english.toLowerCase())) continue;
       units.push({
         label: group.english,
-        alternatives: group.terms.map((t) => ({ text: normalize(t.zh), weight: t.weight })),
+        // A Latin word found as itself is certain, whatever its weight as a search term.
+        alternatives: group.terms.map((t) => ({
+          text: normalize(t.zh),
+          weight: t.via === 'latin' ? 1 : t.weight,
+        })),
+        importance: 1,
       });
       for (const t of group.terms) terms.push(...termsOf(normalize(t.zh), t.weight, tokenizer));
     }

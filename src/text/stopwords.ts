@@ -15,7 +15,9 @@ export const CHINESE_STOPWORDS = new Set(
 );
 
 /** Single characters that, paired, make no topical bigram ("是谁", "什么"). */
-export const CHINESE_STOP_CHARS = new Set([...'的了是在吗呢吧啊么和与及或就都也还又很把被对从向于以之其这那此个些什哪谁几怎样何为否有没请我你他她它们呀嘛啦曾过着会能可要想该所给让一']);
+export const CHINESE_STOP_CHARS = new Set([
+  ...'的了是在吗呢吧啊么和与及或就都也还又很把被对从向于以之其这那此个些什哪谁几怎样何为否有没请我你他她它们呀嘛啦曾过着会能可要想该所给让一',
+]);
 
 export const ENGLISH_STOPWORDS = new Set(
   (

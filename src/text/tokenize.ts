@@ -44,7 +44,8 @@ function hanTerms(run: string, options: TokenizerOptions, out: string[]): void {
   for (let i = 0; i + 1 < run.length; i++) {
     const a = run[i]!;
     const b = run[i + 1]!;
-    if ((CHINESE_STOP_CHARS.has(a) && CHINESE_STOP_CHARS.has(b)) || CHINESE_STOPWORDS.has(a + b)) continue;
+    if ((CHINESE_STOP_CHARS.has(a) && CHINESE_STOP_CHARS.has(b)) || CHINESE_STOPWORDS.has(a + b))
+      continue;
     out.push(a + b);
   }
 }
@@ -61,7 +62,10 @@ function latinTerms(run: string, out: string[]): void {
 }
 
 /** Terms of already-normalised text. */
-export function tokenizeNormalized(text: string, options: TokenizerOptions = DEFAULT_TOKENIZER): string[] {
+export function tokenizeNormalized(
+  text: string,
+  options: TokenizerOptions = DEFAULT_TOKENIZER,
+): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(RUNS)) {
     if (m[1]) hanTerms(m[1], options, out);
