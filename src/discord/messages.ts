@@ -65,7 +65,11 @@ function facts(message: Message): MessageFacts {
     isDM: !message.inGuild(),
     channelId: message.channelId,
     parentChannelId: message.channel.isThread() ? message.channel.parentId : null,
-    mentionsBot: new RegExp(`<@!?${me}>`).test(message.content) || botRoleIds(message).length > 0,
+    // A reply to the bot that pings it counts too: Discord lists the bot among the mentions.
+    mentionsBot:
+      new RegExp(`<@!?${me}>`).test(message.content) ||
+      message.mentions.users.has(me) ||
+      botRoleIds(message).length > 0,
   };
 }
 

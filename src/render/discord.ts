@@ -595,7 +595,7 @@ export function renderPerson(answer: PersonAnswer): RenderedMessage {
   // The role line is a quote: cite it where a mention contains it.
   const roleSource =
     p.role && p.roleQuoted ? p.mentions.find((m) => m.quote.includes(p.role)) : undefined;
-  const footer = footerText([escapeMarkdown(t.mentionCount(p.mentionCount)), t.verbatimFooter]);
+  const footer = footerText([t.verbatimFooter]);
   const fixed = title.length + footer.length + t.sources.length;
   const blocks: string[] = [];
   const used = () => [...head, ...blocks].reduce((n, b) => n + b.length + 2, 0);
@@ -615,22 +615,24 @@ export function renderPerson(answer: PersonAnswer): RenderedMessage {
       if (roleSource) notes.add(roleSource.citation);
     }
   }
+  // The count heads the mentions, so it shows even when some do not fit.
+  const countLine = `**${escapeMarkdown(t.mentionCount(p.mentionCount))}**`;
   let omitted = 0;
   for (const m of p.mentions) {
     const { marker, line } = notes.peek(m.citation);
     const sources = notes.valueWith(line);
+    const budget = budgetFor(sources) - (blocks.length === 0 ? countLine.length + 2 : 0);
     const block =
-      sources.length <= LIMITS.fieldValue
-        ? fitQuote(asSentences(m.quote), marker, budgetFor(sources))
-        : null;
+      sources.length <= LIMITS.fieldValue ? fitQuote(asSentences(m.quote), marker, budget) : null;
     if (!block) {
       omitted++;
       continue;
     }
-    if (blocks.length === 0) blocks.push(`**${escapeMarkdown(t.mentions)}**`);
+    if (blocks.length === 0) blocks.push(countLine);
     blocks.push(block);
     notes.add(m.citation);
   }
+  if (blocks.length === 0 && p.mentionCount > 0) blocks.push(countLine);
   if (omitted > 0) blocks.push(`*${escapeMarkdown(t.moreMentions(omitted), false)}*`);
   const mentionCitations = p.mentions.map((m) => m.citation);
   return {

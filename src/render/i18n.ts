@@ -51,7 +51,6 @@ export interface UiStrings {
   aliases: string;
   role: string;
   mentionCount(n: number): string;
-  mentions: string;
   moreMentions(n: number): string;
   personNotFound(query: string): string;
   personTry: string;
@@ -96,7 +95,6 @@ const zhHant: UiStrings = {
   aliases: '又稱',
   role: '身分',
   mentionCount: (n) => `文中提及 ${n} 次`,
-  mentions: '文中提及',
   moreMentions: (n) => `另有 ${n} 處提及未列出。`,
   personNotFound: (q) => `文章中沒有找到「${q}」。`,
   personTry: '可以試試：',
@@ -161,7 +159,6 @@ const zhHans: UiStrings = {
   aliases: '又称',
   role: '身份',
   mentionCount: (n) => `文中提及 ${n} 次`,
-  mentions: '文中提及',
   moreMentions: (n) => `另有 ${n} 处提及未列出。`,
   personNotFound: (q) => `文章中没有找到“${q}”。`,
   personTry: '可以试试：',
@@ -227,7 +224,6 @@ const en: UiStrings = {
   aliases: 'Also called',
   role: 'Role',
   mentionCount: (n) => `Mentioned ${n} ${n === 1 ? 'time' : 'times'} in the article`,
-  mentions: 'Mentions',
   moreMentions: (n) => `${n} more ${n === 1 ? 'mention' : 'mentions'} not listed.`,
   personNotFound: (q) => `Nobody called “${q}” appears in the article.`,
   personTry: 'Try:',
