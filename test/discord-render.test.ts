@@ -423,6 +423,7 @@ describe('renderAbout, renderHelp, renderNotice', () => {
       {
         id: 'a',
         title: 'DeepSeek 工程師潘梓正回國',
+        titleNote: '描述性標題,由本專案撰寫。',
         source: '觀察者網',
         author: '楊蓉',
         published: '2025-02-09T11:47:00+08:00',
@@ -444,7 +445,7 @@ describe('renderAbout, renderHelp, renderNotice', () => {
     const message = renderAbout(info(), 'zh-Hant');
     const embed = only(message);
     expect(embed.description).toContain(
-      '**DeepSeek 工程師潘梓正回國**\n觀察者網 · 2025-02-09 · 作者 楊蓉',
+      '**DeepSeek 工程師潘梓正回國**\n*描述性標題,由本專案撰寫。*\n觀察者網 · 2025-02-09 · 作者 楊蓉',
     );
     expect(embed.fields).toEqual(
       expect.arrayContaining([

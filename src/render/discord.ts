@@ -664,6 +664,8 @@ export function renderAbout(info: AboutInfo, lang: Lang): RenderedMessage {
       .join(' · ');
     const entry = [
       `**${fitEscaped(d.title, 300)}**`,
+      // Says when the title is the project's own rather than the publisher's.
+      d.titleNote ? `*${fitEscaped(d.titleNote, 300)}*` : '',
       detail ? escapeMarkdown(detail, false) : '',
       d.url ? `<${d.url}>` : '',
     ]
