@@ -9,7 +9,7 @@ import { createLogger } from '../src/logger.js';
 
 runMain(async () => {
   const config = loadConfig();
-  const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, 'plain');
   const t0 = performance.now();
   const { dir, manifest } = await buildIndex(config, log, {
     progress: true,

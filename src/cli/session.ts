@@ -5,7 +5,7 @@
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { openEngine, type EngineHandle } from '../engine.js';
 import { IndexMismatchError } from '../indexes/manifest.js';
-import { createLogger, type Logger } from '../logger.js';
+import { createLogger, type LogFormat, type Logger } from '../logger.js';
 
 export interface Session {
   config: Config;
@@ -14,10 +14,10 @@ export interface Session {
 }
 
 export async function openSession(
-  options: { watch?: boolean; logLevel?: string } = {},
+  options: { watch?: boolean; logLevel?: string; logFormat?: LogFormat } = {},
 ): Promise<Session> {
   const config = loadConfig();
-  const log = createLogger(options.logLevel ?? config.LOG_LEVEL);
+  const log = createLogger(options.logLevel ?? config.LOG_LEVEL, options.logFormat ?? 'plain');
   const engine = await openEngine(config, { log, watch: options.watch ?? false });
   return { config, log, engine };
 }

@@ -2,15 +2,17 @@
  * npm start: the Discord bot when DISCORD_TOKEN is set, otherwise the interactive
  * console. Both follow reindexes without a restart.
  */
+import { loadConfig } from '../config.js';
 import { startBot } from '../discord/bot.js';
 import { runConsole } from './console.js';
 import { openSession } from './session.js';
 
 async function main(): Promise<void> {
+  const asBot = loadConfig().DISCORD_TOKEN !== undefined;
   const { config, log, engine } = await openSession({
     watch: true,
-    // The console is for people: keep its screen free of info logs.
-    logLevel: process.env['DISCORD_TOKEN'] ? undefined : 'warn',
+    // The console is for people: plain lines, and only warnings on its screen.
+    ...(asBot ? { logFormat: 'json' as const } : { logLevel: 'warn', logFormat: 'plain' as const }),
   });
   if (!config.DISCORD_TOKEN) {
     await runConsole(engine);
