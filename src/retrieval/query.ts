@@ -53,7 +53,7 @@ function chineseUnits(normalized: string): QueryUnit[] {
   const units: QueryUnit[] = [];
   for (const [run] of normalized.matchAll(HAN_RUN)) {
     for (const { word, tag } of jieba().tag(run, true)) {
-      if (CHINESE_STOPWORDS.has(word)) continue;
+      if (CHINESE_STOPWORDS.has(word) || (word.length <= 2 && QUESTION_WORD.test(word))) continue;
       if (word.length === 1 && CHINESE_STOP_CHARS.has(word)) continue;
       // Leading/trailing grammar characters ("的", "了") glued on by the segmenter carry no topic.
       const core = word.replace(/^[的了是在]+|[的了吗呢吧]+$/gu, '');
@@ -76,10 +76,17 @@ function termsOf(text: string, weight: number, tokenizer: TokenizerOptions): Wei
   return terms.map((term) => ({ term, weight: each }));
 }
 
+/** Resolves a name as typed ("Pan", "Allison") to the Chinese forms the corpus uses, or null. */
+export type NameResolver = (name: string) => string[] | null;
+
+/** Question words built on 哪/几/多 ("哪間", "几倍", "多大") ask; they name nothing. */
+const QUESTION_WORD = /^(哪|几|多[大少久长高远])./u;
+
 export function analyzeQuery(
   question: string,
   table: CrossLingualTable,
   tokenizer: TokenizerOptions,
+  resolveName?: NameResolver,
 ): AnalyzedQuery {
   const lang = detectLanguage(question);
   const normalized = normalize(question);
@@ -97,6 +104,13 @@ export function analyzeQuery(
     LATIN_WORD.lastIndex = 0;
     for (const group of expandEnglishQuery(latin, table).groups) {
       if (ENGLISH_STOPWORDS.has(group.english.toLowerCase())) continue;
+      // A capitalised word no dictionary translates may be part of a name the
+      // article uses ("Pan's case", "Palomar"): ask the people registry.
+      if (group.terms.length === 0 && resolveName && /^\p{Lu}/u.test(group.english)) {
+        const forms = resolveName(group.english);
+        if (forms)
+          group.terms.push(...forms.map((zh) => ({ zh, weight: 1, via: 'glossary' as const })));
+      }
       units.push({
         label: group.english,
         // A Latin word found as itself is certain, whatever its weight as a search term.
@@ -104,7 +118,8 @@ export function analyzeQuery(
           text: normalize(t.zh),
           weight: t.via === 'latin' ? 1 : t.weight,
         })),
-        importance: 1,
+        // A bare number (a year, a count) rarely says what a question is about.
+        importance: /^[\d.,/%]+$/.test(group.english) ? 0.35 : 1,
       });
       for (const t of group.terms) terms.push(...termsOf(normalize(t.zh), t.weight, tokenizer));
     }

@@ -7,6 +7,7 @@ import type { Passage } from '../answers/types.js';
 import type { Embedder } from '../indexes/embedder.js';
 import type { LoadedIndex } from '../indexes/load.js';
 import type { WeightedTerm } from '../indexes/bm25.js';
+import { matcherFor, type PeopleMatcher } from '../people/lookup.js';
 import { normalize } from '../text/normalize.js';
 import { tokenizeNormalized } from '../text/tokenize.js';
 import { CoverageModel } from './coverage.js';
@@ -24,7 +25,7 @@ export interface RetrieverOptions {
   candidates: number;
 }
 
-export const DEFAULT_RETRIEVER: RetrieverOptions = { rrfK: 60, abstainBelow: 0.45, candidates: 20 };
+export const DEFAULT_RETRIEVER: RetrieverOptions = { rrfK: 60, abstainBelow: 0.38, candidates: 20 };
 
 /** Coverage scales BM25 between COVERAGE_FLOOR (covers nothing) and 1 + COVERAGE_FLOOR. */
 const COVERAGE_FLOOR = 0.5;
@@ -57,6 +58,7 @@ export interface Retrieval {
 export class Retriever {
   private readonly normalizedTexts: string[];
   readonly coverage: CoverageModel;
+  private readonly people: PeopleMatcher;
 
   constructor(
     readonly index: LoadedIndex,
@@ -65,6 +67,7 @@ export class Retriever {
   ) {
     this.normalizedTexts = index.passages.map((p) => normalize(p.text));
     this.coverage = new CoverageModel(this.normalizedTexts);
+    this.people = matcherFor(index.people);
   }
 
   /** What this retriever really uses: a hybrid index whose model failed to load answers lexically. */
@@ -74,6 +77,11 @@ export class Retriever {
 
   normalizedText(passageId: number): string {
     return this.normalizedTexts[passageId] ?? '';
+  }
+
+  private resolveName(name: string): string[] | null {
+    const found = this.people.lookup(name).person;
+    return found ? found.forms.filter((f) => f.length > 1) : null;
   }
 
   /**
@@ -101,7 +109,9 @@ export class Retriever {
 
   async retrieve(question: string): Promise<Retrieval> {
     const { index, options } = this;
-    const query = analyzeQuery(question, index.crosslingual, index.manifest.tokenizer);
+    const query = analyzeQuery(question, index.crosslingual, index.manifest.tokenizer, (name) =>
+      this.resolveName(name),
+    );
     // BM25 rewards repeating one matched word; scaling by coverage prefers the
     // passage that holds more of the distinct things the question asks about.
     const lexical = index.bm25
