@@ -10,7 +10,14 @@ export type { Logger };
 
 export type LogFormat = 'json' | 'plain';
 
-const LABELS: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warning', 50: 'error', 60: 'fatal' };
+const LABELS: Record<number, string> = {
+  10: 'trace',
+  20: 'debug',
+  30: 'info',
+  40: 'warning',
+  50: 'error',
+  60: 'fatal',
+};
 
 /** Human-readable lines: the message, and the error's message when there is one. */
 const plainStderr: DestinationStream = {
@@ -22,7 +29,11 @@ const plainStderr: DestinationStream = {
   },
 };
 
-export function createLogger(level: string, format: LogFormat = 'json', name = 'article-bot'): Logger {
+export function createLogger(
+  level: string,
+  format: LogFormat = 'json',
+  name = 'article-bot',
+): Logger {
   return pino(
     {
       name,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Bm25FormatError, Bm25Index, DEFAULT_BM25 } from '../src/indexes/bm25.js';
+import { Bm25FormatError, Bm25Index, DEFAULT_BM25, type Bm25Json } from '../src/indexes/bm25.js';
 import { DEFAULT_TOKENIZER, tokenize } from '../src/text/tokenize.js';
 
 const docs = [
@@ -35,7 +35,7 @@ describe('Bm25Index', () => {
   });
 
   it('round-trips through JSON and refuses another version or tokenizer', () => {
-    const json = JSON.parse(JSON.stringify(index.toJSON()));
+    const json = JSON.parse(JSON.stringify(index.toJSON())) as Bm25Json;
     const again = Bm25Index.fromJSON(json, { tokenizer: DEFAULT_TOKENIZER });
     const q = [{ term: '禹之鼎', weight: 1 }];
     expect(again.search(q)).toEqual(index.search(q));

@@ -45,7 +45,9 @@ describe('hybrid index with the tiny model', async () => {
     expect(r.ranked.some((x) => x.denseRank !== null)).toBe(true);
     expect(r.ranked.some((x) => x.lexicalRank !== null && x.denseRank !== null)).toBe(true);
     // The gold passage is among the top 3, and every score is the reciprocal-rank sum of its legs.
-    expect(r.ranked.slice(0, 3).some((x) => x.passage.text.includes('實習期間導師的禹之鼎'))).toBe(true);
+    expect(r.ranked.slice(0, 3).some((x) => x.passage.text.includes('實習期間導師的禹之鼎'))).toBe(
+      true,
+    );
     const k = retriever.options.rrfK;
     for (const x of r.ranked) {
       const expected =
