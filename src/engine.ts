@@ -65,7 +65,7 @@ async function embedderFor(
 }
 
 async function openState(dir: string, config: Config, log: Logger): Promise<State> {
-  const index = await loadIndex(dir);
+  const index = await loadIndex(dir, { requestedModel: config.EMBEDDING_MODEL });
   const { embedder, reason } = await embedderFor(index, config, log);
   const people = new PeopleMatcher(index.people);
   const retriever = new Retriever(index, embedder);

@@ -30,8 +30,19 @@ async function readJson<T>(dir: string, name: string): Promise<T> {
   return JSON.parse(await readFile(path.join(dir, name), 'utf8')) as T;
 }
 
-export async function loadIndex(dir: string): Promise<LoadedIndex> {
+export interface LoadExpectations {
+  /** The model the configuration asks for; a build made for another model is refused. */
+  requestedModel?: string;
+}
+
+export async function loadIndex(dir: string, expect: LoadExpectations = {}): Promise<LoadedIndex> {
   const manifest = await readManifest(dir);
+  if (expect.requestedModel !== undefined && manifest.requestedModel !== expect.requestedModel) {
+    throw new IndexMismatchError(
+      `The index in ${dir} was built for embedding model ${manifest.requestedModel}, but ` +
+        `EMBEDDING_MODEL is ${expect.requestedModel}. Run \`npm run reindex\` to rebuild it.`,
+    );
+  }
   addJiebaWords(manifest.tokenizer.extraWords);
   const [passages, bm25Json, people, crosslingual] = await Promise.all([
     readJson<Passage[]>(dir, FILES.passages),

@@ -46,7 +46,7 @@ export function renderAnswer(answer: Answer): string {
   if (answer.abstained) {
     const lines = [style.yellow(t.notInArticle)];
     if (answer.suggestions.length)
-      lines.push(`${t.suggestionsLead}${answer.suggestions.join(t.listSeparator)}`);
+      lines.push(`${t.suggestionsLead} ${answer.suggestions.join(t.listSeparator)}`);
     return lines.join('\n');
   }
   return [
@@ -62,7 +62,7 @@ export function renderPerson(answer: PersonAnswer): string {
   if (!p) {
     const lines = [style.yellow(t.personNotFound(answer.query))];
     if (answer.suggestions.length)
-      lines.push(`${t.personTry}${answer.suggestions.join(t.listSeparator)}`);
+      lines.push(`${t.personTry} ${answer.suggestions.join(t.listSeparator)}`);
     return lines.join('\n');
   }
   const lines = [
