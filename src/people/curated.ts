@@ -1,6 +1,6 @@
 /** corpus/people.json: the hand-checked list of people, read and validated. */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readOptionalJson } from '../corpus/curated-file.js';
 import { z } from 'zod';
 import type { CuratedPerson } from './types.js';
 
@@ -39,18 +39,7 @@ export function parseCuratedPeople(json: unknown, where = PEOPLE_FILE): CuratedP
 /** The curated people of a corpus folder; none when it has no people.json. */
 export async function loadCuratedPeople(corpusDir: string): Promise<CuratedPerson[]> {
   const file = path.join(corpusDir, PEOPLE_FILE);
-  let raw: string;
-  try {
-    raw = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (err) {
-    throw new PeopleDataError(`${file}: not valid JSON (${(err as Error).message})`);
-  }
+  const json = await readOptionalJson(file, (m) => new PeopleDataError(m));
+  if (json === undefined) return [];
   return parseCuratedPeople(json, file);
 }

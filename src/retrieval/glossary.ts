@@ -8,8 +8,8 @@
  *
  * `zh` is kept as the article writes it; the cross-lingual table normalises it.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readOptionalJson } from '../corpus/curated-file.js';
 import { pinyin } from 'pinyin-pro';
 import { z } from 'zod';
 import type { Corpus } from '../corpus/types.js';
@@ -54,19 +54,8 @@ export function parseGlossary(json: unknown, where = GLOSSARY_FILE): GlossaryEnt
 /** The curated glossary beside the articles; a corpus without one has none. */
 export async function loadGlossary(corpusDir: string): Promise<GlossaryEntry[]> {
   const file = path.join(corpusDir, GLOSSARY_FILE);
-  let raw: string;
-  try {
-    raw = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (err) {
-    throw new GlossaryDataError(`${file} is not valid JSON: ${(err as Error).message}`);
-  }
+  const json = await readOptionalJson(file, (m) => new GlossaryDataError(m));
+  if (json === undefined) return [];
   return parseGlossary(json, file);
 }
 
