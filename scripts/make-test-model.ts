@@ -15,6 +15,7 @@
  * Output is byte-for-byte deterministic: the committed fixture is compared with
  * a regeneration in test/test-model.test.ts.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -392,29 +393,50 @@ function tokenizerConfigJson(): Buffer {
 
 // ---------------------------------------------------------------------------
 
-/** The fixture's files (path relative to the model folder → bytes). */
+/**
+ * The fixture's files (path relative to the model folder → bytes). `source.json`
+ * names the articles the vocabulary came from, with their hashes, so the fixture
+ * can be checked against exactly those articles: adding an article to corpus/ must
+ * not invalidate the test model.
+ */
 export async function buildTinyModel(
   corpusDir: string,
   dims = TINY_MODEL_DIMS,
+  only?: readonly string[],
 ): Promise<Map<string, Buffer>> {
-  const names = await listArticleFiles(corpusDir);
+  const names = only ? [...only].sort() : await listArticleFiles(corpusDir);
   const texts = await Promise.all(names.map((n) => readFile(path.join(corpusDir, n), 'utf8')));
   const vocab = buildVocabulary(texts.join('\n'));
   const { float, quantized } = onnxModels(
     vocab.map((t) => rowLevels(t, dims)),
     dims,
   );
+  const source: TinyModelSource = {
+    articles: Object.fromEntries(
+      names.map((n, i) => [n, createHash('sha256').update(texts[i]!).digest('hex')]),
+    ),
+  };
   return new Map([
     ['config.json', configJson(vocab.length, dims)],
     ['tokenizer.json', tokenizerJson(vocab)],
     ['tokenizer_config.json', tokenizerConfigJson()],
     ['onnx/model.onnx', float],
     ['onnx/model_quantized.onnx', quantized],
+    ['source.json', Buffer.from(JSON.stringify(source, null, 2) + '\n')],
   ]);
 }
 
-export async function writeTinyModel(outDir: string, corpusDir: string): Promise<string[]> {
-  const files = await buildTinyModel(corpusDir);
+/** Which articles (file name → sha256 of its text) a tiny model's vocabulary was built from. */
+export interface TinyModelSource {
+  articles: Record<string, string>;
+}
+
+export async function writeTinyModel(
+  outDir: string,
+  corpusDir: string,
+  only?: readonly string[],
+): Promise<string[]> {
+  const files = await buildTinyModel(corpusDir, TINY_MODEL_DIMS, only);
   for (const [rel, bytes] of files) {
     const target = path.join(outDir, rel);
     await mkdir(path.dirname(target), { recursive: true });

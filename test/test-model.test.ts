@@ -1,12 +1,17 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
-import { listArticleFiles } from '../src/corpus/load.js';
 import { loadEmbedder, type Embedder } from '../src/indexes/embedder.js';
 import { foldScript } from '../src/text/normalize.js';
-import { TINY_MODEL_CACHE_DIR, TINY_MODEL_ID, writeTinyModel } from '../scripts/make-test-model.js';
+import {
+  TINY_MODEL_CACHE_DIR,
+  TINY_MODEL_ID,
+  writeTinyModel,
+  type TinyModelSource,
+} from '../scripts/make-test-model.js';
 
 const committed = path.join(TINY_MODEL_CACHE_DIR, TINY_MODEL_ID);
 const corpusDir = path.join(PROJECT_ROOT, 'corpus');
@@ -32,8 +37,17 @@ describe('the committed tiny model fixture', () => {
     await rm(out, { recursive: true, force: true });
   });
 
-  it('is exactly what scripts/make-test-model.ts writes from the current corpus', async () => {
-    const written = await writeTinyModel(out, corpusDir);
+  it('is exactly what scripts/make-test-model.ts writes from the articles it names', async () => {
+    const source = JSON.parse(
+      await readFile(path.join(committed, 'source.json'), 'utf8'),
+    ) as TinyModelSource;
+    const names = Object.keys(source.articles);
+    for (const name of names) {
+      // When this fails after editing that article: npx tsx scripts/make-test-model.ts, and commit.
+      const text = await readFile(path.join(corpusDir, name), 'utf8');
+      expect(createHash('sha256').update(text).digest('hex'), name).toBe(source.articles[name]);
+    }
+    const written = await writeTinyModel(out, corpusDir, names);
     expect(await listFiles(committed)).toEqual([...written].sort());
     for (const file of written) {
       const [fresh, stored] = await Promise.all([
@@ -90,9 +104,12 @@ describe('the tiny model through transformers.js', () => {
       model: { vocab: Record<string, number> };
     };
     const vocab = new Set(Object.keys(tokenizer.model.vocab));
+    const source = JSON.parse(
+      await readFile(path.join(committed, 'source.json'), 'utf8'),
+    ) as TinyModelSource;
     const corpusText = (
       await Promise.all(
-        (await listArticleFiles(corpusDir)).map((f) => readFile(path.join(corpusDir, f), 'utf8')),
+        Object.keys(source.articles).map((f) => readFile(path.join(corpusDir, f), 'utf8')),
       )
     ).join('');
     const han = [...new Set(corpusText.match(/\p{Script=Han}/gu))];
