@@ -16,6 +16,9 @@ export interface AnswerOptions {
 
 export const DEFAULT_ANSWER: AnswerOptions = { shown: 3, more: 5 };
 
+/** A passage is shown with the answer when it covers at least this share of what the best one covers. */
+const SHOW_RATIO = 0.6;
+
 export function citationFor(
   meta: DocumentMeta | undefined,
   passage: Pick<Passage, 'doc' | 'section'>,
@@ -30,6 +33,13 @@ export function citationFor(
     ...(meta?.published !== undefined && { published: meta.published }),
     ...(meta?.url !== undefined && { url: meta.url }),
   };
+}
+
+/** Every excerpt of an answer in retrieval order (best first), shown or behind "more". */
+export function rankedExcerpts(answer: Answer): Excerpt[] {
+  return [...answer.excerpts, ...answer.more].sort(
+    (a, b) => b.score - a.score || a.passage.id - b.passage.id,
+  );
 }
 
 export class Answerer {
@@ -49,8 +59,11 @@ export class Answerer {
     if (r.abstained) {
       return { ...base, abstained: true, excerpts: [], more: [], suggestions: this.suggestions() };
     }
-    // Passages that cover nothing of the question are not quoted, however they ranked.
-    const relevant = r.ranked.filter((x) => x.coverage > 0);
+    // A passage that covers nothing of the question is not quoted, however it ranked,
+    // unless the vector leg put it near the top (it may paraphrase every word).
+    const relevant = r.ranked.filter(
+      (x) => x.coverage > 0 || (x.denseRank !== null && x.denseRank < this.options.shown),
+    );
     const excerpts = relevant.slice(0, this.options.shown + this.options.more).map((x): Excerpt => {
       const picked = pickQuote(x.passage, r.query.units, this.retriever.coverage);
       return {
@@ -61,11 +74,21 @@ export class Answerer {
         citation: citationFor(this.docs.get(x.passage.doc), x.passage, picked.paragraphs),
       };
     });
+    // Shown with the answer: the best passage, and those after it that cover the question
+    // nearly as well. Weaker ones wait behind "more passages" rather than pose as answers.
+    const best = Math.max(0, ...relevant.slice(0, excerpts.length).map((x) => x.coverage));
+    const shown: Excerpt[] = [];
+    const more: Excerpt[] = [];
+    excerpts.forEach((e, i) => {
+      const strong = i === 0 || relevant[i]!.coverage >= SHOW_RATIO * best;
+      if (strong && shown.length < this.options.shown) shown.push(e);
+      else more.push(e);
+    });
     return {
       ...base,
       abstained: false,
-      excerpts: excerpts.slice(0, this.options.shown),
-      more: excerpts.slice(this.options.shown),
+      excerpts: shown,
+      more,
       suggestions: [],
     };
   }

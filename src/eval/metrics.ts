@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { rankedExcerpts } from '../answers/answerer.js';
 import type { Engine } from '../answers/types.js';
 
 export const EvalQuestion = z.object({
@@ -71,7 +72,8 @@ export async function evaluateRetrieval(
   const outcomes: QuestionOutcome[] = [];
   for (const q of questions) {
     const answer = await engine.ask(q.q);
-    const passages = answer.excerpts.map((e) => e.passage.text);
+    // Ranked as `ask --json` lists them.
+    const passages = rankedExcerpts(answer).map((e) => e.passage.text);
     const idx = passages.findIndex((t) => q.gold.some((g) => t.includes(g)));
     outcomes.push({
       id: q.id,

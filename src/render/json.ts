@@ -1,4 +1,5 @@
 /** The machine-readable shapes of `ask --json` and `person --json`. */
+import { rankedExcerpts } from '../answers/answerer.js';
 import type { Answer, PersonAnswer } from '../answers/types.js';
 
 export interface AnswerJson {
@@ -22,7 +23,8 @@ export function answerToJson(answer: Answer, id?: string): AnswerJson {
     question: answer.question,
     mode: answer.mode,
     abstained: answer.abstained,
-    passages: answer.excerpts.map((e) => ({
+    // The whole ranked list, best first, whether shown or behind "more".
+    passages: rankedExcerpts(answer).map((e) => ({
       doc: e.passage.doc,
       section: e.passage.section,
       paragraphs: e.passage.paragraphs,
