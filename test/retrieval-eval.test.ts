@@ -5,8 +5,10 @@
  *
  * questions.jsonl / people.jsonl are the development sets the method was tuned on;
  * validation-*.jsonl were written separately, by someone who saw only the article,
- * to check that the method generalises. Their out-of-scope questions are harder
- * (they reuse the article's words: Tesla, Harvard, HKUST); half must be caught.
+ * to check that the method generalises (validation 2 was written after the method
+ * was tuned on the others, and first scored 94.3% hit@3 with one false abstention).
+ * The first validation set's out-of-scope questions are harder (they reuse the
+ * article's words: Tesla, Harvard, HKUST); half must be caught.
  */
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -64,10 +66,16 @@ describe('question sets, keyword mode', async () => {
       expect(report.falseAbstentions).toBeLessThanOrEqual(1);
     });
 
-    it('resolves the person look-ups with at most one miss', async () => {
-      const people = await readJsonl(path.join(PROJECT_ROOT, 'test/eval', set.people), EvalPerson);
-      const report = evaluatePeople(engine, people);
-      expect(report.misses.length, JSON.stringify(report.misses)).toBeLessThanOrEqual(1);
-    });
+    it.runIf(set.people !== undefined)(
+      'resolves the person look-ups with at most one miss',
+      async () => {
+        const people = await readJsonl(
+          path.join(PROJECT_ROOT, 'test/eval', set.people!),
+          EvalPerson,
+        );
+        const report = evaluatePeople(engine, people);
+        expect(report.misses.length, JSON.stringify(report.misses)).toBeLessThanOrEqual(1);
+      },
+    );
   });
 });

@@ -20,6 +20,10 @@ function bigramOverlap(needle: string, haystack: string): number {
   return hit / (needle.length - 1);
 }
 
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 const subwordCache = new Map<string, string[]>();
 
 /** The words inside a compound (硕士学位 → 硕士, 学位), for partial credit. */
@@ -63,6 +67,27 @@ export class CoverageModel {
 
   constructor(private readonly texts: string[]) {
     this.allText = texts.join('\n');
+  }
+
+  /** True when the text occurs anywhere in the corpus (normal form). */
+  inCorpus(text: string): boolean {
+    return this.allText.includes(text);
+  }
+
+  /**
+   * Chinese abbreviations keep a few characters of a longer name in order: 港科大 for
+   * 香港科技大學, 博導 for 博士生導師. For a word the corpus lacks, the corpus spans
+   * that hold its characters in order, at most two characters apart and without
+   * crossing punctuation, are what it may abbreviate.
+   */
+  abbreviationsOf(word: string): string[] {
+    const chars = [...word];
+    if (chars.length < 2 || chars.length > 4 || !chars.every((c) => /\p{Script=Han}/u.test(c)))
+      return [];
+    const pattern = new RegExp(chars.map(escapeRegExp).join('\\p{Script=Han}{0,2}'), 'gu');
+    const found = new Set<string>();
+    for (const m of this.allText.matchAll(pattern)) if (m[0].length > chars.length) found.add(m[0]);
+    return [...found];
   }
 
   /**

@@ -30,6 +30,9 @@ export const DEFAULT_RETRIEVER: RetrieverOptions = { rrfK: 60, abstainBelow: 0.3
 /** Coverage scales BM25 between COVERAGE_FLOOR (covers nothing) and 1 + COVERAGE_FLOOR. */
 const COVERAGE_FLOOR = 0.5;
 
+/** How much an expanded abbreviation counts, against 1 for what was typed. */
+const ABBREVIATION_WEIGHT = 0.8;
+
 /** Total weight of a named person's role terms, against 1 per question term. */
 const PERSON_CONTEXT_WEIGHT = 1;
 
@@ -79,6 +82,27 @@ export class Retriever {
     return this.normalizedTexts[passageId] ?? '';
   }
 
+  /**
+   * Chinese words the corpus lacks may abbreviate words it has (港科大, 博導): such a
+   * unit is also covered by its expansions, and they are searched for, a little
+   * less than what was typed.
+   */
+  private expandAbbreviations(query: AnalyzedQuery): WeightedTerm[] {
+    const terms: WeightedTerm[] = [];
+    for (const unit of query.units) {
+      if (unit.alternatives.some((a) => this.coverage.inCorpus(a.text))) continue;
+      for (const alt of [...unit.alternatives]) {
+        for (const long of this.coverage.abbreviationsOf(alt.text)) {
+          unit.alternatives.push({ text: long, weight: ABBREVIATION_WEIGHT });
+          const parts = tokenizeNormalized(long, this.index.manifest.tokenizer);
+          const each = ABBREVIATION_WEIGHT / Math.sqrt(Math.max(1, parts.length));
+          for (const term of parts) terms.push({ term, weight: each });
+        }
+      }
+    }
+    return terms;
+  }
+
   private resolveName(name: string): string[] | null {
     const found = this.people.lookup(name).person;
     return found ? found.forms.filter((f) => f.length > 1) : null;
@@ -95,16 +119,16 @@ export class Retriever {
       query.normalized,
       ...query.units.flatMap((u) => u.alternatives.map((a) => a.text)),
     ];
-    const terms: WeightedTerm[] = [];
-    for (const person of this.index.people.people) {
-      if (!person.roleQuoted) continue;
-      const named = person.forms.some((f) => f.length > 1 && haystacks.some((h) => h.includes(f)));
-      if (!named) continue;
-      const roleTerms = tokenizeNormalized(normalize(person.role), this.index.manifest.tokenizer);
-      const each = PERSON_CONTEXT_WEIGHT / Math.sqrt(Math.max(1, roleTerms.length));
-      for (const term of roleTerms) terms.push({ term, weight: each });
-    }
-    return terms;
+    const named = this.index.people.people.filter(
+      (person) =>
+        person.roleQuoted &&
+        person.forms.some((f) => f.length > 1 && haystacks.some((h) => h.includes(f))),
+    );
+    // With two people named, the question is about what links them, not who either one is.
+    if (named.length !== 1) return [];
+    const roleTerms = tokenizeNormalized(normalize(named[0]!.role), this.index.manifest.tokenizer);
+    const each = PERSON_CONTEXT_WEIGHT / Math.sqrt(Math.max(1, roleTerms.length));
+    return roleTerms.map((term) => ({ term, weight: each }));
   }
 
   async retrieve(question: string): Promise<Retrieval> {
@@ -114,8 +138,9 @@ export class Retriever {
     );
     // BM25 rewards repeating one matched word; scaling by coverage prefers the
     // passage that holds more of the distinct things the question asks about.
+    const abbreviations = this.expandAbbreviations(query);
     const lexical = index.bm25
-      .search([...query.terms, ...this.personContext(query)])
+      .search([...query.terms, ...abbreviations, ...this.personContext(query)])
       .slice(0, options.candidates * 2)
       .map((hit) => ({
         id: hit.id,
