@@ -56,6 +56,9 @@ export function excerptOf(
     section: blocks[0]!.section,
     kind: blocks[0]!.kind,
     paragraphs: ns,
+    paragraphStarts: blocks.map((_, i) =>
+      blocks.slice(0, i).reduce((at, b) => at + b.text.length + 1, 0),
+    ),
     text,
     start: blocks[0]!.start,
     end: blocks[blocks.length - 1]!.end,

@@ -6,7 +6,7 @@
 import { unitMatch } from '../retrieval/coverage.js';
 import type { CoverageModel } from '../retrieval/coverage.js';
 import type { QueryUnit } from '../retrieval/query.js';
-import { normalizeAligned } from '../text/normalize.js';
+import { normalize } from '../text/normalize.js';
 import { splitSentences } from '../text/sentences.js';
 import type { Passage, QuoteSentence } from './types.js';
 
@@ -28,7 +28,7 @@ export function pickQuote(
 ): PickedQuote {
   const spans = splitSentences(passage.text);
   const scores = spans.map((s) => {
-    const text = normalizeAligned(s.text).toLowerCase();
+    const text = normalize(s.text);
     let score = 0;
     for (const u of units) score += coverage.weight(u) * unitMatch(u, text);
     return score;
@@ -58,16 +58,13 @@ export function pickQuote(
   };
 }
 
-/** Merged passages join their blocks with "\n"; the k-th line is the k-th ¶. */
+/** The ¶ numbers of the blocks that the range [start, end) of the passage text touches. */
 function paragraphsOf(passage: Passage, start: number, end: number): number[] {
-  if (passage.paragraphs.length === 1) return passage.paragraphs;
-  const first = countNewlines(passage.text.slice(0, start));
-  const last = countNewlines(passage.text.slice(0, Math.max(start, end - 1)));
-  return passage.paragraphs.slice(first, last + 1);
-}
-
-function countNewlines(s: string): number {
-  let n = 0;
-  for (const ch of s) if (ch === '\n') n++;
-  return n;
+  const out: number[] = [];
+  passage.paragraphs.forEach((n, i) => {
+    const from = passage.paragraphStarts[i]!;
+    const to = passage.paragraphStarts[i + 1] ?? passage.text.length;
+    if (from < end && start < to) out.push(n);
+  });
+  return out;
 }

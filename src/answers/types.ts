@@ -17,6 +17,8 @@ export interface Passage {
   kind: 'paragraph' | 'caption';
   /** ¶ numbers this passage covers (one, or several when short blocks were merged). */
   paragraphs: number[];
+  /** Where each of `paragraphs` begins in `text` (so a quote knows which ¶ it is from). */
+  paragraphStarts: number[];
   /** Verbatim text: what gets quoted. */
   text: string;
   /** Character range [start, end) in the document's source file (first to last block). */

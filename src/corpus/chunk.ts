@@ -20,7 +20,7 @@ export interface ChunkOptions {
 export type PassageDraft = Omit<Passage, 'id'>;
 
 function splitParagraph(p: Paragraph, maxChars: number): PassageDraft[] {
-  const base = { doc: p.doc, section: p.section, kind: p.kind, paragraphs: [p.n] };
+  const base = { doc: p.doc, section: p.section, kind: p.kind, paragraphs: [p.n], paragraphStarts: [0] };
   if (p.text.length <= maxChars) return [{ ...base, text: p.text, start: p.start, end: p.end }];
   const pieces: PassageDraft[] = [];
   let from = 0;
@@ -37,15 +37,25 @@ function splitParagraph(p: Paragraph, maxChars: number): PassageDraft[] {
 }
 
 function merge(a: PassageDraft, b: PassageDraft): PassageDraft {
-  const paragraphs = [...new Set([...a.paragraphs, ...b.paragraphs])];
-  const sameParagraph = a.paragraphs.length === 1 && paragraphs.length === 1;
+  // Pieces of one paragraph are adjacent in the source and join as they were; separate
+  // blocks are shown on separate lines.
+  const continues = a.paragraphs.at(-1) === b.paragraphs[0];
+  const joint = continues ? '' : '\n';
+  const offset = a.text.length + joint.length;
+  const paragraphs = [...a.paragraphs];
+  const paragraphStarts = [...a.paragraphStarts];
+  b.paragraphs.forEach((n, i) => {
+    if (i === 0 && continues) return;
+    paragraphs.push(n);
+    paragraphStarts.push(offset + b.paragraphStarts[i]!);
+  });
   return {
     doc: a.doc,
     section: a.section,
     kind: a.kind === 'caption' && b.kind === 'caption' ? 'caption' : 'paragraph',
     paragraphs,
-    // Pieces of one paragraph are adjacent in the source; separate blocks are shown on separate lines.
-    text: a.text + (sameParagraph ? '' : '\n') + b.text,
+    paragraphStarts,
+    text: a.text + joint + b.text,
     start: a.start,
     end: b.end,
   };

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 
 /** Bump when any file's layout or meaning changes. */
-export const INDEX_SCHEMA_VERSION = 1;
+export const INDEX_SCHEMA_VERSION = 2;
 
 const DocumentMetaSchema = z.object({
   id: z.string(),
