@@ -69,6 +69,40 @@ describe('the corpus article', async () => {
   });
 });
 
+describe('chunking, whatever the sizes', async () => {
+  const corpus = await loadCorpus(corpusDir);
+  const doc = corpus.documents.find((d) => d.meta.id === 'guancha-2025-02-09-deepseek-talent')!;
+
+  it.each([
+    [220, 24],
+    [120, 24],
+    [80, 40],
+    [60, 60],
+    [400, 200],
+  ])(
+    'maxChars %i, minChars %i: every passage is its blocks, verbatim, with each ¶ start known',
+    (maxChars, minChars) => {
+      const passages = chunkDocument(doc, { maxChars, minChars });
+      for (const p of passages) {
+        expect(p.paragraphStarts).toHaveLength(p.paragraphs.length);
+        const lines = p.text.split('\n');
+        // One line per block: no newline that the article does not have between blocks.
+        expect(lines).toHaveLength(p.paragraphs.length);
+        p.paragraphs.forEach((n, i) => {
+          const block = doc.paragraphs[n - 1]!.text;
+          expect(block).toContain(lines[i]);
+          expect(p.text.slice(p.paragraphStarts[i], p.paragraphStarts[i]! + lines[i]!.length)).toBe(
+            lines[i],
+          );
+        });
+      }
+      // Every sentence of the article is in exactly one passage.
+      const all = passages.map((p) => p.text.replace(/\n/g, '')).join('');
+      expect(all).toBe(doc.paragraphs.map((b) => b.text).join(''));
+    },
+  );
+});
+
 describe('parseDocument', () => {
   it('reads plain text files as one paragraph a line', () => {
     const d = parseDocument('note.txt', 'First line.\n\nSecond line.\n');
