@@ -14,7 +14,7 @@ import { ensureIndex } from './indexes/ensure.js';
 import { loadIndex, type LoadedIndex } from './indexes/load.js';
 import { currentBuildDir, pointerFile } from './indexes/store.js';
 import type { Logger } from './logger.js';
-import { PeopleMatcher } from './people/lookup.js';
+import { matcherFor, type PeopleMatcher } from './people/lookup.js';
 import { Retriever } from './retrieval/retriever.js';
 import { detectLanguage } from './text/language.js';
 
@@ -32,18 +32,28 @@ export interface OpenOptions {
 
 interface State {
   index: LoadedIndex;
+  embedder: Embedder | null;
   answerer: Answerer;
   people: PeopleMatcher;
   about: AboutInfo;
 }
 
+interface EmbedderChoice {
+  embedder: Embedder | null;
+  /** Why a hybrid index answers from keywords only. */
+  reason?: string;
+}
+
+/** The embedder a build needs: the one already loaded when it fits, else a fresh load. */
 async function embedderFor(
   index: LoadedIndex,
   config: Config,
   log: Logger,
-): Promise<{ embedder: Embedder | null; reason?: string }> {
+  current: Embedder | null,
+): Promise<EmbedderChoice> {
   const e = index.manifest.embedding;
   if (index.manifest.mode !== 'hybrid' || !e) return { embedder: null };
+  if (current && current.model === e.model && current.dims === e.dims) return { embedder: current };
   const loaded = await loadEmbedder({
     model: e.model,
     cacheDir: config.MODEL_CACHE_DIR,
@@ -57,6 +67,7 @@ async function embedderFor(
     return { embedder: null, reason };
   }
   if (loaded.embedder.dims !== e.dims) {
+    await loaded.embedder.dispose();
     throw new Error(
       `Model ${e.model} gives ${loaded.embedder.dims} dims but the index holds ${e.dims}. Run npm run reindex.`,
     );
@@ -64,27 +75,30 @@ async function embedderFor(
   return { embedder: loaded.embedder };
 }
 
-async function openState(dir: string, config: Config, log: Logger): Promise<State> {
+async function openState(
+  dir: string,
+  config: Config,
+  log: Logger,
+  current: Embedder | null,
+): Promise<State> {
   const index = await loadIndex(dir, { requestedModel: config.EMBEDDING_MODEL });
-  const { embedder, reason } = await embedderFor(index, config, log);
-  const people = new PeopleMatcher(index.people);
+  const { embedder, reason } = await embedderFor(index, config, log, current);
+  const people = matcherFor(index.people);
   const retriever = new Retriever(index, embedder);
-  const topics = index.manifest.documents.length;
-  const suggestions = () => [...people.topNames(5), ...(topics > 0 ? sectionTopics(index) : [])];
-  const answerer = new Answerer(retriever, suggestions);
+  const topics = sectionTopics(index);
+  const answerer = new Answerer(retriever, () => [...people.topNames(5), ...topics]);
   const m = index.manifest;
-  const effectiveMode = embedder ? 'hybrid' : 'lexical';
   const modeReason = reason ?? m.modeReason;
   const about: AboutInfo = {
     documents: m.documents,
     passages: m.counts.passages,
     people: m.counts.people,
-    mode: effectiveMode,
-    ...(effectiveMode === 'lexical' && modeReason !== undefined && { modeReason }),
+    mode: retriever.mode,
+    ...(retriever.mode === 'lexical' && modeReason !== undefined && { modeReason }),
     model: embedder ? embedder.model : null,
     builtAt: m.createdAt,
   };
-  return { index, answerer, people, about };
+  return { index, embedder, answerer, people, about };
 }
 
 function sectionTopics(index: LoadedIndex): string[] {
@@ -94,14 +108,18 @@ function sectionTopics(index: LoadedIndex): string[] {
 export async function openEngine(config: Config, options: OpenOptions): Promise<EngineHandle> {
   const { log } = options;
   const { dir } = await ensureIndex(config, log);
-  let state = await openState(dir, config, log);
+  let state = await openState(dir, config, log, null);
   let reloading: Promise<void> | null = null;
 
+  // Never throws: a build that cannot be read leaves the bot answering from the old one.
   const reload = async () => {
-    const next = await currentBuildDir(config.DATA_DIR);
-    if (!next || next === state.index.dir) return;
     try {
-      state = await openState(next, config, log);
+      const next = await currentBuildDir(config.DATA_DIR);
+      if (!next || next === state.index.dir) return;
+      const previous = state;
+      state = await openState(next, config, log, previous.embedder);
+      if (previous.embedder && previous.embedder !== state.embedder)
+        await previous.embedder.dispose();
       log.info({ build: state.index.manifest.buildId }, 'Switched to the new index build.');
     } catch (err) {
       log.error(
@@ -143,6 +161,7 @@ export async function openEngine(config: Config, options: OpenOptions): Promise<
     async close() {
       if (options.watch) unwatchFile(pointer);
       await reloading;
+      await state.embedder?.dispose();
     },
   };
 }
