@@ -30,6 +30,9 @@ export interface OpenOptions {
   watch?: boolean;
 }
 
+/** How long a replaced model stays loaded for questions that started before a reindex. */
+const RETIRE_AFTER_MS = 30_000;
+
 interface State {
   index: LoadedIndex;
   embedder: Embedder | null;
@@ -118,8 +121,11 @@ export async function openEngine(config: Config, options: OpenOptions): Promise<
       if (!next || next === state.index.dir) return;
       const previous = state;
       state = await openState(next, config, log, previous.embedder);
-      if (previous.embedder && previous.embedder !== state.embedder)
-        await previous.embedder.dispose();
+      const retired = previous.embedder;
+      if (retired && retired !== state.embedder) {
+        // Questions in flight may still embed with it; let them finish first.
+        setTimeout(() => void retired.dispose().catch(() => undefined), RETIRE_AFTER_MS).unref();
+      }
       log.info({ build: state.index.manifest.buildId }, 'Switched to the new index build.');
     } catch (err) {
       log.error(
