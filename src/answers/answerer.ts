@@ -68,7 +68,7 @@ export class Answerer {
       const picked = pickQuote(x.passage, r.query.units, this.retriever.coverage);
       return {
         passage: x.passage,
-        score: Number(x.score.toFixed(6)),
+        score: x.score,
         sentences: picked.sentences,
         quote: picked.quote,
         citation: citationFor(this.docs.get(x.passage.doc), x.passage, picked.paragraphs),

@@ -30,7 +30,7 @@ export function answerToJson(answer: Answer, id?: string): AnswerJson {
       paragraphs: e.passage.paragraphs,
       text: e.passage.text,
       quote: e.quote,
-      score: e.score,
+      score: Number(e.score.toFixed(6)),
     })),
   };
 }

@@ -7,11 +7,6 @@
 import { jieba } from '../text/jieba.js';
 import type { QueryUnit } from './query.js';
 
-export interface UnitStats {
-  /** Passages (normal form) the statistics are taken over. */
-  texts: string[];
-}
-
 /** Share of the string's bigrams present in the text: partial credit for near forms. */
 function bigramOverlap(needle: string, haystack: string): number {
   if (needle.length < 3) return 0;
@@ -23,6 +18,8 @@ function bigramOverlap(needle: string, haystack: string): number {
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+const CACHE_LIMIT = 10_000;
 
 const subwordCache = new Map<string, string[]>();
 
@@ -36,6 +33,8 @@ function subwords(word: string): string[] {
             .cutForSearch(word, true)
             .filter((w) => w.length >= 2 && w !== word)
         : [];
+    // Words come from users: keep the cache from growing without bound in a long-running bot.
+    if (subwordCache.size >= CACHE_LIMIT) subwordCache.clear();
     subwordCache.set(word, parts);
   }
   return parts;
@@ -123,6 +122,7 @@ export class CoverageModel {
       df = Math.max(df, d);
     }
     const w = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * unit.importance;
+    if (this.weights.size >= CACHE_LIMIT) this.weights.clear();
     this.weights.set(key, w);
     return w;
   }

@@ -62,6 +62,8 @@ export class Retriever {
   private readonly normalizedTexts: string[];
   readonly coverage: CoverageModel;
   private readonly people: PeopleMatcher;
+  /** Each person with a quoted role: the Chinese forms that name them and their role's terms. */
+  private readonly roles: { forms: string[]; terms: WeightedTerm[] }[];
 
   constructor(
     readonly index: LoadedIndex,
@@ -71,15 +73,21 @@ export class Retriever {
     this.normalizedTexts = index.passages.map((p) => normalize(p.text));
     this.coverage = new CoverageModel(this.normalizedTexts);
     this.people = matcherFor(index.people);
+    this.roles = index.people.people
+      .filter((p) => p.roleQuoted)
+      .map((p) => {
+        const terms = tokenizeNormalized(normalize(p.role), index.manifest.tokenizer);
+        const each = PERSON_CONTEXT_WEIGHT / Math.sqrt(Math.max(1, terms.length));
+        return {
+          forms: p.forms.filter((f) => f.length > 1),
+          terms: terms.map((term) => ({ term, weight: each })),
+        };
+      });
   }
 
   /** What this retriever really uses: a hybrid index whose model failed to load answers lexically. */
   get mode(): 'hybrid' | 'lexical' {
     return this.embedder && this.index.vectors ? 'hybrid' : 'lexical';
-  }
-
-  normalizedText(passageId: number): string {
-    return this.normalizedTexts[passageId] ?? '';
   }
 
   /**
@@ -119,16 +127,11 @@ export class Retriever {
       query.normalized,
       ...query.units.flatMap((u) => u.alternatives.map((a) => a.text)),
     ];
-    const named = this.index.people.people.filter(
-      (person) =>
-        person.roleQuoted &&
-        person.forms.some((f) => f.length > 1 && haystacks.some((h) => h.includes(f))),
+    const named = this.roles.filter((r) =>
+      r.forms.some((f) => haystacks.some((h) => h.includes(f))),
     );
     // With two people named, the question is about what links them, not who either one is.
-    if (named.length !== 1) return [];
-    const roleTerms = tokenizeNormalized(normalize(named[0]!.role), this.index.manifest.tokenizer);
-    const each = PERSON_CONTEXT_WEIGHT / Math.sqrt(Math.max(1, roleTerms.length));
-    return roleTerms.map((term) => ({ term, weight: each }));
+    return named.length === 1 ? named[0]!.terms : [];
   }
 
   async retrieve(question: string): Promise<Retrieval> {
@@ -136,18 +139,20 @@ export class Retriever {
     const query = analyzeQuery(question, index.crosslingual, index.manifest.tokenizer, (name) =>
       this.resolveName(name),
     );
+    const abbreviations = this.expandAbbreviations(query);
+    const coverage = new Map<number, number>();
+    const coverageOf = (id: number): number => {
+      let c = coverage.get(id);
+      if (c === undefined)
+        coverage.set(id, (c = this.coverage.coverage(query.units, this.normalizedTexts[id]!)));
+      return c;
+    };
     // BM25 rewards repeating one matched word; scaling by coverage prefers the
     // passage that holds more of the distinct things the question asks about.
-    const abbreviations = this.expandAbbreviations(query);
     const lexical = index.bm25
       .search([...query.terms, ...abbreviations, ...this.personContext(query)])
       .slice(0, options.candidates * 2)
-      .map((hit) => ({
-        id: hit.id,
-        score:
-          hit.score *
-          (COVERAGE_FLOOR + this.coverage.coverage(query.units, this.normalizedTexts[hit.id]!)),
-      }))
+      .map((hit) => ({ id: hit.id, score: hit.score * (COVERAGE_FLOOR + coverageOf(hit.id)) }))
       .sort((a, b) => b.score - a.score || a.id - b.id)
       .slice(0, options.candidates);
 
@@ -174,7 +179,7 @@ export class Retriever {
       .map(([id, f]) => ({
         passage: index.passages[id]!,
         ...f,
-        coverage: this.coverage.coverage(query.units, this.normalizedTexts[id]!),
+        coverage: coverageOf(id),
       }))
       .sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
 
