@@ -3,9 +3,8 @@
  *
  * Written here rather than taken from a library because retrieval needs two things
  * search libraries rarely expose together: per-term query weights (English terms
- * expanded into Chinese carry the confidence of their translation) and the raw
- * per-term statistics (idf, which passages hold a term) that abstention and quote
- * picking reuse. The serialized form carries its format version, parameters and
+ * expanded into Chinese carry the confidence of their translation, names' role
+ * lines weigh less than what was typed) and a serialized form we control. The serialized form carries its format version, parameters and
  * tokenizer options, and `fromJSON` refuses any mismatch.
  */
 import type { TokenizerOptions } from '../text/tokenize.js';
@@ -82,10 +81,6 @@ export class Bm25Index {
     return this.postings.size;
   }
 
-  has(term: string): boolean {
-    return this.postings.has(term);
-  }
-
   /** Number of passages holding the term. */
   df(term: string): number {
     return (this.postings.get(term)?.length ?? 0) / 2;
@@ -96,14 +91,6 @@ export class Bm25Index {
     const n = this.size;
     const df = this.df(term);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  }
-
-  /** Passages holding the term. */
-  docsWith(term: string): number[] {
-    const list = this.postings.get(term) ?? [];
-    const out: number[] = [];
-    for (let i = 0; i < list.length; i += 2) out.push(list[i]!);
-    return out;
   }
 
   /** Scores of every passage with a positive score, best first. */
