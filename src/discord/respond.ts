@@ -27,13 +27,14 @@ export function responseKind(state: { deferred: boolean; replied: boolean }): Re
   return 'reply';
 }
 
-export function messageOptions(message: RenderedMessage): MessageReplyOptions {
+/** What every way of sending takes (message reply, interaction reply, edit, follow-up): nobody is pinged. */
+export function messageOptions(message: RenderedMessage) {
   return {
     ...(message.content !== undefined && { content: message.content }),
     embeds: message.embeds,
     components: message.components,
     allowedMentions: NO_PINGS,
-  };
+  } satisfies MessageReplyOptions;
 }
 
 /**
@@ -46,12 +47,7 @@ export async function respond(
   message: RenderedMessage,
   options: { ephemeral?: boolean } = {},
 ): Promise<void> {
-  const base = {
-    ...(message.content !== undefined && { content: message.content }),
-    embeds: message.embeds,
-    components: message.components,
-    allowedMentions: NO_PINGS,
-  };
+  const base = messageOptions(message);
   const flags = options.ephemeral ? MessageFlags.Ephemeral : undefined;
   switch (responseKind(interaction)) {
     case 'reply':
