@@ -29,8 +29,14 @@ async function main(): Promise<void> {
     await engine.close();
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  const onSignal = (signal: NodeJS.Signals) => {
+    stop(signal).catch((err: unknown) => {
+      log.error({ err, signal }, 'Could not shut down cleanly.');
+      process.exit(1);
+    });
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }
 
 main().catch((err: unknown) => {

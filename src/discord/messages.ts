@@ -100,8 +100,22 @@ function fallbackLang(message: Message, ctx: BotContext): Lang {
     : ctx.defaultLang;
 }
 
+/** Why the message is a question, or null; null too when that cannot be told (logged). */
+function triggerOf(message: Message, ctx: BotContext): MessageTrigger | null {
+  try {
+    return messageTrigger(facts(message), ctx.config.ANSWER_CHANNEL_IDS);
+  } catch (err) {
+    // Answering with an error notice could mean replying to messages never meant for the bot.
+    ctx.log.error(
+      { err, message: message.id, channel: message.channelId },
+      'Could not tell whether a message is for the bot; left it unanswered',
+    );
+    return null;
+  }
+}
+
 export async function handleMessage(message: Message, ctx: BotContext): Promise<void> {
-  const trigger = messageTrigger(facts(message), ctx.config.ANSWER_CHANNEL_IDS);
+  const trigger = triggerOf(message, ctx);
   if (trigger === null) return;
   const where = {
     trigger,
@@ -109,8 +123,9 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
     guild: message.guildId,
     channel: message.channelId,
   };
-  let lang = fallbackLang(message, ctx);
+  let lang = ctx.defaultLang;
   try {
+    lang = fallbackLang(message, ctx);
     const question = questionFrom(message);
     lang = langFor(question, null, lang);
     const problem = checkQuestion(question, ctx.config.MAX_QUESTION_CHARS);
