@@ -16,7 +16,13 @@ import {
   unescapeMarkdown,
   type RenderedMessage,
 } from '../src/render/discord.js';
-import { formatCitation, formatParagraphs, formatPublished } from '../src/render/citation.js';
+import {
+  Footnotes,
+  formatCitation,
+  formatParagraphs,
+  formatPublished,
+  shorten,
+} from '../src/render/citation.js';
 import { langFromLocale, LANGS, ui } from '../src/render/i18n.js';
 import {
   abstainedAnswer,
@@ -114,6 +120,49 @@ describe('citation footnotes', () => {
     expect(line.startsWith('¶12 · ')).toBe(true);
     expect(line.endsWith(' · 觀察者網 · 2025-02-09')).toBe(true);
     expect(line.length).toBeLessThan(100);
+  });
+});
+
+describe('footnote numbering and shortening', () => {
+  const at = (doc: string, paragraphs: number[]) => ({
+    doc,
+    paragraphs,
+    section: '節',
+    source: '源',
+    title: 't',
+  });
+
+  it('numbers places in order of first use; the same place keeps its number and one line', () => {
+    const notes = new Footnotes((marker, text) => `<${marker}|${text}>`);
+    expect(notes.peek(at('a', [3]))).toEqual({ marker: '[1]', line: '<[1]|¶3 · 節 · 源>' });
+    // Peeking reserves nothing.
+    expect(notes.lines).toEqual([]);
+    expect(notes.cite(at('a', [3]))).toBe('[1]');
+    expect(notes.cite(at('a', [5, 4]))).toBe('[2]');
+    expect(notes.cite(at('b', [3]))).toBe('[3]');
+    expect(notes.cite(at('a', [4, 5]))).toBe('[2]');
+    expect(notes.peek(at('a', [3]))).toEqual({ marker: '[1]', line: null });
+    expect(notes.lines).toEqual([
+      '<[1]|¶3 · 節 · 源>',
+      '<[2]|¶4–5 · 節 · 源>',
+      '<[3]|¶3 · 節 · 源>',
+    ]);
+    expect(new Footnotes().peek(at('a', [1])).line).toBe('[1] ¶1 · 節 · 源');
+  });
+
+  it('shortens within a UTF-16 budget without splitting a character or an emoji', () => {
+    const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    expect(shorten('短', 5)).toBe('短');
+    for (const max of [2, 3, 50, 51, 100]) {
+      const cut = shorten('𠀋'.repeat(100), max);
+      expect(cut.length).toBeLessThanOrEqual(max);
+      expect(cut).not.toMatch(loneSurrogate);
+      expect(cut.endsWith('…')).toBe(true);
+    }
+    const family = '👩‍👩‍👧';
+    expect(shorten(`ab${family}cd`, 5)).toBe('ab…');
+    expect(shorten(`ab${family}cd`, 2 + family.length + 1)).toBe(`ab${family}…`);
+    expect(shorten('abc   def', 7)).toBe('abc…');
   });
 });
 

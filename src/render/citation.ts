@@ -1,11 +1,12 @@
 /**
- * Footnote lines for citations, shared by every renderer: "¶3 · section · source · date".
+ * Citations as every renderer shows them: footnotes numbered in order of first use, each
+ * "[1] ¶3 · section · source · date", and `shorten`, the one way text is cut to a limit.
  * Plain text only (no Markdown), so each renderer escapes it for its own medium.
  */
 import type { Citation } from '../answers/types.js';
 
 export interface CitationFormatOptions {
-  /** Long section headings are shortened to this many characters (with "…"); ¶, source and date never are. */
+  /** Long section headings are shortened to this many code units (with "…"); ¶, source and date never are. */
   maxSection?: number;
   /** Separator between the parts. */
   separator?: string;
@@ -37,14 +38,21 @@ export function formatPublished(published: string | undefined): string | undefin
   return m ? m[1] : published.trim();
 }
 
-/** Shorten to at most `max` code points, ending with "…" when cut. */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Shorten to at most `max` UTF-16 code units, ending with "…" when cut. Discord counts
+ * characters, which are never more than code units, so the result fits its limits too;
+ * the cut falls between graphemes, never inside a surrogate pair or an emoji sequence.
+ */
 export function shorten(text: string, max: number): string {
-  const chars = [...text];
-  if (chars.length <= max) return text;
-  return `${chars
-    .slice(0, Math.max(0, max - 1))
-    .join('')
-    .trimEnd()}…`;
+  if (text.length <= max) return text;
+  let kept = '';
+  for (const { segment } of graphemes.segment(text)) {
+    if (kept.length + segment.length > max - 1) break;
+    kept += segment;
+  }
+  return `${kept.trimEnd()}…`;
 }
 
 /** The parts of a footnote, in order, empty ones left out. */
@@ -67,4 +75,44 @@ export function formatCitation(citation: Citation, options: CitationFormatOption
 /** Two excerpts citing the same place share one footnote number. */
 export function citationKey(citation: Citation): string {
   return `${citation.doc}\u0000${[...citation.paragraphs].sort((a, b) => a - b).join(',')}`;
+}
+
+/** How a renderer lays out one footnote: its marker ("[2]") and the citation text. */
+export type FootnoteLine = (marker: string, citation: string) => string;
+
+/**
+ * Numbers citations in order of first use, "[1]", "[2]", …; citing the same place again
+ * gives its number back and adds no footnote. Each renderer supplies the line layout.
+ */
+export class Footnotes {
+  private readonly numbers = new Map<string, number>();
+  private readonly footnotes: string[] = [];
+
+  constructor(
+    private readonly layout: FootnoteLine = (marker, citation) => `${marker} ${citation}`,
+    private readonly format: CitationFormatOptions = {},
+  ) {}
+
+  /** The marker `citation` has or would get, and the footnote citing it would add (null when cited already). */
+  peek(citation: Citation): { marker: string; line: string | null } {
+    const known = this.numbers.get(citationKey(citation));
+    if (known !== undefined) return { marker: `[${known}]`, line: null };
+    const marker = `[${this.footnotes.length + 1}]`;
+    return { marker, line: this.layout(marker, formatCitation(citation, this.format)) };
+  }
+
+  /** Cites `citation` and returns its marker. */
+  cite(citation: Citation): string {
+    const { marker, line } = this.peek(citation);
+    if (line !== null) {
+      this.footnotes.push(line);
+      this.numbers.set(citationKey(citation), this.footnotes.length);
+    }
+    return marker;
+  }
+
+  /** One line per cited place, in number order. */
+  get lines(): readonly string[] {
+    return this.footnotes;
+  }
 }

@@ -4,7 +4,7 @@
  * Colours only when the output is a TTY (and NO_COLOR is unset).
  */
 import type { Answer, Excerpt, PersonAnswer } from '../answers/types.js';
-import { citationKey, formatCitation } from './citation.js';
+import { Footnotes } from './citation.js';
 import { ui } from './i18n.js';
 
 const useColor = process.stdout.isTTY === true && !process.env['NO_COLOR'];
@@ -24,21 +24,16 @@ function quoteBlock(e: Excerpt, marker: string): string {
   return lines.join('\n');
 }
 
+/** Footnotes in order of first use, dimmed so the quotes stand out. */
+function consoleFootnotes(): Footnotes {
+  return new Footnotes((marker, citation) => style.dim(`${marker} ${citation}`));
+}
+
 /** Excerpts with markers and the footnote lines they point to (same place, same number). */
 export function renderExcerpts(excerpts: Excerpt[]): string {
-  const numbers = new Map<string, number>();
-  const footnotes: string[] = [];
-  const blocks = excerpts.map((e) => {
-    const key = citationKey(e.citation);
-    let n = numbers.get(key);
-    if (n === undefined) {
-      n = numbers.size + 1;
-      numbers.set(key, n);
-      footnotes.push(style.dim(`[${n}] ${formatCitation(e.citation)}`));
-    }
-    return quoteBlock(e, `[${n}]`);
-  });
-  return [...blocks.flatMap((b) => [b, '']), ...footnotes].join('\n');
+  const notes = consoleFootnotes();
+  const blocks = excerpts.map((e) => quoteBlock(e, notes.cite(e.citation)));
+  return [...blocks.flatMap((b) => [b, '']), ...notes.lines].join('\n');
 }
 
 export function renderAnswer(answer: Answer): string {
@@ -72,18 +67,10 @@ export function renderPerson(answer: PersonAnswer): string {
     t.mentionCount(p.mentionCount),
     '',
   ].filter((l, i) => l !== '' || i === 4);
-  const numbers = new Map<string, number>();
-  const footnotes: string[] = [];
+  const notes = consoleFootnotes();
   for (const m of p.mentions) {
-    const key = citationKey(m.citation);
-    let n = numbers.get(key);
-    if (n === undefined) {
-      n = numbers.size + 1;
-      numbers.set(key, n);
-      footnotes.push(style.dim(`[${n}] ${formatCitation(m.citation)}`));
-    }
-    lines.push(`${style.cyan('│')} ${m.quote} ${style.yellow(`[${n}]`)}`);
+    lines.push(`${style.cyan('│')} ${m.quote} ${style.yellow(notes.cite(m.citation))}`);
   }
-  if (footnotes.length) lines.push('', ...footnotes);
+  if (notes.lines.length) lines.push('', ...notes.lines);
   return lines.join('\n');
 }

@@ -27,7 +27,7 @@ import type {
 } from '../answers/types.js';
 import type { Lang } from '../text/language.js';
 import { splitSentences } from '../text/sentences.js';
-import { citationKey, formatCitation, formatPublished, shorten } from './citation.js';
+import { Footnotes, formatPublished, shorten } from './citation.js';
 import { ui, type HelpParams, type UiStrings } from './i18n.js';
 
 /** Discord's limits, in UTF-16 code units: Discord counts characters, which is never more. */
@@ -138,15 +138,6 @@ export function fitEscaped(text: string, max: number): string {
   return `${escapeMarkdown(chars.slice(0, lo).join('').trimEnd())}…`;
 }
 
-/** Plain text clipped to a limit, ending in "…" when cut. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = text.slice(0, max - 1);
-  // Never leave half a surrogate pair.
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut}…`;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Quotes
 
@@ -249,36 +240,14 @@ export function fitQuote(
 // ---------------------------------------------------------------------------------------------
 // Footnotes
 
-/** Numbers citations in order of first use; the same place keeps the same number. */
-class Footnotes {
-  private readonly lines: string[] = [];
-  private readonly numbers = new Map<string, number>();
+/** Sources field lines: "`[1]` ¶3 · section · source · date", the citation escaped. */
+function sourceNotes(): Footnotes {
+  return new Footnotes((marker, citation) => `\`${marker}\` ${escapeMarkdown(citation, false)}`);
+}
 
-  /** The marker and the footnote line it would add (null when the place is already cited). */
-  peek(citation: Citation): { marker: string; line: string | null } {
-    const known = this.numbers.get(citationKey(citation));
-    if (known !== undefined) return { marker: `[${known}]`, line: null };
-    const n = this.lines.length + 1;
-    return {
-      marker: `[${n}]`,
-      line: `\`[${n}]\` ${escapeMarkdown(formatCitation(citation), false)}`,
-    };
-  }
-
-  add(citation: Citation): void {
-    const { line } = this.peek(citation);
-    if (line === null) return;
-    this.lines.push(line);
-    this.numbers.set(citationKey(citation), this.lines.length);
-  }
-
-  valueWith(line: string | null): string {
-    return [...this.lines, ...(line ? [line] : [])].join('\n');
-  }
-
-  get value(): string {
-    return this.lines.join('\n');
-  }
+/** The sources field's value, with one more footnote line when given. */
+function sourcesValue(notes: Footnotes, line: string | null = null): string {
+  return [...notes.lines, ...(line === null ? [] : [line])].join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -333,7 +302,7 @@ export function limitViolations(message: RenderedMessage): string[] {
 }
 
 function footerText(parts: (string | undefined)[]): string {
-  return clip(parts.filter(Boolean).join('\n'), LIMITS.footer);
+  return shorten(parts.filter(Boolean).join('\n'), LIMITS.footer);
 }
 
 /** Link buttons to the articles the shown excerpts come from, plus "More passages". */
@@ -349,14 +318,17 @@ function answerButtons(
     type: ComponentType.Button,
     style: ButtonStyle.Link,
     url,
-    label: clip(urls.size === 1 ? t.readArticle : `${t.readArticle}: ${title}`, LIMITS.buttonLabel),
+    label: shorten(
+      urls.size === 1 ? t.readArticle : `${t.readArticle}: ${title}`,
+      LIMITS.buttonLabel,
+    ),
   }));
   if (more) {
     buttons.push({
       type: ComponentType.Button,
       style: ButtonStyle.Secondary,
       custom_id: more.customId,
-      label: clip(t.morePassages(more.count), LIMITS.buttonLabel),
+      label: shorten(t.morePassages(more.count), LIMITS.buttonLabel),
     });
   }
   return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
@@ -380,7 +352,7 @@ function layoutExcerpts(
   fixedLength: number,
   hasMoreButton: boolean,
 ): ExcerptLayout {
-  const notes = new Footnotes();
+  const notes = sourceNotes();
   const blocks: string[] = [];
   const shown: Excerpt[] = [];
   const overflow: Excerpt[] = [];
@@ -389,7 +361,7 @@ function layoutExcerpts(
   const sourcesName = t.sources.length;
   for (const ex of excerpts) {
     const { marker, line } = notes.peek(ex.citation);
-    const sources = notes.valueWith(line);
+    const sources = sourcesValue(notes, line);
     if (sources.length > LIMITS.fieldValue) {
       overflow.push(ex);
       continue;
@@ -412,11 +384,11 @@ function layoutExcerpts(
       continue;
     }
     blocks.push(block);
-    notes.add(ex.citation);
+    notes.cite(ex.citation);
     shown.push(ex);
   }
   if (overflow.length > 0 && hasMoreButton) blocks.push(notShownLine(t, overflow.length));
-  return { description: blocks.join('\n\n'), sources: notes.value, shown, overflow };
+  return { description: blocks.join('\n\n'), sources: sourcesValue(notes), shown, overflow };
 }
 
 function notShownLine(t: UiStrings, n: number): string {
@@ -585,7 +557,7 @@ export function renderPerson(answer: PersonAnswer): RenderedMessage {
     };
   }
   const title = fitEscaped(p.name, LIMITS.embedTitle);
-  const notes = new Footnotes();
+  const notes = sourceNotes();
   const head: string[] = [];
   if (p.aliases.length > 0) {
     head.push(
@@ -608,11 +580,16 @@ export function renderPerson(answer: PersonAnswer): RenderedMessage {
     // Built from metadata (e.g. a byline), not the article's words: shown as plain text, not a quote.
     head.push(`**${escapeMarkdown(t.role)}**${t.labelSeparator}${fitEscaped(p.role, 500)}`);
   } else if (p.role) {
-    const peek = roleSource ? notes.peek(roleSource.citation) : { marker: '', line: null };
-    const block = fitQuote(asSentences(p.role), peek.marker, budgetFor(notes.valueWith(peek.line)));
+    const cited = roleSource?.citation;
+    const peek = cited ? notes.peek(cited) : { marker: '', line: null };
+    const block = fitQuote(
+      asSentences(p.role),
+      peek.marker,
+      budgetFor(sourcesValue(notes, peek.line)),
+    );
     if (block) {
       head.push(`**${escapeMarkdown(t.role)}**\n${block}`);
-      if (roleSource) notes.add(roleSource.citation);
+      if (cited) notes.cite(cited);
     }
   }
   // The count heads the mentions, so it shows even when some do not fit.
@@ -620,7 +597,7 @@ export function renderPerson(answer: PersonAnswer): RenderedMessage {
   let omitted = 0;
   for (const m of p.mentions) {
     const { marker, line } = notes.peek(m.citation);
-    const sources = notes.valueWith(line);
+    const sources = sourcesValue(notes, line);
     const budget = budgetFor(sources) - (blocks.length === 0 ? countLine.length + 2 : 0);
     const block =
       sources.length <= LIMITS.fieldValue ? fitQuote(asSentences(m.quote), marker, budget) : null;
@@ -630,7 +607,7 @@ export function renderPerson(answer: PersonAnswer): RenderedMessage {
     }
     if (blocks.length === 0) blocks.push(countLine);
     blocks.push(block);
-    notes.add(m.citation);
+    notes.cite(m.citation);
   }
   if (blocks.length === 0 && p.mentionCount > 0) blocks.push(countLine);
   if (omitted > 0) blocks.push(`*${escapeMarkdown(t.moreMentions(omitted), false)}*`);
@@ -641,7 +618,7 @@ export function renderPerson(answer: PersonAnswer): RenderedMessage {
         title,
         color: COLOR.person,
         description: [...head, ...blocks].join('\n\n'),
-        fields: notes.value ? [{ name: t.sources, value: notes.value }] : [],
+        fields: notes.lines.length > 0 ? [{ name: t.sources, value: sourcesValue(notes) }] : [],
         footer: { text: footer },
       },
     ],
@@ -719,7 +696,7 @@ export function renderHelp(lang: Lang, params: HelpParams): RenderedMessage {
       {
         title: t.helpTitle,
         color: COLOR.info,
-        description: clip(t.helpBody(params), LIMITS.embedDescription),
+        description: shorten(t.helpBody(params), LIMITS.embedDescription),
       },
     ],
     components: [],
@@ -728,5 +705,5 @@ export function renderHelp(lang: Lang, params: HelpParams): RenderedMessage {
 
 /** A short plain message (cooldown, errors, limits). It never echoes user text. */
 export function renderNotice(text: string): RenderedMessage {
-  return { content: clip(text, LIMITS.content), embeds: [], components: [] };
+  return { content: shorten(text, LIMITS.content), embeds: [], components: [] };
 }
