@@ -23,6 +23,7 @@ import {
   formatPublished,
   shorten,
 } from '../src/render/citation.js';
+import { foldScript } from '../src/text/normalize.js';
 import { langFromLocale, LANGS, ui } from '../src/render/i18n.js';
 import {
   abstainedAnswer,
@@ -548,6 +549,41 @@ describe('renderAbout, renderHelp, renderNotice', () => {
 
   it('clips notices to the content limit', () => {
     expect(renderNotice('字'.repeat(5000)).content!.length).toBe(LIMITS.content);
+  });
+
+  it('words zh-Hans in Simplified with mainland usage, and shows inserted names as written', () => {
+    const t = ui('zh-Hans');
+    const help = t.helpBody({
+      botMention: '<@1>',
+      answerChannels: ['<#2>'],
+      maxQuestionChars: 300,
+      cooldownSeconds: 5,
+    });
+    const shown = [
+      ...Object.values(t).filter((v): v is string => typeof v === 'string'),
+      help,
+      t.notShown(2),
+      t.mode('hybrid'),
+      t.mentionCount(3),
+      t.tooLong(400, 300),
+    ];
+    // No Traditional character is left.
+    for (const text of shown) expect(foldScript(text)).toBe(text);
+    expect(t.sources).toBe('出处');
+    expect(t.role).toBe('身份');
+    expect(t.modeWhyHybrid).toBe('已加载语义模型，关键词与语义一并比对。');
+    expect(t.notShown(2)).toBe('另有 2 段放不下，请按“更多段落”查看。');
+    expect(t.mode('lexical')).toBe('关键词检索');
+    for (const line of [
+      '• 私信我，直接写问题。',
+      '• 在 <#2> 中，每条消息都会被当作问题。',
+      '• `/about`：文章、来源、日期与索引信息。',
+      '“更多段落”只向按下的人显示其他相关段落；“阅读原文”打开文章网页。',
+    ])
+      expect(help).toContain(line);
+    expect(t.personNotFound('臺灣')).toBe('文章中没有找到“臺灣”。');
+    expect(t.byAuthor('楊蓉')).toBe('作者 楊蓉');
+    expect(ui('zh-Hant').role).toBe('身分');
   });
 
   it('maps Discord locales to languages', () => {

@@ -4,6 +4,7 @@
  */
 import type { IndexMode } from '../answers/types.js';
 import type { Lang } from '../text/language.js';
+import { foldScript } from '../text/normalize.js';
 
 export const LANGS: readonly Lang[] = ['zh-Hant', 'zh-Hans', 'en'];
 
@@ -143,68 +144,46 @@ const zhHant: UiStrings = {
   error: (id) => `抱歉，處理時出了錯。錯誤編號：\`${id}\``,
 };
 
+/**
+ * Where mainland usage differs from Taiwan's beyond the characters, as pairs applied after
+ * OpenCC's character-by-character fold: quotation marks, and words such as 載入 (加载).
+ */
+const MAINLAND_WORDING: readonly (readonly [string, string])[] = [
+  ['「', '“'],
+  ['」', '”'],
+  ['身分', '身份'],
+  ['载入', '加载'],
+  ['私讯', '私信'],
+  ['每则讯息', '每条消息'],
+  ['资讯', '信息'],
+  ['开启', '打开'],
+];
+
+/** The bot's own zh-Hant wording in zh-Hans. Never for quotes: the article is shown as written. */
+export function simplifiedWording(text: string): string {
+  return MAINLAND_WORDING.reduce((t, [from, to]) => t.replaceAll(from, to), foldScript(text));
+}
+
+type Wording = string | ((...args: never[]) => string);
+
+/** Every string of `strings` through simplifiedWording; functions have their output converted. */
+function simplified(strings: UiStrings): UiStrings {
+  const entries = Object.entries(strings as unknown as Record<string, Wording>).map(
+    ([key, value]) => [
+      key,
+      typeof value === 'string'
+        ? simplifiedWording(value)
+        : (...args: never[]) => simplifiedWording(value(...args)),
+    ],
+  );
+  return Object.fromEntries(entries) as UiStrings;
+}
+
 const zhHans: UiStrings = {
-  listSeparator: '、',
-  labelSeparator: '：',
-  sources: '出处',
-  readArticle: '阅读原文',
-  morePassages: (n) => `更多段落（${n}）`,
-  morePassagesTitle: '更多相关段落',
-  notShown: (n) => `另有 ${n} 段放不下，请按“更多段落”查看。`,
-  verbatimFooter: '引文一字不改摘自原文；[n] 对应原文段落 ¶。',
-  mode: (m) => (m === 'hybrid' ? '关键词＋语义检索' : '关键词检索'),
-  notInArticle: '文章没有提到这一点。',
-  suggestionsLead: '文章谈到的有：',
-
-  aliases: '又称',
-  role: '身份',
-  mentionCount: (n) => `文中提及 ${n} 次`,
-  moreMentions: (n) => `另有 ${n} 处提及未列出。`,
+  ...simplified(zhHant),
+  // These insert someone else's words, which are shown as written, not converted.
   personNotFound: (q) => `文章中没有找到“${q}”。`,
-  personTry: '可以试试：',
-
-  aboutTitle: '关于这个机器人',
-  articles: '文章',
-  passages: '段落数',
-  people: '人物数',
-  modeField: '检索方式',
-  modeWhyHybrid: '已加载语义模型，关键词与语义一并比对。',
-  model: '语义模型',
-  noModel: '无（只用关键词）',
-  builtAt: '索引建立于',
   byAuthor: (a) => `作者 ${a}`,
-  moreArticles: (n) => `……另有 ${n} 篇`,
-
-  helpTitle: '使用说明',
-  helpBody: (p) =>
-    [
-      '我只根据文章原文回答：每段引文一字不改，并以 [1]、[2] 标出原文段落 ¶。文章没提到的，我会直说。',
-      '',
-      '**提问方式**',
-      `• 在频道中提及我并附上问题：${p.botMention} 潘梓正在哪里读硕士？`,
-      '• 私信我，直接写问题。',
-      ...(p.answerChannels.length > 0
-        ? [`• 在 ${p.answerChannels.join('、')} 中，每条消息都会被当作问题。`]
-        : []),
-      '• `/ask question:<问题>`；加上 `private:True` 只有你看得到答案。',
-      '• `/person name:<姓名>`：文中人物的身份与所有提及（输入时会提示姓名）。',
-      '• `/about`：文章、来源、日期与索引信息。',
-      '',
-      '**按钮**',
-      '“更多段落”只向按下的人显示其他相关段落；“阅读原文”打开文章网页。',
-      '',
-      `问题最长 ${p.maxQuestionChars} 字` +
-        (p.cooldownSeconds > 0 ? `；每人每 ${p.cooldownSeconds} 秒可问一次。` : '。') +
-        '可用繁体、简体中文或英文提问。',
-    ].join('\n'),
-
-  cooldown: (s) => `请稍候 ${s} 秒再提问。`,
-  tooLong: (n, max) => `问题太长了（${n} 字），上限是 ${max} 字，请精简后再问。`,
-  emptyQuestion: '请在提及我之后写下问题，例如：潘梓正在哪里读硕士？',
-  emptyPerson: '请输入要查的姓名。',
-  expired: '这个按钮已过期，请重新提问。',
-  unknownCommand: '我不认识这个指令，可能刚更新过，请稍后再试。',
-  error: (id) => `抱歉，处理时出了错。错误编号：\`${id}\``,
 };
 
 const en: UiStrings = {
