@@ -1,39 +1,21 @@
 /** /ask question:<text> private:<bool>: a question about the article, answered with quotes. */
-import {
-  ApplicationIntegrationType,
-  InteractionContextType,
-  SlashCommandBuilder,
-} from 'discord.js';
+import { described, privateOption, slashCommand } from '../command-data.js';
 import type { Command } from '../context.js';
 import { cooldownNotice, problemNotice } from '../notices.js';
 import { answerQuestion, checkQuestion, langFor, tidyQuestion } from '../questions.js';
 import { respond, withDeferral } from '../respond.js';
 
-const data = new SlashCommandBuilder()
-  .setName('ask')
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
-  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-  .setDescription('Ask a question about the article; the answer quotes it word for word.')
-  .setDescriptionLocalizations({
-    'zh-TW': '就文章提問；回答逐字引用原文。',
-    'zh-CN': '就文章提问；回答逐字引用原文。',
-  })
+const data = slashCommand('ask', {
+  en: 'Ask a question about the article; the answer quotes it word for word.',
+  zh: '就文章提問；回答逐字引用原文。',
+})
   .addStringOption((o) =>
-    o
-      .setName('question')
-      .setDescription('Your question, in Chinese or English')
-      .setDescriptionLocalizations({
-        'zh-TW': '你的問題（中文或英文）',
-        'zh-CN': '你的问题（中文或英文）',
-      })
-      .setRequired(true),
+    described(o.setName('question'), {
+      en: 'Your question, in Chinese or English',
+      zh: '你的問題（中文或英文）',
+    }).setRequired(true),
   )
-  .addBooleanOption((o) =>
-    o
-      .setName('private')
-      .setDescription('Only you see the answer')
-      .setDescriptionLocalizations({ 'zh-TW': '只有你看得到答案', 'zh-CN': '只有你看得到答案' }),
-  );
+  .addBooleanOption(privateOption);
 
 export default {
   data,

@@ -1,20 +1,14 @@
 /** /help: every way to ask, shown only to whoever asked for it. */
-import {
-  ApplicationIntegrationType,
-  InteractionContextType,
-  SlashCommandBuilder,
-} from 'discord.js';
 import { renderHelp } from '../../render/discord.js';
+import { slashCommand } from '../command-data.js';
 import type { Command } from '../context.js';
 import { langFor } from '../questions.js';
 import { respond } from '../respond.js';
 
-const data = new SlashCommandBuilder()
-  .setName('help')
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
-  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-  .setDescription('How to ask me questions about the article.')
-  .setDescriptionLocalizations({ 'zh-TW': '如何向我提問。', 'zh-CN': '如何向我提问。' });
+const data = slashCommand('help', {
+  en: 'How to ask me questions about the article.',
+  zh: '如何向我提問。',
+});
 
 export default {
   data,

@@ -1,11 +1,8 @@
 /** /person name:<text>: who someone in the article is, with every mention quoted. */
-import {
-  ApplicationIntegrationType,
-  InteractionContextType,
-  SlashCommandBuilder,
-} from 'discord.js';
+import { shorten } from '../../render/citation.js';
 import { renderNotice, renderPerson } from '../../render/discord.js';
 import { ui } from '../../render/i18n.js';
+import { described, privateOption, slashCommand } from '../command-data.js';
 import type { Command } from '../context.js';
 import { langFor, tidyQuestion } from '../questions.js';
 import { respond } from '../respond.js';
@@ -14,36 +11,20 @@ import { respond } from '../respond.js';
 const MAX_CHOICES = 25;
 const MAX_CHOICE_CHARS = 100;
 
-const data = new SlashCommandBuilder()
-  .setName('person')
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
-  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-  .setDescription('Who is someone in the article? Their role and every mention, quoted.')
-  .setDescriptionLocalizations({
-    'zh-TW': '查文中人物：身分與所有提及，逐字引用。',
-    'zh-CN': '查文中人物：身份与所有提及，逐字引用。',
-  })
+const data = slashCommand('person', {
+  en: 'Who is someone in the article? Their role and every mention, quoted.',
+  zh: '查文中人物：身分與所有提及，逐字引用。',
+})
   .addStringOption((o) =>
-    o
-      .setName('name')
-      .setDescription('A name, in Chinese, pinyin or English')
-      .setDescriptionLocalizations({
-        'zh-TW': '姓名（中文、拼音或英文）',
-        'zh-CN': '姓名（中文、拼音或英文）',
-      })
+    described(o.setName('name'), {
+      en: 'A name, in Chinese, pinyin or English',
+      zh: '姓名（中文、拼音或英文）',
+    })
       .setRequired(true)
       .setMaxLength(MAX_CHOICE_CHARS)
       .setAutocomplete(true),
   )
-  .addBooleanOption((o) =>
-    o
-      .setName('private')
-      .setDescription('Only you see the answer')
-      .setDescriptionLocalizations({ 'zh-TW': '只有你看得到答案', 'zh-CN': '只有你看得到答案' }),
-  );
-
-const clip = (s: string) =>
-  s.length <= MAX_CHOICE_CHARS ? s : `${s.slice(0, MAX_CHOICE_CHARS - 1)}…`;
+  .addBooleanOption(privateOption);
 
 export default {
   data,
@@ -63,7 +44,7 @@ export default {
       .slice(0, MAX_CHOICES)
       // A value longer than 100 would make Discord reject the whole list.
       .filter((c) => c.value.length > 0 && c.value.length <= MAX_CHOICE_CHARS)
-      .map((c) => ({ name: clip(c.name), value: c.value }));
+      .map((c) => ({ name: shorten(c.name, MAX_CHOICE_CHARS), value: c.value }));
     await interaction.respond(choices);
   },
 } satisfies Command;
