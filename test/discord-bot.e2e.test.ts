@@ -25,6 +25,8 @@ import { parseConfig, PROJECT_ROOT, type Config } from '../src/config.js';
 import { startBot, type RunningBot } from '../src/discord/bot.js';
 import { deployCommands } from '../src/discord/deploy.js';
 import { openEngine, type EngineHandle } from '../src/engine.js';
+import { formatCitation } from '../src/render/citation.js';
+import { escapeMarkdown } from '../src/render/discord.js';
 import { startStandIn, type RecordedCall, type StandIn } from './discord-standin/index.js';
 import { readMarkdown } from './discord-helpers.js';
 import { TINY_MODEL, TINY_MODEL_DIR, silentLog } from './helpers/config.js';
@@ -532,10 +534,15 @@ describe('the bot against the Discord stand-in (mentions, DMs, commands, buttons
     const person = engine.person('潘梓正').person!;
     expect(embed.title).toBe('潘梓正');
     expect(embed.description).toContain('**又稱**：');
-    expect(embed.description).toContain('**身分**');
+    expect(embed.description).toContain(`**身分**\n> ${escapeMarkdown(person.role)} [1]`);
     expect(embed.description).toContain(`**文中提及 ${person.mentionCount} 次**`);
     expect(embed.description).toContain(MASTERS_SENTENCE);
     expect(embed.fields![0]!.value).toContain('¶3 · 「印象深刻」的決定 · 觀察者網 · 2025-02-09');
+    // The role is cited where the registry found it.
+    expect(person.roleCitation).toMatchObject({ paragraphs: [3], section: '「印象深刻」的決定' });
+    expect(embed.fields![0]!.value.split('\n')[0]).toBe(
+      `\`[1]\` ${escapeMarkdown(formatCitation(person.roleCitation!), false)}`,
+    );
 
     const nobody = s.injectCommand({
       name: 'person',

@@ -95,7 +95,10 @@ export function abstainedAnswer(
   return { question, lang, mode: 'lexical', abstained: true, excerpts: [], more: [], suggestions };
 }
 
-/** A person record from the article: every paragraph naming them is a mention. */
+/**
+ * A person record from the article: every paragraph naming them is a mention; a quoted role
+ * is cited at the first paragraph containing it, as the registry records it.
+ */
 export function personOf(
   doc: CorpusDocument,
   name: string,
@@ -116,10 +119,19 @@ export function personOf(
         .join(''),
       citation: citationOf(doc, [p.n]),
     }));
+  const roleAt = roleQuoted && role ? doc.paragraphs.find((p) => p.text.includes(role)) : undefined;
   return {
     query: name,
     lang,
-    person: { name, aliases, role, roleQuoted, mentionCount: mentions.length, mentions },
+    person: {
+      name,
+      aliases,
+      role,
+      roleQuoted,
+      ...(roleAt && { roleCitation: citationOf(doc, [roleAt.n]) }),
+      mentionCount: mentions.length,
+      mentions,
+    },
     suggestions: [],
   };
 }

@@ -28,6 +28,7 @@ import { langFromLocale, LANGS, ui } from '../src/render/i18n.js';
 import {
   abstainedAnswer,
   answerOf,
+  citationOf,
   excerptOf,
   loadArticle,
   personOf,
@@ -419,6 +420,28 @@ describe('renderPerson', () => {
       expect(readMarkdown(b.body).text).toBe(answer.person!.mentions[i]!.quote);
       expect(b.marker).toMatch(/^\[\d+\]$/);
     });
+  });
+
+  it('cites the role where the registry found it, not where a mention happens to contain it', () => {
+    const base = personOf(doc, '潘梓正', [], '');
+    const role = 'DeepSeek研究員';
+    const roleCitation = citationOf(doc, [5]);
+    const message = renderPerson({
+      ...base,
+      person: { ...base.person!, role, roleQuoted: true, roleCitation },
+    });
+    const embed = only(message);
+    expect(embed.description).toContain(`**身分**\n> ${role} [1]`);
+    expect(embed.fields?.[0]?.value.split('\n')[0]).toBe(
+      `\`[1]\` ${escapeMarkdown(formatCitation(roleCitation), false)}`,
+    );
+    // Without a recorded place the role is quoted unmarked, even though mentions contain it.
+    expect(base.person!.mentions.some((m) => m.quote.includes(role))).toBe(true);
+    const unplaced = only(
+      renderPerson({ ...base, person: { ...base.person!, role, roleQuoted: true } }),
+    );
+    expect(unplaced.description).toContain(`**身分**\n> ${role}\n\n`);
+    expect(limitViolations(message)).toEqual([]);
   });
 
   it('shows a role built from metadata as plain text, not as a quote', () => {

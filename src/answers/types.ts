@@ -81,6 +81,8 @@ export interface PersonRecord {
   /** One line: quoted from the article when roleQuoted, else built from metadata (an author's byline). */
   role: string;
   roleQuoted: boolean;
+  /** Where a quoted role is in the article; absent for roles built from metadata. */
+  roleCitation?: Citation;
   mentionCount: number;
   mentions: PersonMention[];
 }

@@ -60,14 +60,17 @@ export function renderPerson(answer: PersonAnswer): string {
       lines.push(`${t.personTry} ${answer.suggestions.join(t.listSeparator)}`);
     return lines.join('\n');
   }
+  const notes = consoleFootnotes();
+  const role = p.roleQuoted
+    ? `「${p.role}」${p.roleCitation ? ` ${style.yellow(notes.cite(p.roleCitation))}` : ''}`
+    : p.role;
   const lines = [
     style.bold(p.name),
     p.aliases.length ? `${t.aliases}: ${p.aliases.join(t.listSeparator)}` : '',
-    `${t.role}: ${p.roleQuoted ? `「${p.role}」` : p.role}`,
+    `${t.role}: ${role}`,
     t.mentionCount(p.mentionCount),
     '',
   ].filter((l, i) => l !== '' || i === 4);
-  const notes = consoleFootnotes();
   for (const m of p.mentions) {
     lines.push(`${style.cyan('│')} ${m.quote} ${style.yellow(notes.cite(m.citation))}`);
   }

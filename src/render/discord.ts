@@ -564,9 +564,6 @@ export function renderPerson(answer: PersonAnswer): RenderedMessage {
       `**${escapeMarkdown(t.aliases)}**${t.labelSeparator}${fitEscaped(p.aliases.join(t.listSeparator), 500)}`,
     );
   }
-  // The role line is a quote: cite it where a mention contains it.
-  const roleSource =
-    p.role && p.roleQuoted ? p.mentions.find((m) => m.quote.includes(p.role)) : undefined;
   const footer = footerText([t.verbatimFooter]);
   const fixed = title.length + footer.length + t.sources.length;
   const blocks: string[] = [];
@@ -580,7 +577,8 @@ export function renderPerson(answer: PersonAnswer): RenderedMessage {
     // Built from metadata (e.g. a byline), not the article's words: shown as plain text, not a quote.
     head.push(`**${escapeMarkdown(t.role)}**${t.labelSeparator}${fitEscaped(p.role, 500)}`);
   } else if (p.role) {
-    const cited = roleSource?.citation;
+    // The role is a quote: cited where the registry found it.
+    const cited = p.roleCitation;
     const peek = cited ? notes.peek(cited) : { marker: '', line: null };
     const block = fitQuote(
       asSentences(p.role),
