@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from '../src/config.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { parseDocument } from '../src/corpus/parse.js';
 import type { Corpus } from '../src/corpus/types.js';
+import { cedictLexicon } from '../src/people/lexicon.js';
 import { PeopleMatcher, lookupPerson, suggestPeople } from '../src/people/lookup.js';
 import {
   buildPeopleRegistry,
@@ -15,8 +16,11 @@ import {
   type CuratedPerson,
   type PeopleRegistry,
 } from '../src/people/registry.js';
+import { loadCedict } from '../src/retrieval/cedict.js';
 
 const corpusDir = path.join(PROJECT_ROOT, 'corpus');
+/** Read once for the whole file, as an index build does. */
+const withLexicon = { lexicon: cedictLexicon(loadCedict()) };
 
 function person(reg: PeopleRegistry, name: string) {
   const p = reg.people.find((x) => x.name === name);
@@ -31,7 +35,7 @@ function corpusOf(markdown: string, file = 'synthetic.md'): Corpus {
 describe('people registry over the article', async () => {
   const corpus = await loadCorpus(corpusDir);
   const curated = await loadCuratedPeople(corpusDir);
-  const reg = buildPeopleRegistry(corpus, curated);
+  const reg = buildPeopleRegistry(corpus, curated, withLexicon);
   const doc = corpus.documents[0]!;
   const raw = readFileSync(path.join(corpusDir, doc.meta.file), 'utf8');
 
@@ -168,7 +172,7 @@ describe('people found without a curated list', () => {
     '哈佛大學學者約翰·史密斯(John Smith)說,史密斯家族來自倫敦。宋代的書很貴。',
     '',
   ].join('\n');
-  const reg = buildPeopleRegistry(corpusOf(markdown), []);
+  const reg = buildPeopleRegistry(corpusOf(markdown), [], withLexicon);
 
   it('finds names from tags and patterns, with pinyin aliases and the first sentence as role', () => {
     const wang = person(reg, '王小明');
@@ -200,11 +204,39 @@ describe('people found without a curated list', () => {
       '宋代的書很貴,宋也讀過。',
       '',
     ].join('\n');
-    const song = person(buildPeopleRegistry(corpusOf(text, 'song.md'), curated), '宋俊瀟');
+    const song = person(
+      buildPeopleRegistry(corpusOf(text, 'song.md'), curated, withLexicon),
+      '宋俊瀟',
+    );
     expect(song.mentions.map((m) => m.text)).toEqual([
       '核心貢獻者宋俊瀟很年輕。',
       '導師説,宋學習刻苦。',
     ]);
+  });
+});
+
+describe('name lexicon from CC-CEDICT', () => {
+  const { lexicon } = withLexicon;
+
+  it('knows surnames, and common words by their lowercase pinyin', () => {
+    expect(lexicon.isSurname('潘')).toBe(true);
+    expect(lexicon.isSurname('梓')).toBe(false);
+    expect(lexicon.isCommonWord('才华')).toBe(true);
+    expect(lexicon.isCommonWord('博士生')).toBe(true);
+    // Proper nouns have capitalised pinyin; names it lacks are no words at all.
+    expect(lexicon.isCommonWord('英伟达')).toBe(false);
+    expect(lexicon.isCommonWord('潘梓正')).toBe(false);
+  });
+
+  it('reads only the entries it is given', () => {
+    const small = cedictLexicon([
+      { traditional: '呂', simplified: '吕', pinyin: 'Lu:3', senses: ['surname Lü'] },
+      { traditional: '才華', simplified: '才华', pinyin: 'cai2 hua2', senses: ['talent'] },
+    ]);
+    expect(small.isSurname('吕')).toBe(true);
+    expect(small.isSurname('潘')).toBe(false);
+    expect(small.isCommonWord('才华')).toBe(true);
+    expect(small.isCommonWord('吕')).toBe(false);
   });
 });
 
@@ -213,13 +245,15 @@ describe('curated people validation', () => {
 
   it('rejects a role that is not quoted word for word', () => {
     const bad: CuratedPerson[] = [{ name: '張湖月', aliases: [], role: '法律教授' }];
-    expect(() => buildPeopleRegistry(corpus, bad)).toThrow(PeopleDataError);
-    expect(() => buildPeopleRegistry(corpus, bad)).toThrow(/role of 張湖月.*word for word/);
+    expect(() => buildPeopleRegistry(corpus, bad, withLexicon)).toThrow(PeopleDataError);
+    expect(() => buildPeopleRegistry(corpus, bad, withLexicon)).toThrow(
+      /role of 張湖月.*word for word/,
+    );
   });
 
   it('rejects a name the corpus does not contain', () => {
     const bad: CuratedPerson[] = [{ name: '李四', aliases: [], role: '法學教授' }];
-    expect(() => buildPeopleRegistry(corpus, bad)).toThrow(/李四 does not occur/);
+    expect(() => buildPeopleRegistry(corpus, bad, withLexicon)).toThrow(/李四 does not occur/);
   });
 
   it('rejects two people sharing a name form', () => {
@@ -227,7 +261,7 @@ describe('curated people validation', () => {
       { name: '張湖月', aliases: ['湖月'], role: '法學教授' },
       { name: '湖月', aliases: [], role: '法學教授' },
     ];
-    expect(() => buildPeopleRegistry(corpus, bad)).toThrow(/share the name form/);
+    expect(() => buildPeopleRegistry(corpus, bad, withLexicon)).toThrow(/share the name form/);
   });
 
   it('reads people.json with zod, and treats a missing file as an empty list', async () => {
@@ -254,7 +288,7 @@ describe('curated people validation', () => {
 
 describe('person look-up', async () => {
   const corpus = await loadCorpus(corpusDir);
-  const reg = buildPeopleRegistry(corpus, await loadCuratedPeople(corpusDir));
+  const reg = buildPeopleRegistry(corpus, await loadCuratedPeople(corpusDir), withLexicon);
 
   function resolves(query: string): string | null {
     return lookupPerson(reg, query).person?.name ?? null;
@@ -389,7 +423,7 @@ describe('person look-up', async () => {
 
 describe('person autocomplete', async () => {
   const corpus = await loadCorpus(corpusDir);
-  const reg = buildPeopleRegistry(corpus, await loadCuratedPeople(corpusDir));
+  const reg = buildPeopleRegistry(corpus, await loadCuratedPeople(corpusDir), withLexicon);
 
   it('offers everyone, most mentioned first, for empty input', () => {
     const all = suggestPeople(reg, '', 25);

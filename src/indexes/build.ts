@@ -8,9 +8,12 @@ import type { Passage } from '../answers/types.js';
 import { embeddingDisabled, type Config } from '../config.js';
 import { chunkDocument, embeddingText } from '../corpus/chunk.js';
 import { loadCorpus } from '../corpus/load.js';
+import type { Corpus } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
-import { buildPeopleRegistry, loadCuratedPeople } from '../people/registry.js';
-import { buildCrossLingualTable } from '../retrieval/crosslingual.js';
+import { cedictLexicon } from '../people/lexicon.js';
+import { buildPeopleRegistry, loadCuratedPeople, type PeopleRegistry } from '../people/registry.js';
+import { loadCedict } from '../retrieval/cedict.js';
+import { buildCrossLingualTable, type CrossLingualTable } from '../retrieval/crosslingual.js';
 import { extractParentheticalGlossary, loadGlossary } from '../retrieval/glossary.js';
 import { addJiebaWords } from '../text/jieba.js';
 import { normalize } from '../text/normalize.js';
@@ -40,6 +43,61 @@ export function tokenizerOptions(config: Config): TokenizerOptions {
   return { segmenter: config.SEGMENTER, bigrams: true };
 }
 
+interface NamesAndTerms {
+  people: PeopleRegistry;
+  /** Names and glossary terms in normal form, for jieba (see `addJiebaWords`). */
+  extraWords: string[];
+  crosslingual: CrossLingualTable;
+}
+
+/**
+ * Everything the build reads CC-CEDICT for: the people (its surnames and common
+ * words), the words jieba must keep whole, and the English→Chinese table. The
+ * dictionary is read once here and let go before the passages are embedded;
+ * nothing that answers questions ever loads it.
+ */
+async function namesAndTerms(
+  config: Config,
+  corpus: Corpus,
+  step: (step: string) => void,
+): Promise<NamesAndTerms> {
+  step('Reading the CC-CEDICT dictionary');
+  const dictionary = loadCedict();
+
+  step('Finding people');
+  const people = buildPeopleRegistry(corpus, await loadCuratedPeople(config.CORPUS_DIR), {
+    lexicon: cedictLexicon(dictionary),
+  });
+  const glossary = [
+    ...(await loadGlossary(config.CORPUS_DIR)),
+    ...extractParentheticalGlossary(corpus),
+  ];
+
+  // Names and glossary terms become jieba words so that passages and later queries
+  // segment them whole; the list goes into the manifest for query-time tokenizers.
+  // The table below reads the corpus through jieba too, so it comes after.
+  const extraWords = [
+    ...new Set(
+      [...people.people.flatMap((p) => [p.name, ...p.aliases]), ...glossary.map((g) => g.zh)]
+        .map((w) => normalize(w))
+        .filter((w) => HAN_WORD.test(w)),
+    ),
+  ].sort();
+  addJiebaWords(extraWords);
+
+  step('Building the English→Chinese table');
+  const englishPairs = people.people.flatMap((p) =>
+    p.aliases.filter((a) => /[A-Za-z]/.test(a)).map((english) => ({ english, zh: p.name })),
+  );
+  const crosslingual = buildCrossLingualTable({
+    corpus,
+    glossary,
+    extraPairs: englishPairs,
+    dictionary,
+  });
+  return { people, extraWords, crosslingual };
+}
+
 export async function buildIndex(
   config: Config,
   log: Logger,
@@ -55,23 +113,7 @@ export async function buildIndex(
     );
   }
 
-  step('Finding people');
-  const people = buildPeopleRegistry(corpus, await loadCuratedPeople(config.CORPUS_DIR));
-  const glossary = [
-    ...(await loadGlossary(config.CORPUS_DIR)),
-    ...extractParentheticalGlossary(corpus),
-  ];
-
-  // Names and glossary terms become jieba words so that passages and later queries
-  // segment them whole; the list goes into the manifest for query-time tokenizers.
-  const extraWords = [
-    ...new Set(
-      [...people.people.flatMap((p) => [p.name, ...p.aliases]), ...glossary.map((g) => g.zh)]
-        .map((w) => normalize(w))
-        .filter((w) => HAN_WORD.test(w)),
-    ),
-  ].sort();
-  addJiebaWords(extraWords);
+  const { people, extraWords, crosslingual } = await namesAndTerms(config, corpus, step);
 
   step('Splitting into passages');
   const chunking = { maxChars: config.CHUNK_MAX_CHARS, minChars: config.CHUNK_MIN_CHARS };
@@ -91,11 +133,6 @@ export async function buildIndex(
     DEFAULT_BM25,
     tokenizer,
   );
-
-  const englishPairs = people.people.flatMap((p) =>
-    p.aliases.filter((a) => /[A-Za-z]/.test(a)).map((english) => ({ english, zh: p.name })),
-  );
-  const crosslingual = buildCrossLingualTable({ corpus, glossary, extraPairs: englishPairs });
 
   let mode: Manifest['mode'] = 'lexical';
   let modeReason: string | undefined;

