@@ -240,6 +240,27 @@ describe('name lexicon from CC-CEDICT', () => {
   });
 });
 
+describe('names with ü', () => {
+  const markdown = ['---', 'id: lv', 'author: 呂文華', '---', '', '呂文華寫道,人才很多。', ''];
+  const reg = buildPeopleRegistry(corpusOf(markdown.join('\n')), [], withLexicon);
+
+  it('spell it Lü in aliases and find the person however ü is typed', () => {
+    expect(person(reg, '呂文華').aliases).toEqual(
+      expect.arrayContaining(['Lü Wenhua', 'Wenhua Lü']),
+    );
+    for (const query of [
+      'Lü Wenhua',
+      'Lu Wenhua',
+      'Lv Wenhua',
+      'wenhua lv',
+      'luwenhua',
+      '吕文华',
+    ]) {
+      expect(lookupPerson(reg, query).person?.name, query).toBe('呂文華');
+    }
+  });
+});
+
 describe('curated people validation', () => {
   const corpus = corpusOf('張湖月是法學教授。張湖月説,人才很多。\n');
 

@@ -10,6 +10,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { normalize } from '../text/normalize.js';
+import { pinyinSpellings, pinyinSyllables } from '../text/pinyin.js';
 import { CHINESE_STOP_CHARS, ENGLISH_STOPWORDS } from '../text/stopwords.js';
 import {
   NAME_DOT,
@@ -19,7 +20,6 @@ import {
   isDotName,
   latinTokens,
   nameKey,
-  pinyinSyllables,
   splitChineseName,
 } from './names.js';
 import type { PeopleRegistry, PersonEntry } from './types.js';
@@ -72,21 +72,35 @@ function latinKey(tokens: string[], weight: number): LatinKey | null {
   return kept.length === 0 ? null : { tokens: kept, compact: kept.join(''), weight };
 }
 
-/** Pinyin spellings of a Chinese form: surname-first and given-first, or part by part for dot names. */
-function pinyinKeys(form: string): LatinKey[] {
+/** Toneless pinyin of a name part, surname pronunciations first (单 shan). */
+function spell(han: string): string {
+  return pinyinSyllables(han, { surname: true }).join('');
+}
+
+/**
+ * Pinyin spellings of a Chinese form: surname-first and given-first, or part by
+ * part for dot names; a ü in all three English spellings (lü, lu, lv).
+ */
+function pinyinNameKeys(form: string): LatinKey[] {
   const key = nameKey(form);
-  if (isDotName(key)) {
-    const parts = key.split(NAME_DOT).map((p) => pinyinSyllables(p).join(''));
-    const k = latinKey(parts, 0.95);
-    return k ? [k] : [];
+  let orders: string[][];
+  if (isDotName(key)) orders = [key.split(NAME_DOT).map(spell)];
+  else {
+    const split = splitChineseName(key);
+    if (!split) return [];
+    const surname = spell(split.surname);
+    const given = spell(split.given);
+    orders = [
+      [surname, given],
+      [given, surname],
+    ];
   }
-  const split = splitChineseName(key);
-  if (!split) return [];
-  const surname = pinyinSyllables(split.surname).join('');
-  const given = pinyinSyllables(split.given).join('');
-  return [latinKey([surname, given], 0.95), latinKey([given, surname], 0.95)].filter(
-    (k): k is LatinKey => k !== null,
-  );
+  // A part without a reading would leave a key that names only the rest.
+  if (orders[0]!.some((part) => !part)) return [];
+  return orders
+    .flatMap((parts) => pinyinSpellings(parts.join(' ')))
+    .map((spelling) => latinKey(spelling.split(' '), 0.95))
+    .filter((k): k is LatinKey => k !== null);
 }
 
 function labelOf(p: PersonEntry): string {
@@ -113,7 +127,7 @@ function keysOf(person: PersonEntry): PersonKeys {
   const forms = [...new Set(hanForms.map(nameKey))];
   for (const form of forms) {
     const whole = !forms.some((other) => other.length > form.length && other.includes(form));
-    if (whole && hanLetters(form).length >= 2) latin.push(...pinyinKeys(form));
+    if (whole && hanLetters(form).length >= 2) latin.push(...pinyinNameKeys(form));
   }
   const seen = new Set<string>();
   const unique = latin.filter((k) => {
@@ -218,7 +232,7 @@ function latinScore(tokens: string[], keys: PersonKeys): number {
 /** Homophones and pinyin-only spellings: a Chinese query compared by its pinyin, whole. */
 function pinyinScore(han: string, keys: PersonKeys): number {
   if (han.length < 2) return 0;
-  const compact = pinyinSyllables(han).join('');
+  const compact = spell(han);
   let best = 0;
   for (const k of keys.latin) {
     if (compact === k.compact) best = Math.max(best, 0.8);
@@ -324,7 +338,7 @@ export class PeopleMatcher {
   closest(query: string): string[] {
     const q = parseQuery(query);
     const qLatin = q.latin.join('');
-    const qPinyin = q.han ? pinyinSyllables(q.han).join('') : '';
+    const qPinyin = q.han ? spell(q.han) : '';
     const scored = this.keys
       .map((k) => {
         let s = 0;
@@ -351,7 +365,7 @@ export class PeopleMatcher {
     if (!q.han && q.latin.length === 0) return this.keys.slice(0, n).map(choice);
     const compact = q.latin.join('');
     const last = q.latin.at(-1) ?? '';
-    const qPinyin = q.han ? pinyinSyllables(q.han).join('') : '';
+    const qPinyin = q.han ? spell(q.han) : '';
     const matchScores = new Map(this.rank(partial).map((r) => [r.person, r.score]));
     return this.keys
       .map((k) => {

@@ -2,8 +2,8 @@
  * Forms of a person's name that both the registry builder and the matcher
  * compute: normal-form keys, Latin tokens, and pinyin of Chinese names.
  */
-import { pinyin } from 'pinyin-pro';
 import { normalize } from '../text/normalize.js';
+import { pinyinSyllables } from '../text/pinyin.js';
 
 /** Middle dots seen between the parts of transliterated names (格雷厄姆·艾利森). */
 const DOT_VARIANTS = /[·・•‧∙⋅･]/g;
@@ -48,19 +48,6 @@ export function splitChineseName(key: string): { surname: string; given: string 
   return { surname: key.slice(0, cut), given: key.slice(cut) };
 }
 
-/** Toneless pinyin syllables, surnames read as surnames (单 → shan). */
-export function pinyinSyllables(han: string): string[] {
-  if (!hasHan(han)) return [];
-  return pinyin(han, { toneType: 'none', type: 'array', surname: 'head', nonZh: 'removed' })
-    .map((s) =>
-      s
-        .toLowerCase()
-        .replace(/[^a-z]/g, '')
-        .replace(/^v$/, 'u'),
-    )
-    .filter(Boolean);
-}
-
 function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
@@ -69,8 +56,8 @@ function capitalise(word: string): string {
 export function pinyinAliases(name: string): string[] {
   const parts = splitChineseName(normalize(name));
   if (!parts) return [];
-  const surname = capitalise(pinyinSyllables(parts.surname).join(''));
-  const given = capitalise(pinyinSyllables(parts.given).join(''));
+  const surname = capitalise(pinyinSyllables(parts.surname, { surname: true }).join(''));
+  const given = capitalise(pinyinSyllables(parts.given, { surname: true }).join(''));
   if (!surname || !given) return [];
   return [`${surname} ${given}`, `${given} ${surname}`];
 }

@@ -10,11 +10,11 @@
  */
 import path from 'node:path';
 import { readOptionalJson } from '../corpus/curated-file.js';
-import { pinyin } from 'pinyin-pro';
 import { z } from 'zod';
 import type { Corpus } from '../corpus/types.js';
 import { jieba } from '../text/jieba.js';
 import { normalizeAligned } from '../text/normalize.js';
+import { pinyinSpellings, pinyinSyllables } from '../text/pinyin.js';
 
 export interface GlossaryEntry {
   /** The term as the article writes it (Han, or a Latin alias such as "RoW"). */
@@ -79,13 +79,6 @@ const BOUNDARY_WORDS = new Set([
 ]);
 const MAX_TERM = 10;
 
-/** Pinyin syllables of a Han string, for telling whether a Latin name spells it. */
-function syllables(han: string): string[] {
-  return pinyin(han, { toneType: 'none', type: 'array', v: true, surname: 'head' }).map((s) =>
-    s.toLowerCase(),
-  );
-}
-
 /**
  * A Chinese name spelled in pinyin beside it ("張湖月(Angela Huyue Zhang)"):
  * the longest tail of 2–4 characters whose syllables the Latin words spell.
@@ -96,12 +89,20 @@ function pinyinNameTail(run: string, latin: string): string | null {
     .split(/[\s-]+/)
     .filter(Boolean);
   const joined = new Set(words.flatMap((w, i) => [w, ...(words[i + 1] ? [w + words[i + 1]] : [])]));
+  const single = new Set(words);
+  // Lü may be written Lu or Lv.
+  const written = (pinyin: string, among: Set<string>): boolean =>
+    pinyinSpellings(pinyin).some((spelling) => among.has(spelling));
   for (let k = Math.min(4, run.length); k >= 2; k--) {
     const tail = run.slice(run.length - k);
-    const syl = syllables(tail);
-    const surname = syl[0]!;
-    const given = syl.slice(1).join('');
-    if (joined.has(syl.join('')) || (words.includes(surname) && joined.has(given))) return tail;
+    const [surname, ...given] = pinyinSyllables(tail, { surname: true });
+    if (surname === undefined) continue;
+    const givenName = given.join('');
+    if (
+      written(surname + givenName, joined) ||
+      (written(surname, single) && written(givenName, joined))
+    )
+      return tail;
   }
   return null;
 }
