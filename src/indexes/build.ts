@@ -11,7 +11,12 @@ import { loadCorpus } from '../corpus/load.js';
 import type { Corpus } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
 import { cedictLexicon } from '../people/lexicon.js';
-import { buildPeopleRegistry, loadCuratedPeople, type PeopleRegistry } from '../people/registry.js';
+import {
+  buildPeopleRegistry,
+  loadCuratedPeople,
+  peopleWords,
+  type PeopleRegistry,
+} from '../people/registry.js';
 import { loadCedict } from '../retrieval/cedict.js';
 import { buildCrossLingualTable, type CrossLingualTable } from '../retrieval/crosslingual.js';
 import { extractParentheticalGlossary, loadGlossary } from '../retrieval/glossary.js';
@@ -78,9 +83,9 @@ async function namesAndTerms(
   // The table below reads the corpus through jieba too, so it comes after.
   const extraWords = [
     ...new Set(
-      [...people.people.flatMap((p) => [p.name, ...p.aliases]), ...glossary.map((g) => g.zh)]
-        .map((w) => normalize(w))
-        .filter((w) => HAN_WORD.test(w)),
+      [...peopleWords(people), ...glossary.map((g) => normalize(g.zh))].filter((w) =>
+        HAN_WORD.test(w),
+      ),
     ),
   ].sort();
   addJiebaWords(extraWords);

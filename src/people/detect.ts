@@ -9,11 +9,11 @@
  * 保尔森 (基金会) and 才华 as person names.
  */
 import type { Corpus, Paragraph } from '../corpus/types.js';
-import { jieba } from '../text/jieba.js';
+import { segmentWithOffsets, type Segment } from '../text/jieba.js';
 import { normalizeAligned } from '../text/normalize.js';
 import { CHINESE_STOP_CHARS } from '../text/stopwords.js';
 import type { NameLexicon } from './lexicon.js';
-import { NAME_DOT, foldDots, isDotName, isHanOnly } from './names.js';
+import { NAME_DOT, foldDots, indexAll, isDotName, isHanOnly } from './names.js';
 
 export type Evidence = 'speech' | 'title' | 'english' | 'dot';
 
@@ -26,13 +26,6 @@ export interface DetectedName {
   /** English names given in brackets right after the name, as written. */
   englishNames: string[];
   first: { doc: string; paragraph: number };
-}
-
-interface Token {
-  word: string;
-  tag: string;
-  start: number;
-  end: number;
 }
 
 interface Span {
@@ -58,33 +51,21 @@ const SINGLE_PIECE_TAG = /^(?:m|n|ng|a|j|zg)$/;
 const MAX_HAN_NAME = 4;
 const MAX_DOT_NAME = 16;
 
-function tagWithOffsets(text: string): Token[] {
-  const tokens: Token[] = [];
-  let cursor = 0;
-  for (const { word, tag } of jieba().tag(text, true)) {
-    const at = text.startsWith(word, cursor) ? cursor : text.indexOf(word, cursor);
-    if (at < 0) continue;
-    tokens.push({ word, tag, start: at, end: at + word.length });
-    cursor = at + word.length;
-  }
-  return tokens;
-}
-
-function startsName(t: Token, next: Token | undefined, lexicon: NameLexicon): boolean {
+function startsName(t: Segment, next: Segment | undefined, lexicon: NameLexicon): boolean {
   if (!isHanOnly(t.word)) return false;
   if (NAME_TAG.test(t.tag)) return t.word.length >= 2 || (next !== undefined && next.tag === 'x');
   if (t.tag === 'x' && t.word.length <= MAX_HAN_NAME) return lexicon.isSurname(t.word.charAt(0));
   return false;
 }
 
-function continuesName(t: Token): boolean {
+function continuesName(t: Segment): boolean {
   if (!isHanOnly(t.word) || t.word.length > 2) return false;
   if (t.word.length === 1 && CHINESE_STOP_CHARS.has(t.word)) return false;
   return PIECE_TAG.test(t.tag) || (t.word.length === 1 && SINGLE_PIECE_TAG.test(t.tag));
 }
 
 /** Candidate spans of one paragraph: name tokens, their merges with following pieces, dot names. */
-function candidateSpans(tokens: Token[], lexicon: NameLexicon): Span[] {
+function candidateSpans(tokens: Segment[], lexicon: NameLexicon): Span[] {
   const spans: Span[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -153,7 +134,7 @@ export function detectNames(corpus: Corpus, lexicon: NameLexicon): DetectedName[
     for (const p of doc.paragraphs) {
       const norm = alignedNormal(p);
       texts.push(norm);
-      for (const span of candidateSpans(tagWithOffsets(norm), lexicon)) {
+      for (const span of candidateSpans(segmentWithOffsets(norm), lexicon)) {
         const key = norm.slice(span.start, span.end);
         if (!plausibleForm(key)) continue;
         const { evidence, english } = evidenceAt(norm, p.text, span);
@@ -190,18 +171,8 @@ export function detectNames(corpus: Corpus, lexicon: NameLexicon): DetectedName[
     }));
 }
 
-function occurrences(text: string, key: string): number[] {
-  const at: number[] = [];
-  for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) at.push(i);
-  return at;
-}
-
 function hasStandaloneOccurrence(text: string, key: string, keys: string[]): boolean {
   const longer = keys.filter((k) => k.length > key.length && k.includes(key));
-  const covered = longer.flatMap((k) =>
-    occurrences(text, k).map((s) => [s, s + k.length] as const),
-  );
-  return occurrences(text, key).some(
-    (s) => !covered.some(([a, b]) => a <= s && s + key.length <= b),
-  );
+  const covered = longer.flatMap((k) => indexAll(text, k).map((s) => [s, s + k.length] as const));
+  return indexAll(text, key).some((s) => !covered.some(([a, b]) => a <= s && s + key.length <= b));
 }

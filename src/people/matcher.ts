@@ -9,14 +9,13 @@
  * every word of a multi-word query has to match the same person.
  */
 import { distance } from 'fastest-levenshtein';
-import { normalize } from '../text/normalize.js';
+import { hasHan, normalize } from '../text/normalize.js';
 import { pinyinSpellings, pinyinSyllables } from '../text/pinyin.js';
 import { CHINESE_STOP_CHARS, ENGLISH_STOPWORDS } from '../text/stopwords.js';
 import {
   NAME_DOT,
   foldDots,
   hanLetters,
-  hasHan,
   isDotName,
   latinTokens,
   nameKey,

@@ -14,9 +14,10 @@
  * same block: "宋俊瀟……的博士生導師……説,宋學習刻苦" yes, 宋朝 or 宋體 no.
  */
 import type { Corpus } from '../corpus/types.js';
-import { jieba } from '../text/jieba.js';
+import { segmentWithOffsets } from '../text/jieba.js';
 import { splitSentences } from '../text/sentences.js';
 import { alignedNormal } from './detect.js';
+import { indexAll } from './names.js';
 import type { PersonMentionEntry } from './types.js';
 
 interface Occurrence {
@@ -25,22 +26,9 @@ interface Occurrence {
   end: number;
 }
 
-function indexAll(text: string, form: string): number[] {
-  const at: number[] = [];
-  for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + 1)) at.push(i);
-  return at;
-}
-
+/** Words by where they start, to tell a surname standing alone (宋) from one inside a word (宋朝). */
 function wordStarts(text: string): Map<number, string> {
-  const starts = new Map<number, string>();
-  let cursor = 0;
-  for (const word of jieba().cut(text, true)) {
-    const at = text.startsWith(word, cursor) ? cursor : text.indexOf(word, cursor);
-    if (at < 0) continue;
-    starts.set(at, word);
-    cursor = at + word.length;
-  }
-  return starts;
+  return new Map(segmentWithOffsets(text).map((s) => [s.start, s.word]));
 }
 
 function occurrencesIn(norm: string, forms: string[][]): Occurrence[] {

@@ -19,10 +19,6 @@ export function nameKey(text: string): string {
   return foldDots(normalize(text)).replace(/\s+/g, '');
 }
 
-export function hasHan(text: string): boolean {
-  return /\p{Script=Han}/u.test(text);
-}
-
 export function isHanOnly(text: string): boolean {
   return /^\p{Script=Han}+$/u.test(text);
 }
@@ -30,6 +26,13 @@ export function isHanOnly(text: string): boolean {
 /** A transliterated name: Han parts joined by middle dots. */
 export function isDotName(key: string): boolean {
   return new RegExp(`^\\p{Script=Han}+(?:${NAME_DOT}\\p{Script=Han}+)+$`, 'u').test(key);
+}
+
+/** Start of every occurrence of `form` in `text`, overlapping ones included. */
+export function indexAll(text: string, form: string): number[] {
+  const at: number[] = [];
+  for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + 1)) at.push(i);
+  return at;
 }
 
 /** Han characters only: what a name key is compared on once dots and spaces are gone. */

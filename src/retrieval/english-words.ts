@@ -65,15 +65,6 @@ export function englishTokens(text: string): EnglishToken[] {
   return tokens;
 }
 
-/** Lowercase words of a text, for building keys. */
-export function englishWords(text: string): string[] {
-  return englishTokens(text).map((t) => t.lower);
-}
-
-export function isContentWord(word: string): boolean {
-  return !ENGLISH_STOPWORDS.has(word) && /\p{L}|\p{N}/u.test(word);
-}
-
 /** The table key of a word sequence: articles dropped, one space between words. */
 export function phraseKey(words: readonly string[]): string {
   return words.filter((w) => !ARTICLES.has(w)).join(' ');

@@ -24,3 +24,28 @@ export function addJiebaWords(words: Iterable<string>): void {
   for (const w of fresh) extraWords.add(w);
   jieba().loadDict(Buffer.from(fresh.map((w) => `${w} 100000 nr`).join('\n') + '\n'));
 }
+
+/** A segmented word, its part-of-speech tag, and where it sits in the text segmented. */
+export interface Segment {
+  word: string;
+  tag: string;
+  start: number;
+  /** Exclusive. */
+  end: number;
+}
+
+/**
+ * Words of a text with their offsets (HMM on, as everywhere else). Jieba returns
+ * words only, so each is found again from where the previous one ended.
+ */
+export function segmentWithOffsets(text: string): Segment[] {
+  const segments: Segment[] = [];
+  let cursor = 0;
+  for (const { word, tag } of jieba().tag(text, true)) {
+    const at = text.startsWith(word, cursor) ? cursor : text.indexOf(word, cursor);
+    if (at < 0) continue;
+    segments.push({ word, tag, start: at, end: at + word.length });
+    cursor = at + word.length;
+  }
+  return segments;
+}
