@@ -8,7 +8,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Passage } from '../answers/types.js';
 import type { PeopleRegistry } from '../people/registry.js';
-import type { CrossLingualTable } from '../retrieval/crosslingual.js';
+import {
+  CrossLingualTableError,
+  parseCrossLingualTable,
+  type CrossLingualTable,
+} from '../retrieval/crosslingual.js';
 import { addJiebaWords } from '../text/jieba.js';
 import { Bm25Index, type Bm25Json } from './bm25.js';
 import { IndexMismatchError, type Manifest } from './manifest.js';
@@ -30,6 +34,17 @@ async function readJson<T>(dir: string, name: string): Promise<T> {
   return JSON.parse(await readFile(path.join(dir, name), 'utf8')) as T;
 }
 
+/** The stored English→Chinese table, checked: a bad one is a broken index, told as such. */
+function crossLingualTable(dir: string, json: unknown): CrossLingualTable {
+  try {
+    return parseCrossLingualTable(json);
+  } catch (err) {
+    if (err instanceof CrossLingualTableError)
+      throw new IndexMismatchError(`${dir}: ${err.message}`);
+    throw err;
+  }
+}
+
 export interface LoadExpectations {
   /** The model the configuration asks for; a build made for another model is refused. */
   requestedModel?: string;
@@ -44,12 +59,13 @@ export async function loadIndex(dir: string, expect: LoadExpectations = {}): Pro
     );
   }
   addJiebaWords(manifest.tokenizer.extraWords);
-  const [passages, bm25Json, people, crosslingual] = await Promise.all([
+  const [passages, bm25Json, people, crosslingualJson] = await Promise.all([
     readJson<Passage[]>(dir, FILES.passages),
     readJson<Bm25Json>(dir, FILES.bm25),
     readJson<PeopleRegistry>(dir, FILES.people),
-    readJson<CrossLingualTable>(dir, FILES.crosslingual),
+    readJson<unknown>(dir, FILES.crosslingual),
   ]);
+  const crosslingual = crossLingualTable(dir, crosslingualJson);
   const bm25 = Bm25Index.fromJSON(bm25Json, { tokenizer: manifest.tokenizer });
   if (bm25.size !== passages.length || passages.length !== manifest.counts.passages) {
     throw new IndexMismatchError(
