@@ -23,7 +23,14 @@ import {
 } from '../src/eval/metrics.js';
 import { silentLog, testConfig } from './helpers/config.js';
 
-const SETS = [
+interface QuestionSet {
+  name: string;
+  questions: string;
+  people?: string;
+  oosShare: number;
+}
+
+const SETS: QuestionSet[] = [
   { name: 'development', questions: 'questions.jsonl', people: 'people.jsonl', oosShare: 1 },
   {
     name: 'validation',

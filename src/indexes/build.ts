@@ -22,7 +22,8 @@ import { buildCrossLingualTable, type CrossLingualTable } from '../retrieval/cro
 import { extractParentheticalGlossary, loadGlossary } from '../retrieval/glossary.js';
 import { addJiebaWords } from '../text/jieba.js';
 import { normalize } from '../text/normalize.js';
-import { tokenize, type TokenizerOptions } from '../text/tokenize.js';
+import { tokenize } from '../text/tokenize.js';
+import { tokenizerOptions } from './tokenizer-options.js';
 import { publishDirectory } from './atomic.js';
 import { Bm25Index, DEFAULT_BM25 } from './bm25.js';
 import { loadEmbedder } from './embedder.js';
@@ -43,10 +44,6 @@ export interface BuildOptions {
 }
 
 const HAN_WORD = /^\p{Script=Han}[\p{Script=Han}·]{1,11}$/u;
-
-export function tokenizerOptions(config: Config): TokenizerOptions {
-  return { segmenter: config.SEGMENTER, bigrams: true };
-}
 
 interface NamesAndTerms {
   people: PeopleRegistry;

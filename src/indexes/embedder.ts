@@ -12,7 +12,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { env, pipeline, type FeatureExtractionPipeline } from '@xenova/transformers';
+import type * as TransformersModule from '@xenova/transformers';
+import type { FeatureExtractionPipeline } from '@xenova/transformers';
 import cliProgress from 'cli-progress';
 import type { Logger } from '../logger.js';
 
@@ -106,8 +107,21 @@ interface HubEnv {
   useBrowserCache: boolean;
   remoteHost: string;
 }
-const hubEnv = env as unknown as HubEnv;
-const DEFAULT_REMOTE_HOST = hubEnv.remoteHost;
+/** transformers.js' default hub (its `env.remoteHost`). */
+const DEFAULT_REMOTE_HOST = 'https://huggingface.co/';
+
+type Transformers = typeof TransformersModule;
+let transformersModule: Promise<Transformers> | undefined;
+
+/**
+ * transformers.js, and onnxruntime under it, load only when a model does: a
+ * keyword-only process (EMBEDDING_MODEL=none, or an index built without the model)
+ * never pays their start-up time and memory.
+ */
+function transformers(): Promise<Transformers> {
+  transformersModule ??= import('@xenova/transformers');
+  return transformersModule;
+}
 
 /**
  * `env` is process-global and read while files load, so loads run one at a time
@@ -121,7 +135,13 @@ function serialized<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-function configureHub(cacheDir: string, allowRemote: boolean, remoteHost: string): void {
+async function configureHub(
+  cacheDir: string,
+  allowRemote: boolean,
+  remoteHost: string,
+): Promise<Transformers['pipeline']> {
+  const { env, pipeline } = await transformers();
+  const hubEnv = env as unknown as HubEnv;
   hubEnv.allowLocalModels = true;
   hubEnv.localModelPath = cacheDir.endsWith(path.sep) ? cacheDir : cacheDir + path.sep;
   hubEnv.cacheDir = cacheDir;
@@ -129,6 +149,7 @@ function configureHub(cacheDir: string, allowRemote: boolean, remoteHost: string
   hubEnv.useBrowserCache = false;
   hubEnv.allowRemoteModels = allowRemote;
   hubEnv.remoteHost = remoteHost;
+  return pipeline;
 }
 
 /**
@@ -270,7 +291,7 @@ async function createEmbedder(model: string, extractor: Extractor): Promise<Embe
 }
 
 async function loadFromCache(opts: LoadEmbedderOptions): Promise<EmbedderLoad> {
-  configureHub(opts.cacheDir, false, opts.remoteHost ?? DEFAULT_REMOTE_HOST);
+  const pipeline = await configureHub(opts.cacheDir, false, opts.remoteHost ?? DEFAULT_REMOTE_HOST);
   let extractor: Extractor | undefined;
   try {
     extractor = await pipeline('feature-extraction', opts.model, {
@@ -291,7 +312,7 @@ async function loadFromCache(opts: LoadEmbedderOptions): Promise<EmbedderLoad> {
 
 async function download(opts: LoadEmbedderOptions): Promise<EmbedderLoad> {
   const host = opts.remoteHost ?? DEFAULT_REMOTE_HOST;
-  configureHub(opts.cacheDir, true, host);
+  const pipeline = await configureHub(opts.cacheDir, true, host);
   const showProgress = opts.progress ?? true;
   const reporter: ProgressReporter | undefined = !showProgress
     ? undefined
@@ -340,6 +361,15 @@ export async function loadEmbedder(opts: LoadEmbedderOptions): Promise<EmbedderL
     };
   }
   return serialized(async () => {
+    try {
+      await transformers();
+    } catch (err) {
+      return {
+        ok: false,
+        reason: `transformers.js could not be loaded: ${describeError(err)}`,
+        hint: 'Reinstall dependencies (npm ci), or set EMBEDDING_MODEL=none for keyword search only.',
+      };
+    }
     if (isModelCached(cacheDir, model, quantized)) return loadFromCache(opts);
     if (!opts.allowRemote) {
       return {

@@ -6,7 +6,6 @@
 import type { Config } from '../config.js';
 import { hashCorpus } from '../corpus/load.js';
 import type { Logger } from '../logger.js';
-import { buildIndex } from './build.js';
 import { staleReasons } from './freshness.js';
 import { IndexMismatchError } from './manifest.js';
 import { currentBuildDir, readManifest } from './store.js';
@@ -34,6 +33,8 @@ export async function ensureIndex(config: Config, log: Logger): Promise<EnsureRe
     }
   }
   log.info(`Building the index: ${why}.`);
+  // The build pipeline (dictionary, people finder, model download) loads only when needed.
+  const { buildIndex } = await import('./build.js');
   const built = await buildIndex(config, log);
   return { dir: built.dir, rebuiltBecause: why };
 }

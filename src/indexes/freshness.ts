@@ -5,7 +5,7 @@
  * otherwise every start would retry the download. `npm run reindex` retries.
  */
 import type { Config } from '../config.js';
-import { tokenizerOptions } from './build.js';
+import { tokenizerOptions } from './tokenizer-options.js';
 import type { Manifest } from './manifest.js';
 
 export function staleReasons(manifest: Manifest, config: Config, corpusHash: string): string[] {
