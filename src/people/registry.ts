@@ -14,13 +14,7 @@ import { alignedNormal, detectNames, type DetectedName } from './detect.js';
 import type { NameLexicon } from './lexicon.js';
 import { findMentions } from './mentions.js';
 import { nameKey, pinyinAliases } from './names.js';
-import type {
-  CuratedPerson,
-  PeopleRegistry,
-  PersonEntry,
-  PersonSource,
-  RoleSource,
-} from './types.js';
+import type { CuratedPerson, PeopleRegistry, PersonEntry, RoleSource } from './types.js';
 
 export type {
   CuratedPerson,
@@ -39,15 +33,8 @@ export interface BuildPeopleOptions {
   lexicon: NameLexicon;
 }
 
-interface Draft {
-  name: string;
-  aliases: string[];
-  role: string;
-  roleQuoted: boolean;
-  roleAt: RoleSource | null;
-  source: PersonSource;
-  forms: Set<string>;
-}
+/** An entry while it is assembled: forms still a set, mentions not yet counted. */
+type Draft = Omit<PersonEntry, 'forms' | 'mentionCount' | 'mentions'> & { forms: Set<string> };
 
 function addAlias(d: Draft, alias: string): void {
   const a = alias.trim();
