@@ -84,7 +84,8 @@ const Env = z.object({
     .string()
     .url()
     .optional()
-    .transform((v) => v || undefined),
+    // discord.js appends "/v10/…" itself; a trailing slash would double it.
+    .transform((v) => (v ? v.replace(/\/+$/, '') : undefined)),
   ANSWER_CHANNEL_IDS: csv,
   USER_COOLDOWN_MS: int(5_000, 0, 3_600_000),
   MAX_QUESTION_CHARS: int(300, 10, 4000),
@@ -103,7 +104,11 @@ export class ConfigError extends Error {
 
 /** Parse a given environment. Pure: tests pass their own. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const parsed = Env.safeParse(env);
+  // `NAME=` (as in a copied .env.example) means "not set", not "set to nothing".
+  const set = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  );
+  const parsed = Env.safeParse(set);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
