@@ -17,18 +17,12 @@ import {
 import { foldScript } from '../src/text/normalize.js';
 import { splitSentences } from '../src/text/sentences.js';
 import { TINY_MODEL_CACHE_DIR, TINY_MODEL_ID } from '../scripts/make-test-model.js';
+import { TINY_EMBEDDER } from './helpers/config.js';
 
 const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * (b[i] ?? 0), 0);
 const norm = (a: Float32Array) => Math.sqrt(dot(a, a));
 
-const tiny = {
-  model: TINY_MODEL_ID,
-  cacheDir: TINY_MODEL_CACHE_DIR,
-  allowRemote: false,
-  timeoutMs: 5_000,
-  quantized: true,
-  progress: false,
-};
+const tiny = TINY_EMBEDDER;
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

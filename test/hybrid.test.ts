@@ -9,7 +9,7 @@ import { buildIndex } from '../src/indexes/build.js';
 import { loadIndex } from '../src/indexes/load.js';
 import { loadEmbedder } from '../src/indexes/embedder.js';
 import { Retriever } from '../src/retrieval/retriever.js';
-import { TINY_MODEL, TINY_MODEL_DIR, hybridTestConfig, silentLog } from './helpers/config.js';
+import { TINY_EMBEDDER, TINY_MODEL, hybridTestConfig, silentLog } from './helpers/config.js';
 
 describe('hybrid index with the tiny model', async () => {
   const config = hybridTestConfig();
@@ -32,13 +32,7 @@ describe('hybrid index with the tiny model', async () => {
   it('loads the vectors back and searches them', async () => {
     const index = await loadIndex(built.dir);
     expect(index.vectors?.size).toBe(index.passages.length);
-    const loaded = await loadEmbedder({
-      model: TINY_MODEL,
-      cacheDir: TINY_MODEL_DIR,
-      allowRemote: false,
-      timeoutMs: 5000,
-      quantized: true,
-    });
+    const loaded = await loadEmbedder(TINY_EMBEDDER);
     if (!loaded.ok) throw new Error(loaded.reason);
     const retriever = new Retriever(index, loaded.embedder);
     const r = await retriever.retrieve('潘梓正在英伟达实习时的导师是谁？');

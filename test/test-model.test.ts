@@ -12,6 +12,7 @@ import {
   writeTinyModel,
   type TinyModelSource,
 } from '../scripts/make-test-model.js';
+import { TINY_EMBEDDER } from './helpers/config.js';
 
 const committed = path.join(TINY_MODEL_CACHE_DIR, TINY_MODEL_ID);
 const corpusDir = path.join(PROJECT_ROOT, 'corpus');
@@ -70,14 +71,7 @@ describe('the committed tiny model fixture', () => {
 describe('the tiny model through transformers.js', () => {
   let embedder: Embedder;
   beforeAll(async () => {
-    const loaded = await loadEmbedder({
-      model: TINY_MODEL_ID,
-      cacheDir: TINY_MODEL_CACHE_DIR,
-      allowRemote: false,
-      timeoutMs: 5_000,
-      quantized: true,
-      progress: false,
-    });
+    const loaded = await loadEmbedder(TINY_EMBEDDER);
     if (!loaded.ok) throw new Error(loaded.reason);
     embedder = loaded.embedder;
   });

@@ -1,11 +1,24 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseConfig, PROJECT_ROOT, type Config } from '../../src/config.js';
+import { parseConfig, type Config } from '../../src/config.js';
+import type { LoadEmbedderOptions } from '../../src/indexes/embedder.js';
 import { createLogger } from '../../src/logger.js';
+import { TINY_MODEL_CACHE_DIR, TINY_MODEL_ID } from '../../scripts/make-test-model.js';
 
-export const TINY_MODEL_DIR = path.join(PROJECT_ROOT, 'test/fixtures/tiny-model');
-export const TINY_MODEL = 'tiny-zh-bag';
+/** The committed tiny model, named as scripts/make-test-model.ts writes it. */
+export const TINY_MODEL_DIR = TINY_MODEL_CACHE_DIR;
+export const TINY_MODEL = TINY_MODEL_ID;
+
+/** Options that load the tiny model through transformers.js with the hub switched off. */
+export const TINY_EMBEDDER: LoadEmbedderOptions = {
+  model: TINY_MODEL_ID,
+  cacheDir: TINY_MODEL_CACHE_DIR,
+  allowRemote: false,
+  timeoutMs: 5_000,
+  quantized: true,
+  progress: false,
+};
 
 /** A configuration with its own temporary data folder; never the developer's data/. */
 export function testConfig(env: Record<string, string> = {}): Config & { cleanup(): void } {
