@@ -36,7 +36,7 @@ export interface AnalyzedQuery {
 }
 
 const HAN_RUN = /\p{Script=Han}+/gu;
-const LATIN_WORD = /[\p{Script=Latin}\d]+(?:[.\-/][\p{Script=Latin}\d]+)*/gu;
+const HAS_LATIN_WORD = /[\p{Script=Latin}\d]/u;
 
 /** jieba part-of-speech tag → importance. Unknown words (tag x) are mostly names. */
 function importanceOf(tag: string, word: string): number {
@@ -68,11 +68,13 @@ function chineseUnits(normalized: string): QueryUnit[] {
   return units;
 }
 
-/** Each alternative's terms, scaled so a long translation does not outweigh a short one. */
-function termsOf(text: string, weight: number, tokenizer: TokenizerOptions): WeightedTerm[] {
+/**
+ * The index terms of a phrase searched with a given weight, scaled so that a long
+ * phrase (a translation, a role line) does not outweigh a short one.
+ */
+export function termsOf(text: string, weight: number, tokenizer: TokenizerOptions): WeightedTerm[] {
   const terms = tokenizeNormalized(text, tokenizer);
-  if (terms.length === 0) return [];
-  const each = weight / Math.sqrt(terms.length);
+  const each = weight / Math.sqrt(Math.max(1, terms.length));
   return terms.map((term) => ({ term, weight: each }));
 }
 
@@ -100,8 +102,7 @@ export function analyzeQuery(
   // goes through the English expansion, which also passes through Latin words the
   // corpus itself uses ("DeepSeek", "R1").
   const latin = question.replace(/\p{Script=Han}+/gu, ' ');
-  if (LATIN_WORD.test(latin)) {
-    LATIN_WORD.lastIndex = 0;
+  if (HAS_LATIN_WORD.test(latin)) {
     for (const group of expandEnglishQuery(latin, table).groups) {
       if (ENGLISH_STOPWORDS.has(group.english.toLowerCase())) continue;
       // A capitalised word no dictionary translates may be part of a name the

@@ -9,9 +9,8 @@ import type { LoadedIndex } from '../indexes/load.js';
 import type { WeightedTerm } from '../indexes/bm25.js';
 import { matcherFor, type PeopleMatcher } from '../people/lookup.js';
 import { normalize } from '../text/normalize.js';
-import { tokenizeNormalized } from '../text/tokenize.js';
 import { CoverageModel } from './coverage.js';
-import { analyzeQuery, type AnalyzedQuery } from './query.js';
+import { analyzeQuery, termsOf, type AnalyzedQuery } from './query.js';
 
 export interface RetrieverOptions {
   /** RRF's k: larger flattens the difference between ranks. */
@@ -75,14 +74,10 @@ export class Retriever {
     this.people = matcherFor(index.people);
     this.roles = index.people.people
       .filter((p) => p.roleQuoted)
-      .map((p) => {
-        const terms = tokenizeNormalized(normalize(p.role), index.manifest.tokenizer);
-        const each = PERSON_CONTEXT_WEIGHT / Math.sqrt(Math.max(1, terms.length));
-        return {
-          forms: p.forms.filter((f) => f.length > 1),
-          terms: terms.map((term) => ({ term, weight: each })),
-        };
-      });
+      .map((p) => ({
+        forms: p.forms.filter((f) => f.length > 1),
+        terms: termsOf(normalize(p.role), PERSON_CONTEXT_WEIGHT, index.manifest.tokenizer),
+      }));
   }
 
   /** What this retriever really uses: a hybrid index whose model failed to load answers lexically. */
@@ -102,9 +97,7 @@ export class Retriever {
       for (const alt of [...unit.alternatives]) {
         for (const long of this.coverage.abbreviationsOf(alt.text)) {
           unit.alternatives.push({ text: long, weight: ABBREVIATION_WEIGHT });
-          const parts = tokenizeNormalized(long, this.index.manifest.tokenizer);
-          const each = ABBREVIATION_WEIGHT / Math.sqrt(Math.max(1, parts.length));
-          for (const term of parts) terms.push({ term, weight: each });
+          terms.push(...termsOf(long, ABBREVIATION_WEIGHT, this.index.manifest.tokenizer));
         }
       }
     }
