@@ -162,7 +162,10 @@ export async function buildIndex(
       log.warn(`${modeReason}\nBuilding a keyword-only index. ${loaded.hint}`);
     } else {
       step(`Embedding ${passages.length} passages`);
-      const vecs = await loaded.embedder.embedPassages(embedTexts);
+      // The build's model is its own: the engine that answers loads the one the manifest names.
+      const vecs = await loaded.embedder
+        .embedPassages(embedTexts)
+        .finally(() => loaded.embedder.dispose());
       vectors = VectorIndex.build(vecs, loaded.embedder.dims, hnsw);
       mode = 'hybrid';
       embedding = {
