@@ -14,7 +14,7 @@ import { ensureIndex } from './indexes/ensure.js';
 import { loadIndex, type LoadedIndex } from './indexes/load.js';
 import { currentBuildDir, pointerFile } from './indexes/store.js';
 import type { Logger } from './logger.js';
-import { matcherFor, type PeopleMatcher } from './people/lookup.js';
+import { matcherFor, nameForms, type PeopleMatcher } from './people/lookup.js';
 import { Retriever } from './retrieval/retriever.js';
 import { detectLanguage } from './text/language.js';
 
@@ -87,7 +87,7 @@ async function openState(
   const index = await loadIndex(dir, { requestedModel: config.EMBEDDING_MODEL });
   const { embedder, reason } = await embedderFor(index, config, log, current);
   const people = matcherFor(index.people);
-  const retriever = new Retriever(index, embedder);
+  const retriever = new Retriever(index, embedder, nameForms(index.people));
   const topics = sectionTopics(index);
   const answerer = new Answerer(retriever, () => [...people.topNames(5), ...topics]);
   const m = index.manifest;

@@ -5,25 +5,24 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/load.js';
 import { parseDocument } from '../src/corpus/parse.js';
 import type { Corpus } from '../src/corpus/types.js';
-import { loadCedict, type CedictEntry } from '../src/retrieval/cedict.js';
+import { loadCedict, type CedictEntry } from '../src/lexicon/cedict.js';
+import { buildCrossLingualTable } from '../src/lexicon/crosslingual-build.js';
 import {
   CrossLingualTableError,
-  buildCrossLingualTable,
-  expandEnglishQuery,
   parseCrossLingualTable,
   type CrossLingualTable,
-  type EnglishExpansion,
-} from '../src/retrieval/crosslingual.js';
-import { englishTokens, wordForms } from '../src/retrieval/english-words.js';
+} from '../src/lexicon/crosslingual-table.js';
+import { englishTokens, wordForms } from '../src/lexicon/english-words.js';
+import { dictionarySynonyms } from '../src/lexicon/english-synonyms.js';
 import {
   GlossaryDataError,
   extractParentheticalGlossary,
   loadGlossary,
   type GlossaryEntry,
-} from '../src/retrieval/glossary.js';
-import { pinyinKeys } from '../src/retrieval/pinyin-keys.js';
-import { properNames, senseKeys } from '../src/retrieval/sense-keys.js';
-import { dictionarySynonyms } from '../src/retrieval/synonyms.js';
+} from '../src/lexicon/glossary.js';
+import { pinyinKeys } from '../src/lexicon/pinyin-keys.js';
+import { properNames, senseKeys } from '../src/lexicon/sense-keys.js';
+import { expandEnglishQuery, type EnglishExpansion } from '../src/retrieval/expand-english.js';
 import { normalize } from '../src/text/normalize.js';
 
 const CORPUS_DIR = path.resolve('corpus');

@@ -23,7 +23,7 @@ describe('CC-CEDICT', () => {
     const readers = sources.filter((s) => /\bloadCedict\(/.test(s.text)).map((s) => s.file);
     expect(readers.sort()).toEqual([
       path.join('src', 'indexes', 'build.ts'),
-      path.join('src', 'retrieval', 'cedict.ts'),
+      path.join('src', 'lexicon', 'cedict.ts'),
     ]);
   });
 });

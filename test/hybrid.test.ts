@@ -8,6 +8,7 @@ import { openEngine } from '../src/engine.js';
 import { buildIndex } from '../src/indexes/build.js';
 import { loadIndex } from '../src/indexes/load.js';
 import { loadEmbedder } from '../src/indexes/embedder.js';
+import { nameForms } from '../src/people/lookup.js';
 import { Retriever } from '../src/retrieval/retriever.js';
 import { TINY_EMBEDDER, TINY_MODEL, hybridTestConfig, silentLog } from './helpers/config.js';
 
@@ -34,7 +35,7 @@ describe('hybrid index with the tiny model', async () => {
     expect(index.vectors?.size).toBe(index.passages.length);
     const loaded = await loadEmbedder(TINY_EMBEDDER);
     if (!loaded.ok) throw new Error(loaded.reason);
-    const retriever = new Retriever(index, loaded.embedder);
+    const retriever = new Retriever(index, loaded.embedder, nameForms(index.people));
     const r = await retriever.retrieve('潘梓正在英伟达实习时的导师是谁？');
     expect(r.ranked.some((x) => x.denseRank !== null)).toBe(true);
     expect(r.ranked.some((x) => x.lexicalRank !== null && x.denseRank !== null)).toBe(true);

@@ -16,7 +16,7 @@ import {
   type CuratedPerson,
   type PeopleRegistry,
 } from '../src/people/registry.js';
-import { loadCedict } from '../src/retrieval/cedict.js';
+import { loadCedict } from '../src/lexicon/cedict.js';
 
 const corpusDir = path.join(PROJECT_ROOT, 'corpus');
 /** Read once for the whole file, as an index build does. */

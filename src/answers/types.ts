@@ -3,28 +3,12 @@
  * nothing in them is generated text about the article, only the article's own
  * words plus where they came from.
  */
-import type { DocumentMeta } from '../corpus/types.js';
+import type { DocumentMeta, Passage } from '../corpus/types.js';
 import type { Lang } from '../text/language.js';
 
 export type IndexMode = 'hybrid' | 'lexical';
 
-/** A passage as stored in the index. */
-export interface Passage {
-  /** Position in the index; stable for one index build only. */
-  id: number;
-  doc: string;
-  section: string | null;
-  kind: 'paragraph' | 'caption';
-  /** ¶ numbers this passage covers (one, or several when short blocks were merged). */
-  paragraphs: number[];
-  /** Where each of `paragraphs` begins in `text` (so a quote knows which ¶ it is from). */
-  paragraphStarts: number[];
-  /** Verbatim text: what gets quoted. */
-  text: string;
-  /** Character range [start, end) in the document's source file (first to last block). */
-  start: number;
-  end: number;
-}
+export type { Passage } from '../corpus/types.js';
 
 /** One sentence of a quote: verbatim, and whether it is the one that best answers. */
 export interface QuoteSentence {

@@ -8,9 +8,8 @@
  * - A piece shorter than `minChars` (a caption, a one-line aside) is merged with the
  *   following piece in the same section, or the preceding one when it is last.
  */
-import type { Passage } from '../answers/types.js';
 import { splitSentences } from '../text/sentences.js';
-import type { CorpusDocument, DocumentMeta, Paragraph } from './types.js';
+import type { CorpusDocument, DocumentMeta, Paragraph, Passage } from './types.js';
 
 export interface ChunkOptions {
   maxChars: number;

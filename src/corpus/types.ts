@@ -47,3 +47,21 @@ export interface Corpus {
   /** sha256 over file names and bytes, in name order; the index records it to know when it is stale. */
   hash: string;
 }
+
+/** A passage as stored in the index. */
+export interface Passage {
+  /** Position in the index; stable for one index build only. */
+  id: number;
+  doc: string;
+  section: string | null;
+  kind: BlockKind;
+  /** ¶ numbers this passage covers (one, or several when short blocks were merged). */
+  paragraphs: number[];
+  /** Where each of `paragraphs` begins in `text` (so a quote knows which ¶ it is from). */
+  paragraphStarts: number[];
+  /** Verbatim text: what gets quoted. */
+  text: string;
+  /** Character range [start, end) in the document's source file (first to last block). */
+  start: number;
+  end: number;
+}

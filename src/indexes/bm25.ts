@@ -18,6 +18,14 @@ export interface Bm25Params {
 
 export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.6 };
 
+/**
+ * BM25's idf in its +1 form, never negative, for a term in `df` of `n` documents.
+ * Coverage weighs question units with the same formula, so the two agree on rarity.
+ */
+export function bm25Idf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
 export interface WeightedTerm {
   term: string;
   weight: number;
@@ -88,9 +96,7 @@ export class Bm25Index {
 
   /** BM25 idf (the +1 form, never negative). A term absent from the corpus gets the rarest value. */
   idf(term: string): number {
-    const n = this.size;
-    const df = this.df(term);
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return bm25Idf(this.size, this.df(term));
   }
 
   /** Scores of every passage with a positive score, best first. */

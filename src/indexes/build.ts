@@ -4,7 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Passage } from '../answers/types.js';
+import type { Passage } from '../corpus/types.js';
 import { embeddingDisabled, type Config } from '../config.js';
 import { chunkDocument, embeddingText } from '../corpus/chunk.js';
 import { loadCorpus } from '../corpus/load.js';
@@ -17,9 +17,10 @@ import {
   peopleWords,
   type PeopleRegistry,
 } from '../people/registry.js';
-import { loadCedict } from '../retrieval/cedict.js';
-import { buildCrossLingualTable, type CrossLingualTable } from '../retrieval/crosslingual.js';
-import { extractParentheticalGlossary, loadGlossary } from '../retrieval/glossary.js';
+import { loadCedict } from '../lexicon/cedict.js';
+import { buildCrossLingualTable } from '../lexicon/crosslingual-build.js';
+import type { CrossLingualTable } from '../lexicon/crosslingual-table.js';
+import { extractParentheticalGlossary, loadGlossary } from '../lexicon/glossary.js';
 import { addJiebaWords } from '../text/jieba.js';
 import { normalize } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';

@@ -6,13 +6,13 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Passage } from '../answers/types.js';
+import type { Passage } from '../corpus/types.js';
 import type { PeopleRegistry } from '../people/registry.js';
 import {
   CrossLingualTableError,
   parseCrossLingualTable,
   type CrossLingualTable,
-} from '../retrieval/crosslingual.js';
+} from '../lexicon/crosslingual-table.js';
 import { addJiebaWords } from '../text/jieba.js';
 import { Bm25Index, type Bm25Json } from './bm25.js';
 import { IndexMismatchError, type Manifest } from './manifest.js';

@@ -5,7 +5,7 @@
  * and 600 MB here) and offers no English→Chinese lookup, which is what the index
  * build needs: one pass over every entry. Reading `data/all.js` directly takes
  * about half a second. The build reads it once, for the people lexicon
- * (people/lexicon.ts) and the English→Chinese table (crosslingual.ts); queries
+ * (people/lexicon.ts) and the English→Chinese table (crosslingual-build.ts); queries
  * use only what was built from it, so nothing imports the package itself.
  */
 import { existsSync, readFileSync } from 'node:fs';

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { readOptionalJson } from '../corpus/curated-file.js';
 import { z } from 'zod';
 import type { Corpus } from '../corpus/types.js';
+import { hasHan } from '../text/han.js';
 import { jieba } from '../text/jieba.js';
 import { normalizeAligned } from '../text/normalize.js';
 import { pinyinSpellings, pinyinSyllables } from '../text/pinyin.js';
@@ -139,7 +140,7 @@ function hanTermBefore(run: string, latin: string): string | null {
 /** The Han term that ends right before a bracket, if any. */
 function termBefore(prefix: string, latin: string): string | null {
   const quoted = prefix.match(QUOTED_TAIL);
-  if (quoted) return /\p{Script=Han}/u.test(quoted[1]!) ? quoted[1]! : null;
+  if (quoted) return hasHan(quoted[1]!) ? quoted[1]! : null;
   const dotted = prefix.match(DOT_NAME_TAIL);
   if (dotted) {
     // The run before the first dot also carries titles ("博士生導師丹尼爾"): keep its last word.

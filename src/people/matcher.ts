@@ -9,10 +9,12 @@
  * every word of a multi-word query has to match the same person.
  */
 import { distance } from 'fastest-levenshtein';
-import { hasHan, normalize } from '../text/normalize.js';
+import { HAN_RUNS, hasHan } from '../text/han.js';
+import { normalize } from '../text/normalize.js';
 import { pinyinSpellings, pinyinSyllables } from '../text/pinyin.js';
 import { CHINESE_STOP_CHARS, ENGLISH_STOPWORDS } from '../text/stopwords.js';
 import {
+  DOT_NAME,
   NAME_DOT,
   foldDots,
   hanLetters,
@@ -271,14 +273,8 @@ function parseQuery(query: string): ParsedQuery {
   let han = hanLetters(norm);
   const bare = han.replace(HAN_TITLES, '');
   if (bare && bare !== han) han = bare;
-  const hanParts = (
-    norm.match(new RegExp(`\\p{Script=Han}+(?:${NAME_DOT}\\p{Script=Han}+)+`, 'u'))?.[0] ?? ''
-  )
-    .split(NAME_DOT)
-    .filter(Boolean);
-  let latin = latinTokens(norm.replace(/\p{Script=Han}/gu, ' ')).filter(
-    (t) => !LATIN_TITLES.has(t),
-  );
+  const hanParts = (norm.match(DOT_NAME)?.[0] ?? '').split(NAME_DOT).filter(Boolean);
+  let latin = latinTokens(norm.replace(HAN_RUNS, ' ')).filter((t) => !LATIN_TITLES.has(t));
   // "Who is Jensen Huang?" – grammar words go, unless nothing else is left.
   const content = latin.filter((t) => !ENGLISH_STOPWORDS.has(t));
   if (content.length > 0) latin = content;

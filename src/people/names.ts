@@ -2,6 +2,7 @@
  * Forms of a person's name that both the registry builder and the matcher
  * compute: normal-form keys, Latin tokens, and pinyin of Chinese names.
  */
+import { HAN_ONLY, HAN_RUNS } from '../text/han.js';
 import { normalize } from '../text/normalize.js';
 import { pinyinSyllables } from '../text/pinyin.js';
 
@@ -19,13 +20,15 @@ export function nameKey(text: string): string {
   return foldDots(normalize(text)).replace(/\s+/g, '');
 }
 
-export function isHanOnly(text: string): boolean {
-  return /^\p{Script=Han}+$/u.test(text);
-}
+export { isHanOnly } from '../text/han.js';
+
+/** A transliterated name inside text whose dots are folded: Han parts joined by middle dots. */
+export const DOT_NAME = new RegExp(`\\p{Script=Han}+(?:${NAME_DOT}\\p{Script=Han}+)+`, 'u');
+const WHOLE_DOT_NAME = new RegExp(`^(?:${DOT_NAME.source})$`, 'u');
 
 /** A transliterated name: Han parts joined by middle dots. */
 export function isDotName(key: string): boolean {
-  return new RegExp(`^\\p{Script=Han}+(?:${NAME_DOT}\\p{Script=Han}+)+$`, 'u').test(key);
+  return WHOLE_DOT_NAME.test(key);
 }
 
 /** Start of every occurrence of `form` in `text`, overlapping ones included. */
@@ -37,7 +40,7 @@ export function indexAll(text: string, form: string): number[] {
 
 /** Han characters only: what a name key is compared on once dots and spaces are gone. */
 export function hanLetters(text: string): string {
-  return (text.match(/\p{Script=Han}/gu) ?? []).join('');
+  return (text.match(HAN_RUNS) ?? []).join('');
 }
 
 /**
@@ -46,7 +49,7 @@ export function hanLetters(text: string): string {
  * common case; three and two have a one-character surname.
  */
 export function splitChineseName(key: string): { surname: string; given: string } | null {
-  if (!isHanOnly(key) || key.length < 2 || key.length > 4) return null;
+  if (!HAN_ONLY.test(key) || key.length < 2 || key.length > 4) return null;
   const cut = key.length === 4 ? 2 : 1;
   return { surname: key.slice(0, cut), given: key.slice(cut) };
 }

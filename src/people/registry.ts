@@ -8,7 +8,8 @@
  * found short form (艾利森 of 格雷厄姆·艾利森) or a found fuller form.
  */
 import type { Corpus, CorpusDocument } from '../corpus/types.js';
-import { foldScript, hasHan } from '../text/normalize.js';
+import { hasHan } from '../text/han.js';
+import { foldScript } from '../text/normalize.js';
 import { PeopleDataError } from './curated.js';
 import { alignedNormal, detectNames, type DetectedName } from './detect.js';
 import type { NameLexicon } from './lexicon.js';

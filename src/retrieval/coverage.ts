@@ -4,6 +4,8 @@
  * abstention, because it is comparable across questions: 明天香港會下雨嗎 matches
  * 香港 somewhere in the article, but covers only a third of what it asks about.
  */
+import { bm25Idf } from '../indexes/bm25.js';
+import { hasHan, isHanOnly } from '../text/han.js';
 import { jieba } from '../text/jieba.js';
 import type { QueryUnit } from './query.js';
 
@@ -28,7 +30,7 @@ function subwords(word: string): string[] {
   let parts = subwordCache.get(word);
   if (!parts) {
     parts =
-      /\p{Script=Han}/u.test(word) && word.length >= 3
+      hasHan(word) && word.length >= 3
         ? jieba()
             .cutForSearch(word, true)
             .filter((w) => w.length >= 2 && w !== word)
@@ -81,8 +83,7 @@ export class CoverageModel {
    */
   abbreviationsOf(word: string): string[] {
     const chars = [...word];
-    if (chars.length < 2 || chars.length > 4 || !chars.every((c) => /\p{Script=Han}/u.test(c)))
-      return [];
+    if (chars.length < 2 || chars.length > 4 || !isHanOnly(word)) return [];
     const pattern = new RegExp(chars.map(escapeRegExp).join('\\p{Script=Han}{0,2}'), 'gu');
     const found = new Set<string>();
     for (const m of this.allText.matchAll(pattern)) if (m[0].length > chars.length) found.add(m[0]);
@@ -121,7 +122,7 @@ export class CoverageModel {
       for (const t of this.texts) if (t.includes(alt.text)) d++;
       df = Math.max(df, d);
     }
-    const w = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * unit.importance;
+    const w = bm25Idf(n, df) * unit.importance;
     if (this.weights.size >= CACHE_LIMIT) this.weights.clear();
     this.weights.set(key, w);
     return w;

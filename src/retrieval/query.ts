@@ -7,12 +7,14 @@
  *   how many units a passage covers.
  */
 import type { WeightedTerm } from '../indexes/bm25.js';
+import { HAN_RUNS } from '../text/han.js';
 import { jieba } from '../text/jieba.js';
 import { detectLanguage, type Lang } from '../text/language.js';
 import { normalize } from '../text/normalize.js';
 import { CHINESE_STOPWORDS, CHINESE_STOP_CHARS, ENGLISH_STOPWORDS } from '../text/stopwords.js';
 import { tokenizeNormalized, type TokenizerOptions } from '../text/tokenize.js';
-import { expandEnglishQuery, type CrossLingualTable } from './crosslingual.js';
+import type { CrossLingualTable } from '../lexicon/crosslingual-table.js';
+import { expandEnglishQuery } from './expand-english.js';
 
 export interface QueryUnit {
   /** What the user wrote for it. */
@@ -35,7 +37,6 @@ export interface AnalyzedQuery {
   units: QueryUnit[];
 }
 
-const HAN_RUN = /\p{Script=Han}+/gu;
 const HAS_LATIN_WORD = /[\p{Script=Latin}\d]/u;
 
 /** jieba part-of-speech tag → importance. Unknown words (tag x) are mostly names. */
@@ -51,7 +52,7 @@ function importanceOf(tag: string, word: string): number {
 
 function chineseUnits(normalized: string): QueryUnit[] {
   const units: QueryUnit[] = [];
-  for (const [run] of normalized.matchAll(HAN_RUN)) {
+  for (const [run] of normalized.matchAll(HAN_RUNS)) {
     for (const { word, tag } of jieba().tag(run, true)) {
       if (CHINESE_STOPWORDS.has(word) || (word.length <= 2 && QUESTION_WORD.test(word))) continue;
       if (word.length === 1 && CHINESE_STOP_CHARS.has(word)) continue;
@@ -94,14 +95,14 @@ export function analyzeQuery(
   const normalized = normalize(question);
   const units = chineseUnits(normalized);
   const terms: WeightedTerm[] = [];
-  for (const [run] of normalized.matchAll(HAN_RUN)) {
+  for (const [run] of normalized.matchAll(HAN_RUNS)) {
     for (const term of tokenizeNormalized(run, tokenizer)) terms.push({ term, weight: 1 });
   }
 
   // Latin text (a whole English question, or product names inside a Chinese one)
   // goes through the English expansion, which also passes through Latin words the
   // corpus itself uses ("DeepSeek", "R1").
-  const latin = question.replace(/\p{Script=Han}+/gu, ' ');
+  const latin = question.replace(HAN_RUNS, ' ');
   if (HAS_LATIN_WORD.test(latin)) {
     for (const group of expandEnglishQuery(latin, table).groups) {
       if (ENGLISH_STOPWORDS.has(group.english.toLowerCase())) continue;

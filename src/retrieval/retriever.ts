@@ -3,14 +3,13 @@
  * when the index has vectors, HNSW over embeddings; the two rankings are fused by
  * reciprocal rank fusion. Then coverage decides whether the article answers at all.
  */
-import type { Passage } from '../answers/types.js';
+import type { Passage } from '../corpus/types.js';
 import type { Embedder } from '../indexes/embedder.js';
 import type { LoadedIndex } from '../indexes/load.js';
 import type { WeightedTerm } from '../indexes/bm25.js';
-import { matcherFor, type PeopleMatcher } from '../people/lookup.js';
 import { normalize } from '../text/normalize.js';
 import { CoverageModel } from './coverage.js';
-import { analyzeQuery, termsOf, type AnalyzedQuery } from './query.js';
+import { analyzeQuery, termsOf, type AnalyzedQuery, type NameResolver } from './query.js';
 
 export interface RetrieverOptions {
   /** RRF's k: larger flattens the difference between ranks. */
@@ -60,18 +59,21 @@ export interface Retrieval {
 export class Retriever {
   private readonly normalizedTexts: string[];
   readonly coverage: CoverageModel;
-  private readonly people: PeopleMatcher;
   /** Each person with a quoted role: the Chinese forms that name them and their role's terms. */
   private readonly roles: { forms: string[]; terms: WeightedTerm[] }[];
 
+  /**
+   * `resolveName` tells which person a capitalised English word the dictionary
+   * cannot translate names ("Pan", "Palomar"); the engine gives the people registry's.
+   */
   constructor(
     readonly index: LoadedIndex,
     private readonly embedder: Embedder | null,
+    private readonly resolveName: NameResolver,
     readonly options: RetrieverOptions = DEFAULT_RETRIEVER,
   ) {
     this.normalizedTexts = index.passages.map((p) => normalize(p.text));
     this.coverage = new CoverageModel(this.normalizedTexts);
-    this.people = matcherFor(index.people);
     this.roles = index.people.people
       .filter((p) => p.roleQuoted)
       .map((p) => ({
@@ -104,11 +106,6 @@ export class Retriever {
     return terms;
   }
 
-  private resolveName(name: string): string[] | null {
-    const found = this.people.lookup(name).person;
-    return found ? found.forms.filter((f) => f.length > 1) : null;
-  }
-
   /**
    * Entity expansion: a question naming a person also searches, lightly, for what
    * the article says that person is (their role line). Questions about who someone
@@ -129,8 +126,11 @@ export class Retriever {
 
   async retrieve(question: string): Promise<Retrieval> {
     const { index, options } = this;
-    const query = analyzeQuery(question, index.crosslingual, index.manifest.tokenizer, (name) =>
-      this.resolveName(name),
+    const query = analyzeQuery(
+      question,
+      index.crosslingual,
+      index.manifest.tokenizer,
+      this.resolveName,
     );
     const abbreviations = this.expandAbbreviations(query);
     const coverage = new Map<number, number>();

@@ -2,12 +2,13 @@
  * Which of the three supported languages a text is written in. It picks the UI
  * wording and whether English→Chinese expansion runs; quotes are never touched.
  */
+import { hanCount } from './han.js';
 import { foldScript, toTraditional } from './normalize.js';
 
 export type Lang = 'zh-Hant' | 'zh-Hans' | 'en';
 
 export function detectLanguage(text: string): Lang {
-  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const han = hanCount(text);
   if (han === 0) return 'en';
   // "Who is 潘梓正?" is English with a Chinese name in it, while "DeepSeek-R1 每百萬token
   //收費多少?" is Chinese with product names in it: English grammar words decide.

@@ -59,18 +59,3 @@ export function normalizeAligned(text: string): string {
   }
   return out;
 }
-
-const HAN = /\p{Script=Han}/u;
-const HAN_G = /\p{Script=Han}/gu;
-
-export function hasHan(text: string): boolean {
-  return HAN.test(text);
-}
-
-/** Share of letters that are Han characters; 0 for text without letters. */
-export function hanRatio(text: string): number {
-  const han = text.match(HAN_G)?.length ?? 0;
-  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
-  const total = han + latin;
-  return total === 0 ? 0 : han / total;
-}

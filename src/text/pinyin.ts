@@ -4,13 +4,13 @@
  * compares pinyin with what people type asks `pinyinSpellings` for all of them.
  */
 import { pinyin } from 'pinyin-pro';
+import { HAN_ONLY } from './han.js';
 
 export interface PinyinOptions {
   /** Read the first character(s) as a surname: 单 shan, 曾 zeng, 仇 qiu. */
   surname?: boolean;
 }
 
-const HAN_ONLY = /^\p{Script=Han}+$/u;
 const SYLLABLE = /^[a-zü]+$/;
 
 /**

@@ -1,0 +1,308 @@
+/**
+ * Build time of the English→Chinese expansion: three sources become one small
+ * JSON table stored in the index, so queries never load the 11 MB dictionary:
+ *   - CC-CEDICT read backwards (English sense → headword), keeping only headwords
+ *     the corpus contains;
+ *   - the glossary of the article's named entities (curated, from the article's
+ *     own brackets, and people's English names from the people registry);
+ *   - toneless pinyin of the corpus's words, for names and places written in
+ *     pinyin ("Song Junxiao", "Beijing").
+ */
+import type { Corpus } from '../corpus/types.js';
+import { HAN_ONLY, HAN_RUNS, hasHan } from '../text/han.js';
+import { jieba } from '../text/jieba.js';
+import { normalize } from '../text/normalize.js';
+import { ENGLISH_STOPWORDS } from '../text/stopwords.js';
+import { tokenizeNormalized } from '../text/tokenize.js';
+import type { CedictEntry } from './cedict.js';
+import type { CrossLingualTable, StoredCandidate } from './crosslingual-table.js';
+import { englishTokens, phraseKey } from './english-words.js';
+import { dictionarySynonyms } from './english-synonyms.js';
+import type { GlossaryEntry } from './glossary.js';
+import { pinyinKeys } from './pinyin-keys.js';
+import { properNames, senseKeys } from './sense-keys.js';
+
+export interface CrossLingualInput {
+  corpus: Corpus;
+  glossary: GlossaryEntry[];
+  /** More English names, e.g. people's from the people registry. */
+  extraPairs?: { english: string; zh: string }[];
+  /** CC-CEDICT entries (`loadCedict()`), read once by the index build. */
+  dictionary: readonly CedictEntry[];
+}
+
+const MAX_HEADWORD = 12;
+const MAX_CANDIDATES = 6;
+/** A candidate far below the best one for its key is noise ("work" → 文章 beside 工作). */
+const RELATIVE_FLOOR = 0.6;
+const MAX_PHRASE_WORDS = 8;
+const NAME_DOT = /[·・]/u;
+const LOWERCASE_WORD = /(?<![\p{L}\d])[a-z][a-z'-]*(?![\p{L}\d])/gu;
+const MAYBE_PROPER_NAME = /\p{Lu}[\p{L}\d]*\s+(?:(?:of|the|and|for|de)\s+)*[\p{Lu}\d]/u;
+
+/** The corpus as the table needs it: which Chinese strings occur, and how it segments. */
+interface CorpusView {
+  /** Every Han substring up to MAX_HEADWORD characters, normal form. */
+  ngrams: Set<string>;
+  /** Every Han substring as written (Traditional), to meet CC-CEDICT's traditional headwords. */
+  traditional: Set<string>;
+  /** Words of the segmenter's search mode: a headword that is one reads as meant. */
+  words: Set<string>;
+  /** Segmented words with jieba's part-of-speech tag, for pinyin keys. */
+  tagged: Map<string, string>;
+  /** Latin-script index terms. */
+  latin: Set<string>;
+}
+
+function addNgrams(run: string, into: Set<string>): void {
+  for (let i = 0; i < run.length; i++) {
+    for (let n = 1; n <= MAX_HEADWORD && i + n <= run.length; n++) into.add(run.slice(i, i + n));
+  }
+}
+
+function corpusView(corpus: Corpus): CorpusView {
+  const view: CorpusView = {
+    ngrams: new Set(),
+    traditional: new Set(),
+    words: new Set(),
+    tagged: new Map(),
+    latin: new Set(),
+  };
+  for (const doc of corpus.documents) {
+    for (const p of doc.paragraphs) {
+      const normal = normalize(p.text);
+      for (const [run] of p.text.matchAll(HAN_RUNS)) addNgrams(run, view.traditional);
+      for (const [run] of normal.matchAll(HAN_RUNS)) {
+        addNgrams(run, view.ngrams);
+        for (const w of jieba().cutForSearch(run, true)) view.words.add(w);
+        for (const { word, tag } of jieba().tag(run, true))
+          if (!view.tagged.has(word)) view.tagged.set(word, tag);
+      }
+      for (const term of tokenizeNormalized(normal)) {
+        if (!hasHan(term) && /[\p{L}\d]/u.test(term)) view.latin.add(term);
+      }
+    }
+  }
+  return view;
+}
+
+/** Keeps, per key and term, the best weight seen. */
+class CandidateMap {
+  private readonly map = new Map<string, Map<string, { weight: number; via: 'g' | 'd' }>>();
+
+  add(key: string, zh: string, weight: number, via: 'g' | 'd'): void {
+    if (!key || !zh || weight <= 0) return;
+    let byTerm = this.map.get(key);
+    if (!byTerm) {
+      byTerm = new Map<string, { weight: number; via: 'g' | 'd' }>();
+      this.map.set(key, byTerm);
+    }
+    const old = byTerm.get(zh);
+    // A curated name beats the dictionary at equal weight.
+    if (!old || weight > old.weight || (weight === old.weight && via === 'g'))
+      byTerm.set(zh, { weight, via });
+  }
+
+  finish(): Record<string, StoredCandidate[]> {
+    const out: Record<string, StoredCandidate[]> = {};
+    for (const key of [...this.map.keys()].sort()) {
+      const ranked = [...this.map.get(key)!]
+        .map(([zh, c]) => ({ zh, ...c }))
+        .sort((a, b) => b.weight - a.weight || b.zh.length - a.zh.length || (a.zh < b.zh ? -1 : 1));
+      const floor = ranked[0]!.weight * RELATIVE_FLOOR;
+      out[key] = ranked
+        .filter((c) => c.weight >= floor)
+        .slice(0, MAX_CANDIDATES)
+        .map((c) => [c.zh, Math.round(c.weight * 100) / 100, c.via]);
+    }
+    return out;
+  }
+}
+
+/** A headword the segmenter also cuts out of the corpus reads there as meant; one that straddles words may not. */
+function headwordFactor(zh: string, view: CorpusView): number {
+  return view.words.has(zh) ? 1 : 0.7;
+}
+
+/**
+ * The corpus term a dictionary entry stands for, in the normal form the keyword
+ * index holds, if the corpus contains it. CC-CEDICT's simplified form can differ
+ * from OpenCC's (憑藉: 凭藉 there, 凭借 here), so a traditional match is
+ * normalised rather than trusted.
+ */
+function corpusTerm(entry: CedictEntry, view: CorpusView): string | undefined {
+  if (view.ngrams.has(entry.simplified)) return entry.simplified;
+  if (!view.traditional.has(entry.traditional)) return undefined;
+  const normal = normalize(entry.traditional);
+  return view.ngrams.has(normal) ? normal : undefined;
+}
+
+interface DictionaryPass {
+  /** Lowercase words the dictionary's English uses, with counts: real English, not pinyin. */
+  lexicon: Map<string, number>;
+  /** Multi-word proper names of entries the corpus lacks. */
+  absentNames: Set<string>;
+}
+
+function addDictionary(
+  entries: readonly CedictEntry[],
+  view: CorpusView,
+  english: CandidateMap,
+): DictionaryPass {
+  const lexicon = new Map<string, number>();
+  const absentNames = new Set<string>();
+  for (const entry of entries) {
+    for (const sense of entry.senses) {
+      for (const [w] of sense.matchAll(LOWERCASE_WORD)) lexicon.set(w, (lexicon.get(w) ?? 0) + 1);
+    }
+    const zh = corpusTerm(entry, view);
+    // Single characters are too ambiguous to stand for an English word, and the
+    // keyword index holds words and bigrams, not characters.
+    if (zh !== undefined && zh.length < 2) continue;
+    if (zh === undefined) {
+      for (const sense of entry.senses) {
+        if (MAYBE_PROPER_NAME.test(sense))
+          for (const name of properNames(sense)) absentNames.add(name);
+      }
+      continue;
+    }
+    const factor = headwordFactor(zh, view);
+    for (const sense of entry.senses) {
+      for (const { key, weight } of senseKeys(sense)) english.add(key, zh, weight * factor, 'd');
+    }
+  }
+  return { lexicon, absentNames };
+}
+
+function addGlossaryEntry(english: CandidateMap, zhRaw: string, names: string[]): void {
+  const zh = normalize(zhRaw).trim();
+  for (const name of names) {
+    const tokens = englishTokens(name);
+    english.add(phraseKey(tokens.map((t) => t.lower)), zh, 1, 'g');
+    // 格雷厄姆·艾利森 = Graham Allison: each part alone names the person too, the surname more surely.
+    const parts = zh.split(NAME_DOT);
+    const words = tokens.filter((t) => !t.stop);
+    if (parts.length >= 2 && parts.length === words.length) {
+      parts.forEach((part, i) =>
+        english.add(words[i]!.lower, part, i === parts.length - 1 ? 0.9 : 0.8, 'g'),
+      );
+    }
+  }
+}
+
+/** What a synonym's term weighs: enough to count, never as much as a translation. */
+const SYNONYM_WEIGHT = 0.5;
+const MAX_SYNONYM_TERMS = 2;
+
+/**
+ * Give words the best term of their dictionary synonyms ("train" → 培养 through
+ * "cultivate"), after the direct candidates so the relative floor never drops them.
+ */
+function addSynonyms(
+  table: Record<string, StoredCandidate[]>,
+  synonyms: Map<string, [string, number][]>,
+): void {
+  const direct = (word: string): StoredCandidate | undefined =>
+    Object.hasOwn(table, word) ? table[word]![0] : undefined;
+  const extra = new Map<string, StoredCandidate[]>();
+  for (const [word, close] of synonyms) {
+    const have = new Set((Object.hasOwn(table, word) ? table[word]! : []).map(([zh]) => zh));
+    const added: StoredCandidate[] = [];
+    for (const [synonym] of close) {
+      const best = direct(synonym);
+      if (!best || best[1] < 0.9 || have.has(best[0])) continue;
+      have.add(best[0]);
+      added.push([best[0], SYNONYM_WEIGHT, 'd']);
+      if (added.length >= MAX_SYNONYM_TERMS) break;
+    }
+    if (added.length > 0) extra.set(word, added);
+  }
+  for (const [word, added] of extra)
+    table[word] = [...(Object.hasOwn(table, word) ? table[word]! : []), ...added];
+}
+
+/** Words the dictionary's English uses this often are English first ("women" is not 我们). */
+const ENGLISH_WORD_MIN_COUNT = 3;
+/** …and this often, everyday English ("world", "token"), though the article uses them as names. */
+const COMMON_WORD_MIN_COUNT = 5;
+
+function addPinyin(
+  pinyin: Map<string, Set<string>>,
+  word: string,
+  name: boolean,
+  lexicon: Map<string, number>,
+): void {
+  for (const key of pinyinKeys(word, { name })) {
+    if ((lexicon.get(key) ?? 0) >= ENGLISH_WORD_MIN_COUNT || ENGLISH_STOPWORDS.has(key)) continue;
+    let words = pinyin.get(key);
+    if (!words) pinyin.set(key, (words = new Set()));
+    words.add(word);
+  }
+}
+
+function buildPinyin(
+  view: CorpusView,
+  glossaryTerms: string[],
+  names: string[],
+  lexicon: Map<string, number>,
+): Record<string, string[]> {
+  const pinyin = new Map<string, Set<string>>();
+  for (const [word, tag] of view.tagged) {
+    if (word.length >= 2 && word.length <= 4 && HAN_ONLY.test(word))
+      addPinyin(pinyin, word, tag.startsWith('nr'), lexicon);
+  }
+  for (const term of glossaryTerms) if (term.length <= 8) addPinyin(pinyin, term, false, lexicon);
+  for (const name of names) {
+    addPinyin(pinyin, name, true, lexicon);
+    // "Zizheng" alone: the given name of a three-character name.
+    const given = name.slice(1);
+    if (name.length === 3 && view.ngrams.has(given)) addPinyin(pinyin, given, false, lexicon);
+  }
+  const out: Record<string, string[]> = {};
+  for (const key of [...pinyin.keys()].sort()) out[key] = [...pinyin.get(key)!].sort();
+  return out;
+}
+
+export function buildCrossLingualTable(input: CrossLingualInput): CrossLingualTable {
+  const view = corpusView(input.corpus);
+  const english = new CandidateMap();
+  const entries = input.dictionary;
+  const { lexicon, absentNames } = addDictionary(entries, view, english);
+
+  const glossary: GlossaryEntry[] = [
+    ...input.glossary,
+    ...(input.extraPairs ?? []).map((p) => ({ zh: p.zh, en: [p.english] })),
+  ];
+  for (const entry of glossary) addGlossaryEntry(english, entry.zh, entry.en);
+
+  const glossaryTerms = input.glossary
+    .map((g) => normalize(g.zh))
+    .filter((zh) => HAN_ONLY.test(zh));
+  const names = [...new Set((input.extraPairs ?? []).map((p) => normalize(p.zh)))].filter((zh) =>
+    HAN_ONLY.test(zh),
+  );
+  const pinyin = buildPinyin(view, glossaryTerms, names, lexicon);
+
+  const latin: Record<string, number> = {};
+  for (const term of [...view.latin].sort()) {
+    if (ENGLISH_STOPWORDS.has(term)) continue;
+    // "world", "token", "row" are also everyday English: as a query word they may mean something else.
+    latin[term] = (lexicon.get(term) ?? 0) >= COMMON_WORD_MIN_COUNT ? 0.6 : 1;
+  }
+
+  const finished = english.finish();
+  addSynonyms(finished, dictionarySynonyms(entries));
+  const known = (w: string): boolean => Object.hasOwn(finished, w) || Object.hasOwn(latin, w);
+  const absent = [...absentNames]
+    .filter((name) => !Object.hasOwn(finished, name) && name.split(' ').some((w) => known(w)))
+    .sort();
+  const maxPhraseWords = Math.min(
+    MAX_PHRASE_WORDS,
+    Math.max(
+      1,
+      ...Object.keys(finished).map((k) => k.split(' ').length),
+      ...absent.map((k) => k.split(' ').length),
+    ),
+  );
+  return { version: 1, maxPhraseWords, english: finished, pinyin, latin, absent };
+}

@@ -1,0 +1,49 @@
+/**
+ * The English→Chinese table an index build stores (crosslingual.json): English
+ * words and phrases, pinyin spellings and the corpus's own Latin terms, each
+ * with the Chinese terms of the corpus they stand for. `crosslingual-build.ts`
+ * makes it; `retrieval/expand-english.ts` reads it at query time.
+ */
+import { z } from 'zod';
+
+/** [zh, weight, source]: g = glossary, d = dictionary. Tuples keep the stored table small. */
+export type StoredCandidate = [zh: string, weight: number, via: 'g' | 'd'];
+
+export interface CrossLingualTable {
+  version: 1;
+  /** Longest phrase key, in words. */
+  maxPhraseWords: number;
+  /** English word or phrase key (see english-words.ts) → Chinese terms, best first. */
+  english: Record<string, StoredCandidate[]>;
+  /** Toneless pinyin without spaces → Chinese words spelled so. */
+  pinyin: Record<string, string[]>;
+  /** Latin-script terms of the corpus (DeepSeek, R1, STEM) → weight; common English words weigh less. */
+  latin: Record<string, number>;
+  /** Proper names the dictionary knows ("world cup") whose Chinese the corpus lacks. */
+  absent: string[];
+}
+
+const Candidate = z.tuple([z.string().min(1), z.number().min(0).max(1), z.enum(['g', 'd'])]);
+const TableSchema = z.object({
+  version: z.literal(1),
+  maxPhraseWords: z.number().int().min(1),
+  english: z.record(z.string(), z.array(Candidate)),
+  pinyin: z.record(z.string(), z.array(z.string().min(1))),
+  latin: z.record(z.string(), z.number().min(0).max(1)),
+  absent: z.array(z.string()),
+});
+
+export class CrossLingualTableError extends Error {
+  override name = 'CrossLingualTableError';
+}
+
+/** Check a table read back from an index file. */
+export function parseCrossLingualTable(json: unknown): CrossLingualTable {
+  const parsed = TableSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new CrossLingualTableError(
+      `The index's English→Chinese table is not in the expected format (${parsed.error.issues[0]?.message ?? 'invalid'}). Run npm run reindex.`,
+    );
+  }
+  return parsed.data;
+}

@@ -1,0 +1,49 @@
+/**
+ * The layout reads like the architecture, and its arrows run one way: text ←
+ * corpus, lexicon ← people ← indexes ← retrieval ← answers ← render, discord, cli.
+ * A module never imports from a layer that depends on it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../src/config.js';
+
+/** Layers each layer must not import from. */
+const FORBIDDEN: Record<string, string[]> = {
+  text: [
+    'corpus',
+    'lexicon',
+    'people',
+    'indexes',
+    'retrieval',
+    'answers',
+    'render',
+    'discord',
+    'cli',
+  ],
+  corpus: ['lexicon', 'people', 'indexes', 'retrieval', 'answers', 'render', 'discord', 'cli'],
+  lexicon: ['people', 'indexes', 'retrieval', 'answers', 'render', 'discord', 'cli'],
+  people: ['indexes', 'retrieval', 'answers', 'render', 'discord', 'cli'],
+  indexes: ['retrieval', 'answers', 'render', 'discord', 'cli'],
+  retrieval: ['people', 'answers', 'render', 'discord', 'cli'],
+};
+
+describe('module layers', () => {
+  const srcDir = path.join(PROJECT_ROOT, 'src');
+  const files = readdirSync(srcDir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.endsWith('.ts'),
+  );
+
+  it.each(Object.keys(FORBIDDEN))('%s imports only from the layers below it', (layer) => {
+    const offending: string[] = [];
+    for (const f of files.filter((f) => f.split(path.sep)[0] === layer)) {
+      const text = readFileSync(path.join(srcDir, f), 'utf8');
+      for (const [, target] of text.matchAll(/from '(\.\.?\/[^']+)'/g)) {
+        const resolved = path.relative(srcDir, path.resolve(srcDir, path.dirname(f), target!));
+        if (FORBIDDEN[layer]!.includes(resolved.split(path.sep)[0]!))
+          offending.push(`${f} → ${resolved}`);
+      }
+    }
+    expect(offending).toEqual([]);
+  });
+});
