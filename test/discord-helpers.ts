@@ -72,6 +72,7 @@ export function excerptOf(
   return {
     passage,
     score: 1,
+    matched: [],
     sentences,
     quote: sentences.map((s) => s.text).join(''),
     citation: citationOf(doc, ns, overrides.citation),
@@ -84,7 +85,17 @@ export function answerOf(
   more: Excerpt[] = [],
   lang: Lang = 'zh-Hant',
 ): Answer {
-  return { question, lang, mode: 'lexical', abstained: false, excerpts, more, suggestions: [] };
+  return {
+    question,
+    lang,
+    mode: 'lexical',
+    abstained: false,
+    confidence: 'answer',
+    excerpts,
+    more,
+    suggestions: [],
+    answerability: { bestCoverage: 1, corpusCoverage: 1, lexical: 1, reason: 'covered' },
+  };
 }
 
 export function abstainedAnswer(
@@ -92,7 +103,17 @@ export function abstainedAnswer(
   suggestions: string[],
   lang: Lang = 'zh-Hant',
 ): Answer {
-  return { question, lang, mode: 'lexical', abstained: true, excerpts: [], more: [], suggestions };
+  return {
+    question,
+    lang,
+    mode: 'lexical',
+    abstained: true,
+    confidence: 'none',
+    excerpts: [],
+    more: [],
+    suggestions,
+    answerability: { bestCoverage: 0, corpusCoverage: 0, lexical: 0, reason: 'low-coverage' },
+  };
 }
 
 /**

@@ -55,8 +55,14 @@ export class Answerer {
 
   async answer(question: string): Promise<Answer> {
     const r = await this.retriever.retrieve(question);
-    const base = { question, lang: r.query.lang, mode: this.retriever.mode };
-    if (r.abstained) {
+    const base = {
+      question,
+      lang: r.query.lang,
+      mode: this.retriever.mode,
+      confidence: r.confidence,
+      answerability: r.answerability,
+    };
+    if (r.confidence === 'none') {
       return { ...base, abstained: true, excerpts: [], more: [], suggestions: this.suggestions() };
     }
     // A passage that covers nothing of the question is not quoted, however it ranked,
@@ -69,6 +75,7 @@ export class Answerer {
       return {
         passage: x.passage,
         score: x.score,
+        matched: x.matched,
         sentences: picked.sentences,
         quote: picked.quote,
         citation: citationFor(this.docs.get(x.passage.doc), x.passage, picked.paragraphs),
@@ -86,10 +93,10 @@ export class Answerer {
     });
     return {
       ...base,
-      abstained: false,
+      abstained: r.abstained,
       excerpts: shown,
       more,
-      suggestions: [],
+      suggestions: r.abstained ? this.suggestions() : [],
     };
   }
 }

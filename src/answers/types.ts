@@ -4,11 +4,13 @@
  * words plus where they came from.
  */
 import type { DocumentMeta, Passage } from '../corpus/types.js';
+import type { Answerability, Confidence } from '../retrieval/answerability.js';
 import type { Lang } from '../text/language.js';
 
 export type IndexMode = 'hybrid' | 'lexical';
 
 export type { Passage } from '../corpus/types.js';
+export type { Answerability, Confidence, DenseEvidence } from '../retrieval/answerability.js';
 
 /** One sentence of a quote: verbatim, and whether it is the one that best answers. */
 export interface QuoteSentence {
@@ -29,6 +31,8 @@ export interface Citation {
 export interface Excerpt {
   passage: Passage;
   score: number;
+  /** The question's terms found in the passage (normal form), as minisearch reports `match`. */
+  matched: string[];
   /** The excerpt shown, as consecutive verbatim sentences of the passage. */
   sentences: QuoteSentence[];
   /** sentences joined: a verbatim substring of passage.text. */
@@ -40,13 +44,19 @@ export interface Answer {
   question: string;
   lang: Lang;
   mode: IndexMode;
+  /** True unless confidence is "answer". */
   abstained: boolean;
-  /** Best first. Empty when abstained. */
+  confidence: Confidence;
+  /**
+   * Best first. With confidence "answer", the excerpts that answer; with "related", the
+   * closest passages, shown under a caveat; with "none", empty.
+   */
   excerpts: Excerpt[];
   /** Further passages, for "more passages". */
   more: Excerpt[];
   /** When abstaining: people and topics the article does cover. */
   suggestions: string[];
+  answerability: Answerability;
 }
 
 export interface PersonMention {

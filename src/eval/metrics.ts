@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { rankedExcerpts } from '../answers/answerer.js';
-import type { Engine } from '../answers/types.js';
+import type { Answer, Engine } from '../answers/types.js';
 
 export const EvalQuestion = z.object({
   id: z.string(),
@@ -45,8 +45,15 @@ export interface QuestionOutcome {
   q: string;
   outOfScope: boolean;
   abstained: boolean;
-  /** 1-based rank of the first gold passage among those returned, or null. */
+  confidence: Answer['confidence'];
+  /**
+   * 1-based rank of the first gold passage among those returned, or null. An abstention
+   * answers nothing, so its rank is null even when it lists related passages.
+   */
   rank: number | null;
+  /** Rank of the gold passage among whatever was listed, abstention or not: for diagnosis. */
+  listedRank: number | null;
+  answer: Answer;
 }
 
 export interface RetrievalReport {
@@ -75,13 +82,17 @@ export async function evaluateRetrieval(
     // Ranked as `ask --json` lists them.
     const passages = rankedExcerpts(answer).map((e) => e.passage.text);
     const idx = passages.findIndex((t) => q.gold.some((g) => t.includes(g)));
+    const listedRank = idx >= 0 ? idx + 1 : null;
     outcomes.push({
       id: q.id,
       lang: q.lang,
       q: q.q,
       outOfScope: q.out_of_scope === true,
       abstained: answer.abstained,
-      rank: idx >= 0 ? idx + 1 : null,
+      confidence: answer.confidence,
+      rank: answer.abstained ? null : listedRank,
+      listedRank,
+      answer,
     });
   }
   const answerable = outcomes.filter((o) => !o.outOfScope);

@@ -99,6 +99,29 @@ export class Bm25Index {
     return bm25Idf(this.size, this.df(term));
   }
 
+  /** The terms, of those given, that passage `id` contains. */
+  termsIn(id: number, terms: Iterable<string>): string[] {
+    const out: string[] = [];
+    for (const term of new Set(terms)) {
+      const list = this.postings.get(term);
+      if (!list) continue;
+      // Postings are in id order: binary search over the [id, tf] pairs.
+      let lo = 0;
+      let hi = list.length / 2 - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const at = list[mid * 2]!;
+        if (at === id) {
+          out.push(term);
+          break;
+        }
+        if (at < id) lo = mid + 1;
+        else hi = mid - 1;
+      }
+    }
+    return out;
+  }
+
   /** Scores of every passage with a positive score, best first. */
   search(query: WeightedTerm[]): ScoredId[] {
     const { k1, b } = this.params;

@@ -7,6 +7,9 @@ export interface AnswerJson {
   question: string;
   mode: Answer['mode'];
   abstained: boolean;
+  confidence: Answer['confidence'];
+  /** The numbers abstention was decided on. */
+  answerability: Answer['answerability'];
   passages: {
     doc: string;
     section: string | null;
@@ -14,6 +17,8 @@ export interface AnswerJson {
     text: string;
     quote: string;
     score: number;
+    /** The question's terms the passage matched. */
+    matched: string[];
   }[];
 }
 
@@ -23,6 +28,8 @@ export function answerToJson(answer: Answer, id?: string): AnswerJson {
     question: answer.question,
     mode: answer.mode,
     abstained: answer.abstained,
+    confidence: answer.confidence,
+    answerability: answer.answerability,
     // The whole ranked list, best first, whether shown or behind "more".
     passages: rankedExcerpts(answer).map((e) => ({
       doc: e.passage.doc,
@@ -31,6 +38,7 @@ export function answerToJson(answer: Answer, id?: string): AnswerJson {
       text: e.passage.text,
       quote: e.quote,
       score: Number(e.score.toFixed(6)),
+      matched: e.matched,
     })),
   };
 }

@@ -8,6 +8,7 @@ import type { Embedder } from '../indexes/embedder.js';
 import type { LoadedIndex } from '../indexes/load.js';
 import type { WeightedTerm } from '../indexes/bm25.js';
 import { normalize } from '../text/normalize.js';
+import type { Answerability, Confidence } from './answerability.js';
 import { CoverageModel } from './coverage.js';
 import { analyzeQuery, termsOf, type AnalyzedQuery, type NameResolver } from './query.js';
 
@@ -42,18 +43,17 @@ export interface RankedPassage {
   denseRank: number | null;
   /** Share of the question's content this passage covers, 0..1. */
   coverage: number;
+  /** The query's index terms the passage contains. */
+  matched: string[];
 }
 
 export interface Retrieval {
   query: AnalyzedQuery;
   ranked: RankedPassage[];
+  confidence: Confidence;
+  /** True unless confidence is "answer". */
   abstained: boolean;
-  /** Best coverage of the question by one of the top passages, 0..1. */
-  bestCoverage: number;
-  /** Share of the question the corpus mentions anywhere, 0..1. */
-  corpusCoverage: number;
-  /** (bestCoverage + corpusCoverage) / 2: what abstention is decided on. */
-  answerability: number;
+  answerability: Answerability;
 }
 
 export class Retriever {
@@ -142,8 +142,9 @@ export class Retriever {
     };
     // BM25 rewards repeating one matched word; scaling by coverage prefers the
     // passage that holds more of the distinct things the question asks about.
+    const searched = [...query.terms, ...abbreviations, ...this.personContext(query)];
     const lexical = index.bm25
-      .search([...query.terms, ...abbreviations, ...this.personContext(query)])
+      .search(searched)
       .slice(0, options.candidates * 2)
       .map((hit) => ({ id: hit.id, score: hit.score * (COVERAGE_FLOOR + coverageOf(hit.id)) }))
       .sort((a, b) => b.score - a.score || a.id - b.id)
@@ -173,6 +174,10 @@ export class Retriever {
         passage: index.passages[id]!,
         ...f,
         coverage: coverageOf(id),
+        matched: index.bm25.termsIn(
+          id,
+          searched.map((t) => t.term),
+        ),
       }))
       .sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
 
@@ -181,9 +186,22 @@ export class Retriever {
     // Passage coverage alone punishes questions that combine the article's ideas in
     // other words; corpus coverage alone misses questions whose words the article
     // uses about something else. Together they separate the dev set with a margin.
-    const answerability = (bestCoverage + corpusCoverage) / 2;
-    const abstained =
-      query.units.length === 0 || ranked.length === 0 || answerability < options.abstainBelow;
-    return { query, ranked, abstained, bestCoverage, corpusCoverage, answerability };
+    const lexicalScore = (bestCoverage + corpusCoverage) / 2;
+    const reason =
+      query.units.length === 0
+        ? 'no-content'
+        : ranked.length === 0
+          ? 'no-match'
+          : lexicalScore < options.abstainBelow
+            ? 'low-coverage'
+            : 'covered';
+    const confidence: Confidence = reason === 'covered' ? 'answer' : 'none';
+    return {
+      query,
+      ranked,
+      confidence,
+      abstained: confidence !== 'answer',
+      answerability: { bestCoverage, corpusCoverage, lexical: lexicalScore, reason },
+    };
   }
 }
