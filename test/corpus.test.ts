@@ -46,8 +46,37 @@ describe('the corpus article', async () => {
     expect(body).not.toContain('本文系觀察者網');
   });
 
-  it('chunks into passages that are verbatim, within their section and cite their paragraphs', () => {
+  it('keeps the dateline, byline and closing notice verbatim as masthead lines, outside the ¶ count', () => {
+    expect(doc.masthead.map((m) => [m.role, m.text])).toEqual([
+      ['dateline', '2025-02-09 11:47'],
+      ['byline', '【文/觀察者網 楊蓉】'],
+      ['notice', '本文系觀察者網獨家稿件,未經授權,不得轉載。'],
+    ]);
+    for (const m of doc.masthead) expect(raw.slice(m.start, m.end)).toBe(m.text);
     const passages = chunkDocument(doc, { maxChars: 120, minChars: 24 });
+    const masthead = passages.filter((p) => p.kind === 'masthead');
+    // Dateline over byline is one quote; the notice at the end is another, and none has a ¶.
+    expect(masthead.map((p) => p.text)).toEqual([
+      '2025-02-09 11:47\n【文/觀察者網 楊蓉】',
+      '本文系觀察者網獨家稿件,未經授權,不得轉載。',
+    ]);
+    expect(masthead.every((p) => p.paragraphs.length === 0 && p.tags.includes('masthead'))).toBe(
+      true,
+    );
+    expect(passages[0]).toBe(masthead[0]);
+    expect(passages.at(-1)).toBe(masthead[1]);
+  });
+
+  it('tags the passages that hold a caption', () => {
+    const passages = chunkDocument(doc, { maxChars: 120, minChars: 24 });
+    const tagged = passages.filter((p) => p.tags.includes('caption'));
+    expect(tagged.map((p) => p.paragraphs.filter((n) => n === 4 || n === 12))).toEqual([[4], [12]]);
+  });
+
+  it('chunks into passages that are verbatim, within their section and cite their paragraphs', () => {
+    const passages = chunkDocument(doc, { maxChars: 120, minChars: 24 }).filter(
+      (p) => p.kind !== 'masthead',
+    );
     for (const p of passages) {
       expect(p.text.length).toBeGreaterThan(0);
       for (const line of p.text.split('\n')) expect(raw).toContain(line);
@@ -82,7 +111,9 @@ describe('chunking, whatever the sizes', async () => {
   ])(
     'maxChars %i, minChars %i: every passage is its blocks, verbatim, with each ¶ start known',
     (maxChars, minChars) => {
-      const passages = chunkDocument(doc, { maxChars, minChars });
+      const passages = chunkDocument(doc, { maxChars, minChars }).filter(
+        (p) => p.kind !== 'masthead',
+      );
       for (const p of passages) {
         expect(p.paragraphStarts).toHaveLength(p.paragraphs.length);
         const lines = p.text.split('\n');
@@ -111,6 +142,35 @@ describe('parseDocument', () => {
       [1, 'First line.', 0],
       [2, 'Second line.', 13],
     ]);
+  });
+
+  it('reads a dateline and a byline at the top of a plain text file as masthead lines', () => {
+    const d = parseDocument(
+      'seed.txt',
+      '2025-02-09 11:47\n【文/觀察者網 楊蓉】\n第一段。\n2025-02-10 09:00\n',
+    );
+    expect(d.masthead.map((m) => [m.role, m.text])).toEqual([
+      ['dateline', '2025-02-09 11:47'],
+      ['byline', '【文/觀察者網 楊蓉】'],
+    ]);
+    // Below the first paragraph a date is body text again.
+    expect(d.paragraphs.map((p) => [p.n, p.text])).toEqual([
+      [1, '第一段。'],
+      [2, '2025-02-10 09:00'],
+    ]);
+  });
+
+  it('reads <time>, <address> and <small> lines of Markdown as masthead lines', () => {
+    const raw =
+      '<time datetime="2025-01-01">2025年1月1日</time>\n<address>記者 王小明</address>\n\nBody.\n\n<small>版權所有</small>\n';
+    const d = parseDocument('a.md', raw);
+    expect(d.masthead.map((m) => [m.role, m.text])).toEqual([
+      ['dateline', '2025年1月1日'],
+      ['byline', '記者 王小明'],
+      ['notice', '版權所有'],
+    ]);
+    for (const m of d.masthead) expect(raw.slice(m.start, m.end)).toBe(m.text);
+    expect(d.paragraphs.map((p) => p.text)).toEqual(['Body.']);
   });
 
   it('rejects unknown front-matter keys and CRLF files with a clear error', () => {

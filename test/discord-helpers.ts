@@ -55,6 +55,7 @@ export function excerptOf(
     doc: doc.meta.id,
     section: blocks[0]!.section,
     kind: blocks[0]!.kind,
+    tags: blocks.some((b) => b.kind === 'caption') ? ['caption'] : [],
     paragraphs: ns,
     paragraphStarts: blocks.map((_, i) =>
       blocks.slice(0, i).reduce((at, b) => at + b.text.length + 1, 0),

@@ -19,7 +19,14 @@ export interface ChunkOptions {
 export type PassageDraft = Omit<Passage, 'id'>;
 
 function splitParagraph(p: Paragraph, maxChars: number): PassageDraft[] {
-  const base = { doc: p.doc, section: p.section, kind: p.kind, paragraphs: [p.n], paragraphStarts: [0] };
+  const base = {
+    doc: p.doc,
+    section: p.section,
+    kind: p.kind,
+    tags: p.kind === 'caption' ? ['caption' as const] : [],
+    paragraphs: [p.n],
+    paragraphStarts: [0],
+  };
   if (p.text.length <= maxChars) return [{ ...base, text: p.text, start: p.start, end: p.end }];
   const pieces: PassageDraft[] = [];
   let from = 0;
@@ -52,12 +59,41 @@ function merge(a: PassageDraft, b: PassageDraft): PassageDraft {
     doc: a.doc,
     section: a.section,
     kind: a.kind === 'caption' && b.kind === 'caption' ? 'caption' : 'paragraph',
+    tags: [...new Set([...a.tags, ...b.tags])],
     paragraphs,
     paragraphStarts,
     text: a.text + joint + b.text,
     start: a.start,
     end: b.end,
   };
+}
+
+/**
+ * Masthead lines that stand together (the dateline over the byline) make one passage,
+ * so "who wrote it, and when" is one quote. They are never merged with body text.
+ */
+function mastheadPassages(doc: CorpusDocument): PassageDraft[] {
+  const out: PassageDraft[] = [];
+  for (const line of doc.masthead) {
+    const prev = out.at(-1);
+    const between = prev ? doc.paragraphs.some((p) => p.start > prev.end && p.end < line.start) : true;
+    if (prev && !between) {
+      out[out.length - 1] = { ...prev, text: `${prev.text}\n${line.text}`, end: line.end };
+      continue;
+    }
+    out.push({
+      doc: doc.meta.id,
+      section: null,
+      kind: 'masthead',
+      tags: ['masthead'],
+      paragraphs: [],
+      paragraphStarts: [],
+      text: line.text,
+      start: line.start,
+      end: line.end,
+    });
+  }
+  return out;
 }
 
 export function chunkDocument(doc: CorpusDocument, options: ChunkOptions): PassageDraft[] {
@@ -77,7 +113,8 @@ export function chunkDocument(doc: CorpusDocument, options: ChunkOptions): Passa
     }
     out.push(piece);
   }
-  return out;
+  // In reading order: the dateline and byline first, a closing notice last.
+  return [...mastheadPassages(doc), ...out].sort((a, b) => a.start - b.start);
 }
 
 /** The text that gets embedded: title and section give the model context the bare passage lacks. */

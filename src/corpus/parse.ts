@@ -2,14 +2,24 @@
  * Parses one corpus file into numbered blocks.
  *
  * Markdown (`.md`): optional YAML front matter; `#`-headings open sections;
- * `<figcaption>…</figcaption>` on its own line is an image caption; every other
- * non-blank line is a paragraph (one line, one paragraph: news copy has no
- * hard-wrapped paragraphs, and keeping lines whole keeps quotes verbatim).
- * Plain text (`.txt`): every non-blank line is a paragraph, no sections.
+ * `<figcaption>…</figcaption>` on its own line is an image caption; the page's
+ * dateline, byline and closing notice, kept verbatim, are `<time>…</time>`,
+ * `<address>…</address>` and `<small>…</small>` lines (masthead lines, without ¶);
+ * every other non-blank line is a paragraph (one line, one paragraph: news copy has
+ * no hard-wrapped paragraphs, and keeping lines whole keeps quotes verbatim).
+ * Plain text (`.txt`): every non-blank line is a paragraph, no sections, except a
+ * dateline ("2025-02-09 11:47") or byline ("【文/觀察者網 楊蓉】") before the first one.
  */
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { BlockKind, CorpusDocument, DocumentMeta, Paragraph } from './types.js';
+import type {
+  BlockKind,
+  CorpusDocument,
+  DocumentMeta,
+  MastheadLine,
+  MastheadRole,
+  Paragraph,
+} from './types.js';
 
 const FrontMatter = z
   .object({
@@ -34,6 +44,24 @@ function splitFrontMatter(raw: string): { front: string | null; bodyStart: numbe
   const close = raw.indexOf('\n---\n', 3);
   if (close < 0) throw new CorpusFormatError('front matter opened with --- but never closed');
   return { front: raw.slice(4, close + 1), bodyStart: close + 5 };
+}
+
+/** Masthead lines in Markdown: the element says which line of the page it is. */
+const MASTHEAD_TAGS: [RegExp, MastheadRole][] = [
+  [/^(<time(?:\s[^>]*)?>)(.*)<\/time>\s*$/, 'dateline'],
+  [/^(<address>)(.*)<\/address>\s*$/, 'byline'],
+  [/^(<small>)(.*)<\/small>\s*$/, 'notice'],
+];
+
+/** A plain-text dateline: a date, optionally a time, alone on its line. */
+const TEXT_DATELINE = /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u;
+/** A plain-text byline in the bracketed form Chinese news sites print: 【文/觀察者網 楊蓉】. */
+const TEXT_BYLINE = /^[【\[]\s*(?:文|記者|记者|作者|編譯|编译|撰文)\s*[/／:：|｜].{1,40}[】\]]$/u;
+
+function mastheadRoleOfText(line: string): MastheadRole | null {
+  if (TEXT_DATELINE.test(line)) return 'dateline';
+  if (TEXT_BYLINE.test(line)) return 'byline';
+  return null;
 }
 
 function idFromFile(file: string): string {
@@ -71,6 +99,7 @@ export function parseDocument(file: string, raw: string): CorpusDocument {
   };
 
   const paragraphs: Paragraph[] = [];
+  const masthead: MastheadLine[] = [];
   const sections: string[] = [];
   let section: string | null = null;
   let offset = bodyStart;
@@ -81,7 +110,16 @@ export function parseDocument(file: string, raw: string): CorpusDocument {
     let kind: BlockKind = 'paragraph';
     let inner = line;
     let innerStart = lineStart;
+    let role: MastheadRole | null = null;
     if (isMarkdown) {
+      for (const [pattern, r] of MASTHEAD_TAGS) {
+        const m = pattern.exec(line);
+        if (!m) continue;
+        role = r;
+        inner = m[2]!;
+        innerStart = lineStart + m[1]!.length;
+        break;
+      }
       const heading = /^#{1,6}\s+(.*\S)\s*$/.exec(line);
       if (heading) {
         section = heading[1]!;
@@ -89,15 +127,22 @@ export function parseDocument(file: string, raw: string): CorpusDocument {
         continue;
       }
       const caption = /^<figcaption>(.*)<\/figcaption>\s*$/.exec(line);
-      if (caption) {
+      if (caption && !role) {
         kind = 'caption';
         inner = caption[1]!;
         innerStart = lineStart + '<figcaption>'.length;
       }
+    } else if (paragraphs.length === 0) {
+      role = mastheadRoleOfText(line.trim());
     }
     // Leading/trailing blanks are layout, not article text.
     const lead = inner.length - inner.trimStart().length;
     const body = inner.trim();
+    if (body === '') continue;
+    if (role) {
+      masthead.push({ role, text: body, start: innerStart + lead, end: innerStart + lead + body.length });
+      continue;
+    }
     paragraphs.push({
       doc: id,
       n: paragraphs.length + 1,
@@ -108,5 +153,5 @@ export function parseDocument(file: string, raw: string): CorpusDocument {
       end: innerStart + lead + body.length,
     });
   }
-  return { meta, paragraphs, sections };
+  return { meta, paragraphs, sections, masthead };
 }

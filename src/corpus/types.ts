@@ -20,6 +20,23 @@ export interface DocumentMeta {
 export type BlockKind = 'paragraph' | 'caption';
 
 /**
+ * Lines of the page that frame the article rather than belong to its body: the
+ * dateline (2025-02-09 11:47), the byline (【文/觀察者網 楊蓉】) and a closing notice
+ * (本文系觀察者網獨家稿件…). They carry no ¶ number, but they are the article's own
+ * words, so a question about who wrote it or when is answered by quoting them.
+ */
+export type MastheadRole = 'dateline' | 'byline' | 'notice';
+
+export interface MastheadLine {
+  role: MastheadRole;
+  /** Verbatim text. */
+  text: string;
+  /** Character range [start, end) of `text` inside the source file. */
+  start: number;
+  end: number;
+}
+
+/**
  * A numbered block of a document's body. ¶ numbers count paragraphs and captions
  * in reading order from 1; headings are not numbered, they name sections.
  */
@@ -40,6 +57,8 @@ export interface CorpusDocument {
   meta: DocumentMeta;
   paragraphs: Paragraph[];
   sections: string[];
+  /** In reading order; empty when the source keeps none. */
+  masthead: MastheadLine[];
 }
 
 export interface Corpus {
@@ -49,13 +68,19 @@ export interface Corpus {
 }
 
 /** A passage as stored in the index. */
+/** Kinds of text a passage holds that questions name without quoting them. */
+export type PassageTag = 'caption' | 'masthead';
+
 export interface Passage {
   /** Position in the index; stable for one index build only. */
   id: number;
   doc: string;
   section: string | null;
-  kind: BlockKind;
-  /** ¶ numbers this passage covers (one, or several when short blocks were merged). */
+  /** "masthead" for the dateline, byline and notice lines, which have no ¶. */
+  kind: BlockKind | 'masthead';
+  /** What the passage holds besides paragraphs: searched with words that name it ("photo", "作者"). */
+  tags: PassageTag[];
+  /** ¶ numbers this passage covers (one, or several when short blocks were merged); none for a masthead. */
   paragraphs: number[];
   /** Where each of `paragraphs` begins in `text` (so a quote knows which ¶ it is from). */
   paragraphStarts: number[];

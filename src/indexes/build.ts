@@ -8,7 +8,7 @@ import type { Passage } from '../corpus/types.js';
 import { embeddingDisabled, type Config } from '../config.js';
 import { chunkDocument, embeddingText } from '../corpus/chunk.js';
 import { loadCorpus } from '../corpus/load.js';
-import type { Corpus } from '../corpus/types.js';
+import type { Corpus, PassageTag } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
 import { cedictLexicon } from '../people/lexicon.js';
 import {
@@ -18,13 +18,14 @@ import {
   type PeopleRegistry,
 } from '../people/registry.js';
 import { loadCedict } from '../lexicon/cedict.js';
+import { fieldWords, searchableText } from '../lexicon/field-words.js';
 import { buildCrossLingualTable } from '../lexicon/crosslingual-build.js';
 import type { CrossLingualTable } from '../lexicon/crosslingual-table.js';
 import { extractParentheticalGlossary, loadGlossary } from '../lexicon/glossary.js';
 import { addJiebaWords } from '../text/jieba.js';
 import { normalize } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
-import { tokenizerOptions } from './tokenizer-options.js';
+import { TEXT_FORM, tokenizerOptions } from './tokenizer-options.js';
 import { publishDirectory } from './atomic.js';
 import { Bm25Index, DEFAULT_BM25 } from './bm25.js';
 import { loadEmbedder } from './embedder.js';
@@ -97,8 +98,21 @@ async function namesAndTerms(
     glossary,
     extraPairs: englishPairs,
     dictionary,
+    extraTexts: searchedBesideParagraphs(corpus),
   });
   return { people, extraWords, crosslingual };
+}
+
+/** Masthead lines and the field words of what the corpus holds, which queries may name. */
+function searchedBesideParagraphs(corpus: Corpus): string[] {
+  const tags = new Set<PassageTag>();
+  const texts: string[] = [];
+  for (const doc of corpus.documents) {
+    if (doc.paragraphs.some((p) => p.kind === 'caption')) tags.add('caption');
+    if (doc.masthead.length > 0) tags.add('masthead');
+    texts.push(...doc.masthead.map((m) => m.text));
+  }
+  return [...texts, fieldWords([...tags])];
 }
 
 export async function buildIndex(
@@ -132,7 +146,7 @@ export async function buildIndex(
   step(`Building the keyword index over ${passages.length} passages`);
   const tokenizer = tokenizerOptions(config);
   const bm25 = Bm25Index.build(
-    passages.map((p) => tokenize(p.text, tokenizer)),
+    passages.map((p) => tokenize(searchableText(p), tokenizer)),
     DEFAULT_BM25,
     tokenizer,
   );
@@ -188,7 +202,7 @@ export async function buildIndex(
     corpusHash: corpus.hash,
     documents: corpus.documents.map((d) => d.meta),
     chunking,
-    tokenizer: { ...tokenizer, extraWords },
+    tokenizer: { ...tokenizer, extraWords, textForm: TEXT_FORM },
     mode,
     ...(modeReason !== undefined && { modeReason }),
     requestedModel: config.EMBEDDING_MODEL,

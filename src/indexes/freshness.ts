@@ -5,7 +5,7 @@
  * otherwise every start would retry the download. `npm run reindex` retries.
  */
 import type { Config } from '../config.js';
-import { tokenizerOptions } from './tokenizer-options.js';
+import { TEXT_FORM, tokenizerOptions } from './tokenizer-options.js';
 import type { Manifest } from './manifest.js';
 
 export function staleReasons(manifest: Manifest, config: Config, corpusHash: string): string[] {
@@ -24,6 +24,7 @@ export function staleReasons(manifest: Manifest, config: Config, corpusHash: str
   ) {
     reasons.push('the tokenizer changed');
   }
+  if (manifest.tokenizer.textForm !== TEXT_FORM) reasons.push('the form of index terms changed');
   if (manifest.requestedModel !== config.EMBEDDING_MODEL) {
     reasons.push(
       `the embedding model changed (${manifest.requestedModel} → ${config.EMBEDDING_MODEL})`,

@@ -35,6 +35,8 @@ export const ManifestSchema = z.object({
     bigrams: z.boolean(),
     /** Words taught to jieba (names), needed to tokenize queries the same way. */
     extraWords: z.array(z.string()),
+    /** The form the terms are in (`TEXT_FORM`); absent in older builds, which are stale. */
+    textForm: z.string().optional(),
   }),
   mode: z.enum(['hybrid', 'lexical']),
   /** Why the index is lexical, when it is. */

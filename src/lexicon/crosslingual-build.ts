@@ -29,6 +29,8 @@ export interface CrossLingualInput {
   extraPairs?: { english: string; zh: string }[];
   /** CC-CEDICT entries (`loadCedict()`), read once by the index build. */
   dictionary: readonly CedictEntry[];
+  /** Text the index searches besides the paragraphs: masthead lines, field words. */
+  extraTexts?: string[];
 }
 
 const MAX_HEADWORD = 12;
@@ -60,7 +62,7 @@ function addNgrams(run: string, into: Set<string>): void {
   }
 }
 
-function corpusView(corpus: Corpus): CorpusView {
+function corpusView(corpus: Corpus, extraTexts: readonly string[]): CorpusView {
   const view: CorpusView = {
     ngrams: new Set(),
     traditional: new Set(),
@@ -68,19 +70,21 @@ function corpusView(corpus: Corpus): CorpusView {
     tagged: new Map(),
     latin: new Set(),
   };
-  for (const doc of corpus.documents) {
-    for (const p of doc.paragraphs) {
-      const normal = normalize(p.text);
-      for (const [run] of p.text.matchAll(HAN_RUNS)) addNgrams(run, view.traditional);
-      for (const [run] of normal.matchAll(HAN_RUNS)) {
-        addNgrams(run, view.ngrams);
-        for (const w of jieba().cutForSearch(run, true)) view.words.add(w);
-        for (const { word, tag } of jieba().tag(run, true))
-          if (!view.tagged.has(word)) view.tagged.set(word, tag);
-      }
-      for (const term of tokenizeNormalized(normal)) {
-        if (!hasHan(term) && /[\p{L}\d]/u.test(term)) view.latin.add(term);
-      }
+  const texts = [
+    ...corpus.documents.flatMap((d) => d.paragraphs.map((p) => p.text)),
+    ...extraTexts,
+  ];
+  for (const text of texts) {
+    const normal = normalize(text);
+    for (const [run] of text.matchAll(HAN_RUNS)) addNgrams(run, view.traditional);
+    for (const [run] of normal.matchAll(HAN_RUNS)) {
+      addNgrams(run, view.ngrams);
+      for (const w of jieba().cutForSearch(run, true)) view.words.add(w);
+      for (const { word, tag } of jieba().tag(run, true))
+        if (!view.tagged.has(word)) view.tagged.set(word, tag);
+    }
+    for (const term of tokenizeNormalized(normal)) {
+      if (!hasHan(term) && /[\p{L}\d]/u.test(term)) view.latin.add(term);
     }
   }
   return view;
@@ -264,7 +268,7 @@ function buildPinyin(
 }
 
 export function buildCrossLingualTable(input: CrossLingualInput): CrossLingualTable {
-  const view = corpusView(input.corpus);
+  const view = corpusView(input.corpus, input.extraTexts ?? []);
   const english = new CandidateMap();
   const entries = input.dictionary;
   const { lexicon, absentNames } = addDictionary(entries, view, english);

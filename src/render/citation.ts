@@ -58,7 +58,8 @@ export function shorten(text: string, max: number): string {
 /** The parts of a footnote, in order, empty ones left out. */
 export function citationParts(citation: Citation, options: CitationFormatOptions = {}): string[] {
   const maxSection = options.maxSection ?? DEFAULT_MAX_SECTION;
-  const parts = [formatParagraphs(citation.paragraphs)];
+  // A masthead line (byline, dateline) has no ¶: the source and date cite it.
+  const parts = citation.paragraphs.length > 0 ? [formatParagraphs(citation.paragraphs)] : [];
   if (citation.section) parts.push(shorten(citation.section, maxSection));
   // Without a named source the title is the only thing that says which article it is.
   parts.push(citation.source ?? citation.title);

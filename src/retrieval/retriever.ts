@@ -7,6 +7,7 @@ import type { Passage } from '../corpus/types.js';
 import type { Embedder } from '../indexes/embedder.js';
 import type { LoadedIndex } from '../indexes/load.js';
 import type { WeightedTerm } from '../indexes/bm25.js';
+import { searchableText } from '../lexicon/field-words.js';
 import { normalize } from '../text/normalize.js';
 import type { Answerability, Confidence } from './answerability.js';
 import { CoverageModel } from './coverage.js';
@@ -72,7 +73,7 @@ export class Retriever {
     private readonly resolveName: NameResolver,
     readonly options: RetrieverOptions = DEFAULT_RETRIEVER,
   ) {
-    this.normalizedTexts = index.passages.map((p) => normalize(p.text));
+    this.normalizedTexts = index.passages.map((p) => normalize(searchableText(p)));
     this.coverage = new CoverageModel(this.normalizedTexts);
     this.roles = index.people.people
       .filter((p) => p.roleQuoted)

@@ -2,37 +2,63 @@
  * One normaliser for passages and queries alike, so that whatever a user types
  * meets the article's text in the same form.
  *
- * - Traditional (Taiwan and Hong Kong variants) is folded to Simplified: jieba
+ * - Traditional is folded to Simplified with OpenCC's Taiwan phrase table, so
+ *   Taiwan vocabulary meets the mainland and Hong Kong words of the same thing
+ *   (軟體 → 软件, 晶片 → 芯片, 輝達 → 英伟达); then Hong Kong character variants; then
+ *   the curated regional variants OpenCC lacks (variants.ts: 大學部 → 本科). jieba
  *   segments Simplified text better, and CC-CEDICT keys are Simplified too.
  * - Full-width ASCII and the ideographic space become half-width.
  * - Latin letters are lowercased.
  *
- * The mapping is character-for-character for everything we fold except OpenCC's
- * rare phrase conversions, so callers that need offsets map back through
- * `normalizeAligned`, which guarantees equal length.
+ * Phrase folding changes lengths (輝達 → 英伟达), so callers that need offsets into
+ * the original use `normalizeAligned`, which folds character by character.
  */
+import { createHash } from 'node:crypto';
 import * as OpenCC from 'opencc-js';
+import { foldVariants, variantEntries } from './variants.js';
 
 // opencc-js's typings import './core' without an extension, which NodeNext
 // resolution cannot follow; state the one signature used here.
-type Locale = 'cn' | 'tw' | 'hk' | 't';
+type Locale = 'cn' | 'tw' | 'twp' | 'hk' | 't';
 const { Converter } = OpenCC as unknown as {
   Converter: (options: { from: Locale; to: Locale }) => (text: string) => string;
 };
 
 const hkToCn = Converter({ from: 'hk', to: 'cn' });
 const twToCn = Converter({ from: 'tw', to: 'cn' });
+const twpToCn = Converter({ from: 'twp', to: 'cn' });
 const cnToTw = Converter({ from: 'cn', to: 'tw' });
 
-/** Fold Traditional to Simplified. */
+/** Fold Traditional to Simplified character by character (lengths are kept). */
 export function foldScript(text: string): string {
   return twToCn(hkToCn(text));
+}
+
+/**
+ * Fold Traditional to Simplified and regional vocabulary to one form: Taiwan phrases
+ * first, while the text is still Traditional (OpenCC's phrase keys are), then Hong Kong
+ * character variants, then the curated variants.
+ */
+export function foldVocabulary(text: string): string {
+  return foldVariants(hkToCn(twpToCn(text)));
 }
 
 /** Simplified to Traditional (Taiwan forms); used for UI hints, never for quotes. */
 export function toTraditional(text: string): string {
   return cnToTw(text);
 }
+
+/** Bump when `normalize` changes in a way the variant table does not show. */
+const NORMAL_FORM_VERSION = 2;
+
+/**
+ * Identifies the normal form: an index built under another one holds other terms and
+ * is stale.
+ */
+export const NORMAL_FORM = createHash('sha256')
+  .update(JSON.stringify([NORMAL_FORM_VERSION, variantEntries()]))
+  .digest('hex')
+  .slice(0, 12);
 
 /** Full-width ASCII variants (U+FF01–U+FF5E) and U+3000 to their half-width forms. */
 export function foldWidth(text: string): string {
@@ -43,7 +69,7 @@ export function foldWidth(text: string): string {
 
 /** The normal form used by every index and every query. */
 export function normalize(text: string): string {
-  return foldScript(foldWidth(text.normalize('NFKC'))).toLowerCase();
+  return foldVocabulary(foldWidth(text.normalize('NFKC'))).toLowerCase();
 }
 
 /**
@@ -54,7 +80,7 @@ export function normalize(text: string): string {
 export function normalizeAligned(text: string): string {
   let out = '';
   for (const ch of text) {
-    const n = normalize(ch);
+    const n = foldScript(foldWidth(ch.normalize('NFKC'))).toLowerCase();
     out += n.length === ch.length ? n : ch;
   }
   return out;

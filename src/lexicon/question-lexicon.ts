@@ -1,0 +1,249 @@
+/**
+ * The words questions are built from, as opposed to what they are about: question
+ * words that say what kind of answer is wanted, the class nouns they go with (哪個城市,
+ * which company), the attributes readers ask of people and companies (an age, a
+ * salary, a founder), and the words that point at the article itself or its photos.
+ *
+ * General Chinese and English, not the words of one article. Chinese is written in
+ * the normal form (Simplified); English in lowercase.
+ */
+
+/** What kind of thing answers a question. */
+export type AnswerType =
+  | 'person'
+  | 'date'
+  | 'place'
+  | 'organisation'
+  | 'quantity'
+  | 'age'
+  | 'percentage'
+  | 'reason'
+  | 'manner'
+  | 'thing'
+  | 'yes-no';
+
+/** Question words and what they ask for. Longer forms first where one contains another. */
+export const CHINESE_QUESTION_WORDS: readonly [RegExp, AnswerType][] = [
+  [/几岁|多大年纪|多少岁|年龄多大|岁数/u, 'age'],
+  [/百分之几|百分比|多少百分|几成|比例是多少|比例多少|占比|占多少|占了多少|占几/u, 'percentage'],
+  [
+    /什么时候|什么时间|何时|哪天|哪一天|哪年|哪一年|几月|几号|几日|哪个月|多会儿|啥时候|几时/u,
+    'date',
+  ],
+  [/谁|哪位|何人|什么人|哪个人|哪些人|哪一位/u, 'person'],
+  [/哪里|哪儿|在哪|去哪|何处|什么地方|何地|啥地方|从哪/u, 'place'],
+  [
+    /多少|几个|几名|几位|几家|几倍|多少倍|几分之|多大|多高|多贵|多久|多长|多远|几次|几年|几百|几千|几万|几亿/u,
+    'quantity',
+  ],
+  [/为什么|为何|为啥|何以|怎么会|干嘛|凭什么|什么原因|原因是/u, 'reason'],
+  [/怎么样|怎样|如何|怎么/u, 'manner'],
+  [/什么|啥|哪些|哪个|哪家|哪所|哪间|哪款|哪部|哪份|哪篇|哪项|哪种/u, 'thing'],
+  [/吗[?？]?$|是否|有没有|是不是|会不会|能不能|可不可以/u, 'yes-no'],
+];
+
+/** English question openings, matched at the start of a question (after "and", "so" …). */
+export const ENGLISH_QUESTION_WORDS: readonly [RegExp, AnswerType][] = [
+  [/^how old\b|^what age\b|^at what age\b/, 'age'],
+  [/^what (?:percentage|percent|share|proportion|fraction)\b|^how many percent\b/, 'percentage'],
+  [
+    /^when\b|^what (?:year|date|day|month|time)\b|^which (?:year|date|day|month)\b|^since when\b/,
+    'date',
+  ],
+  [/^who(?:'s|se|m)?\b|^which (?:person|people|researcher|engineer|scholar|expert)\b/, 'person'],
+  [
+    /^where\b|^from where\b|^what (?:city|country|place)\b|^which (?:city|country|place)\b/,
+    'place',
+  ],
+  [
+    /^how (?:much|many|big|large|long|far|expensive|cheap|high|fast|often)\b|^what (?:price|amount|number)\b/,
+    'quantity',
+  ],
+  [/^why\b|^for what reason\b|^how come\b|^what (?:made|caused|led)\b/, 'reason'],
+  [/^how\b/, 'manner'],
+  [/^(?:what|which)\b/, 'thing'],
+  [/^(?:is|are|was|were|do|does|did|can|could|has|have|had|will|would|should)\b/, 'yes-no'],
+];
+
+/** Chinese question words that are frame, not content ("哪個", "多少"): coverage skips them. */
+export const CHINESE_FRAME = /^(?:哪|几|多少|什么|啥|谁|为何|为什么|为啥|怎么|怎样|如何|何)/u;
+
+/**
+ * Class nouns a question word goes with: 哪個城市 asks for a place, 哪家公司 for an
+ * organisation. The noun says what kind of answer is wanted, which the article names
+ * without using the noun ("北京", not "城市"), so it is frame, not content.
+ */
+export const CLASS_NOUNS: Readonly<Record<string, AnswerType>> = {
+  ...Object.fromEntries(
+    '城市 国家 地方 地区 省份 地点 国 城'.split(' ').map((w) => [w, 'place' as const]),
+  ),
+  ...Object.fromEntries(
+    (
+      '公司 企业 大学 学校 学院 高校 机构 单位 媒体 报纸 报社 杂志 网站 智库 基金会 实验室 研究院 ' +
+      '组织 平台 集团 政府 部门 科技公司 厂商 巨头 院校 刊物 外媒'
+    )
+      .split(' ')
+      .map((w) => [w, 'organisation' as const]),
+  ),
+  ...Object.fromEntries(
+    '人 人物 人士 学者 专家 名人'.split(' ').map((w) => [w, 'person' as const]),
+  ),
+  ...Object.fromEntries(
+    '年份 日期 时间 时候 月份 天 年 月'.split(' ').map((w) => [w, 'date' as const]),
+  ),
+  ...Object.fromEntries(
+    '职位 职务 身份 头衔 角色 职称 工作 岗位 背景'.split(' ').map((w) => [w, 'thing' as const]),
+  ),
+};
+
+export const ENGLISH_CLASS_NOUNS: Readonly<Record<string, AnswerType>> = {
+  ...Object.fromEntries(
+    'city country place state region location town'.split(' ').map((w) => [w, 'place' as const]),
+  ),
+  ...Object.fromEntries(
+    (
+      'company companies firm firms university universities school schools college institution ' +
+      'organization organisation outlet outlets newspaper paper magazine website site lab labs ' +
+      'laboratory institute foundation agency publication media startup startups'
+    )
+      .split(' ')
+      .map((w) => [w, 'organisation' as const]),
+  ),
+  ...Object.fromEntries('year date day month time'.split(' ').map((w) => [w, 'date' as const])),
+  ...Object.fromEntries('role position title job'.split(' ').map((w) => [w, 'thing' as const])),
+};
+
+/**
+ * Attributes a question asks of an entity that the article may simply not give. When a
+ * question asks for one, the sentence that answers must name it (a cue), and for most
+ * also show the value (the evidence type). "潘梓正的薪水是多少" is not answered by a
+ * sentence about 潘梓正 and a number: it needs a sentence about pay.
+ */
+export interface AttributeSpec {
+  name: string;
+  /** How questions ask for it: Chinese (normal form) and English (lowercase words or phrases). */
+  asked: RegExp;
+  /** What the answering sentence must contain, in normal form. */
+  cue: RegExp;
+  /** The value the answering sentence must show, unless the cue alone answers. */
+  evidence: AnswerType | null;
+}
+
+export const ATTRIBUTES: readonly AttributeSpec[] = [
+  {
+    name: 'age',
+    asked: /几岁|多大年纪|年龄|年纪|岁数|多少岁|\bhow old\b|\bage\b|\baged\b/u,
+    cue: /\d+\s*(?:周?岁)|[一二三四五六七八九十]+岁|年龄|年纪|\baged?\s*\d|\d+\s*years? old/u,
+    evidence: null,
+  },
+  {
+    name: 'salary',
+    asked:
+      /薪水|薪资|薪酬|工资|年薪|月薪|底薪|报酬|年收入|月收入|收入多少|赚多少|挣多少|\bsalar(?:y|ies)\b|\bwages?\b|\bpaid\b|\bpay\b|\bearns?\b|\bcompensation\b|\bincome\b/u,
+    cue: /薪|工资|报酬|收入|\bsalar|\bwage|\bpaid\b|\bpay\b|\bcompensation\b|\bincome\b/u,
+    evidence: 'quantity',
+  },
+  {
+    name: 'revenue',
+    asked:
+      /营收|营业额|营业收入|销售额|利润|盈利|净利|亏损|财报|\brevenues?\b|\bsales\b|\bprofits?\b|\bearnings\b|\bturnover\b/u,
+    cue: /营收|营业|销售额|利润|盈利|净利|亏损|收入|\brevenue|\bsales\b|\bprofit|\bearnings\b/u,
+    evidence: 'quantity',
+  },
+  {
+    name: 'valuation',
+    asked: /估值|市值多少|融资|募资|投资额|\bvaluations?\b|\bvalued\b|\bfunding\b|\braised?\b/u,
+    cue: /估值|融资|募资|投资|市值|\bvalu|\bfunding\b|\braised?\b/u,
+    evidence: 'quantity',
+  },
+  {
+    name: 'net worth',
+    asked: /身家|净资产|财富|多有钱|\bnet worth\b|\bwealth\b|\bfortune\b|\bhow rich\b/u,
+    cue: /身家|资产|财富|\bworth\b|\bwealth\b|\bfortune\b/u,
+    evidence: 'quantity',
+  },
+  {
+    name: 'headquarters',
+    asked: /总部|总公司|\bheadquarter(?:s|ed)?\b|\bhq\b|\bbased\b/u,
+    cue: /总部|总公司|\bheadquarter|\bbased in\b/u,
+    evidence: 'place',
+  },
+  {
+    name: 'founding',
+    asked:
+      /创办|创始|创立|创建|成立|谁建立|谁开的|\bfound(?:ed|er|ers|ing)\b|\bco-?founders?\b|\bestablished\b|\bset up\b|\bstarted\b/u,
+    cue: /创办|创始|创立|创建|成立|\bfound(?:ed|er|ing)\b|\bestablished\b/u,
+    evidence: null,
+  },
+  {
+    name: 'employees',
+    asked: /员工|雇员|职员|员工人数|多少人在|\bemployees?\b|\bstaff\b|\bheadcount\b|\bworkforce\b/u,
+    cue: /员工|雇员|职员|人员规模|\bemployees?\b|\bstaff\b|\bheadcount\b|\bworkforce\b/u,
+    evidence: 'quantity',
+  },
+  {
+    name: 'parameters',
+    asked: /参数|\bparameters?\b|\bparams\b/u,
+    cue: /参数|\bparameters?\b/u,
+    evidence: 'quantity',
+  },
+  {
+    name: 'author',
+    asked:
+      /作者|谁写|写的|撰写|撰文|执笔|谁撰|\bauthors?\b|\bwr(?:ote|itten|iter)\b|\bpenned\b|\bwho wrote\b/u,
+    cue: /作者|撰|写|执笔|文\s*[/／]|记者|\bauthor|\bwr(?:ote|itten|iter)\b|\bby\b/u,
+    evidence: 'person',
+  },
+  {
+    name: 'book',
+    asked: /哪些书|什么书|哪本书|书名|著作|出过书|出版过|\bbooks?\b/u,
+    cue: /书|著作|著有|出版|\bbooks?\b/u,
+    evidence: null,
+  },
+  {
+    name: 'field of study',
+    asked:
+      /专业|主修|学什么|学的什么|读什么|念什么|什么系|哪个系|领域|\bmajor(?:ed)?\b|\bwhat did \w+ study\b|\bfield\b|\bdegree in\b/u,
+    cue: /专业|主修|攻读|学位|科学|工程|学系|领域|\bmajor|\bstud|\bdegree\b|\bfield\b/u,
+    evidence: null,
+  },
+  {
+    name: 'birth',
+    asked: /出生|生日|哪年生|哪里人|老家|籍贯|\bborn\b|\bbirthday\b|\bbirthplace\b|\bhometown\b/u,
+    cue: /出生|生于|生日|籍贯|老家|\bborn\b|\bbirth/u,
+    evidence: null,
+  },
+  {
+    name: 'family',
+    asked:
+      /妻子|老婆|丈夫|老公|结婚|孩子|子女|父母|家人是|\bwife\b|\bhusband\b|\bmarried\b|\bchildren\b|\bkids\b|\bparents\b/u,
+    cue: /妻|老婆|丈夫|老公|结婚|孩子|子女|父母|儿子|女儿|\bwife\b|\bhusband\b|\bmarried\b|\bchildren\b|\bparents\b/u,
+    evidence: null,
+  },
+  {
+    name: 'height or weight',
+    asked: /身高|体重|多高|多重|\bhow tall\b|\bheight\b|\bweigh(?:t|s)?\b/u,
+    cue: /身高|体重|公分|厘米|公斤|\bcm\b|\bkg\b|\bheight\b|\bweigh/u,
+    evidence: 'quantity',
+  },
+];
+
+/** Words that point at the article itself: 這篇, 本文, this piece. */
+export const ARTICLE_REFERENCE =
+  /这篇|本文|此文|该文|文章|报道|稿子|稿件|这则|这条新闻|这个新闻|原文|\bthis (?:article|piece|story|report|post|text)\b|\bthe (?:article|piece|story|report)\b|\barticle\b/u;
+
+/**
+ * What a question about the article itself may ask: who wrote or published it, when,
+ * where it comes from, whether it may be reposted. Such questions are answered from
+ * the masthead lines.
+ */
+export const ARTICLE_FACTS =
+  /作者|谁写|写的|撰|记者|发表|发布|发的|刊登|刊出|出自|出处|来源|哪家媒体|什么媒体|哪个媒体|哪个网站|哪家网站|媒体的|转载|授权|版权|独家|\bwr(?:ote|itten|iter)\b|\bauthor\b|\bpublish(?:ed|er)?\b|\boutlet\b|\bsource\b|\brepost\b|\bcopyright\b|\bwhen was\b/u;
+
+/** Words for a photo and its caption. */
+export const PHOTO_WORDS =
+  /图|照片|相片|配图|插图|截图|图说|图注|\bphotos?\b|\bphotograph|\bpictures?\b|\bpics?\b|\bimages?\b|\bcaptions?\b|\bpictured\b/u;
+
+/** Third-person pronouns that, with no one named, mean the article's main subject. */
+export const CHINESE_PRONOUN = /他|她|此人|这个人|这位/u;
+export const ENGLISH_PRONOUN = /\b(?:he|him|his|she|her|hers|this guy|this person)\b/u;
