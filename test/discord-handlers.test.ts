@@ -6,15 +6,24 @@ import {
   GatewayIntentBits,
   InteractionContextType,
   MessageFlags,
+  type APIButtonComponent,
+  type APIEmbed,
+  type Interaction,
+  type Message,
   type RepliableInteraction,
 } from 'discord.js';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config.js';
 import { botIntents, clientOptions } from '../src/discord/bot.js';
 import { Cooldown, waitSeconds } from '../src/discord/cooldown.js';
 import { isExpiredInteraction, isMissingPermission, newErrorId } from '../src/discord/errors.js';
 import { commandDefinitions, commandShapeProblems, loadCommands } from '../src/discord/loader.js';
-import { messageTrigger, type MessageFacts } from '../src/discord/messages.js';
+import {
+  COOLDOWN_REACTION,
+  handleMessage,
+  messageTrigger,
+  type MessageFacts,
+} from '../src/discord/messages.js';
 import { MoreCache, moreCustomId, parseMoreCustomId } from '../src/discord/more-cache.js';
 import {
   checkQuestion,
@@ -23,7 +32,25 @@ import {
   tidyQuestion,
 } from '../src/discord/questions.js';
 import { NO_PINGS, respond, responseKind, withDeferral } from '../src/discord/respond.js';
-import { renderNotice } from '../src/render/discord.js';
+import {
+  escapeMarkdown,
+  renderAnswer,
+  renderNotice,
+  type RenderedMessage,
+} from '../src/render/discord.js';
+import { ui } from '../src/render/i18n.js';
+import type { Answer, Engine } from '../src/answers/types.js';
+import type { CorpusDocument } from '../src/corpus/types.js';
+import type { BotContext } from '../src/discord/context.js';
+import { handleInteraction } from '../src/discord/interactions.js';
+import { silentLog } from './helpers/config.js';
+import {
+  abstainedAnswer,
+  answerOf,
+  excerptOf,
+  loadArticle,
+  relatedAnswer,
+} from './discord-helpers.js';
 
 const BOT = '1100000000000000001';
 
@@ -106,7 +133,12 @@ describe('cooldown', () => {
 });
 
 describe('more-passages cache', () => {
-  const entry = { excerpts: [], lang: 'en' as const, mode: 'lexical' as const };
+  const entry = {
+    excerpts: [],
+    lang: 'en' as const,
+    mode: 'lexical' as const,
+    tier: 'answer' as const,
+  };
 
   it('gives short ids that fit a custom_id and expire', () => {
     let now = 0;
@@ -324,5 +356,191 @@ describe('interaction responses', () => {
       withDeferral(r.as(), failing, { ephemeral: false, deferNow: true, afterMs: 60_000 }),
     ).rejects.toThrow('engine down');
     expect(r.calls).toEqual([{ method: 'deferReply', options: {} }]);
+  });
+});
+
+function only(message: RenderedMessage): APIEmbed {
+  expect(message.embeds).toHaveLength(1);
+  return message.embeds[0]!;
+}
+
+describe('handlers with a fake engine', () => {
+  const QUESTION = '潘梓正的導師是誰？';
+  const caveat = `**${escapeMarkdown(ui('zh-Hant').relatedCaveat)}**`;
+  let doc: CorpusDocument;
+  beforeAll(async () => {
+    doc = await loadArticle();
+  });
+
+  /** An engine that answers every question with `answerFor` and knows nothing else. */
+  function fakeEngine(answerFor: (question: string) => Answer): Engine {
+    return {
+      ask: (q) => Promise.resolve(answerFor(q)),
+      person: (query) => ({ query, lang: 'zh-Hant', person: null, suggestions: [] }),
+      suggestPeople: () => [],
+      about: () => ({
+        documents: [],
+        passages: 0,
+        people: 0,
+        mode: 'lexical',
+        model: null,
+        builtAt: '2025-02-10T00:00:00.000Z',
+      }),
+    };
+  }
+
+  function contextFor(engine: Engine, cooldownMs = 0): BotContext {
+    return {
+      engine,
+      config: parseConfig({}),
+      log: silentLog,
+      cooldown: new Cooldown(cooldownMs),
+      more: new MoreCache(),
+      defaultLang: 'zh-Hant',
+      deferAfterMs: 60_000,
+    };
+  }
+
+  /** The closest passages to a question the article does not answer, with more behind a button. */
+  const related = (q: string) =>
+    relatedAnswer(q, [excerptOf(doc, [3], '莫納什大學')], [excerptOf(doc, [4])], 'zh-Hant', [
+      '潘梓正',
+    ]);
+
+  /** What Discord would receive as the first message of a call. */
+  function sent(call: { options: unknown } | undefined) {
+    const options = call?.options as {
+      embeds?: APIEmbed[];
+      components?: { components: APIButtonComponent[] }[];
+      allowedMentions?: unknown;
+      flags?: number;
+    };
+    expect(options.allowedMentions).toEqual(NO_PINGS);
+    const embed = options.embeds?.[0];
+    const buttons = (options.components ?? []).flatMap((r) => r.components);
+    return { embed, buttons, flags: options.flags };
+  }
+
+  /** A slash command or button, as handleInteraction reads it. */
+  function interactionOf(kind: { command: string; question: string } | { customId: string }) {
+    const r = recordingInteraction();
+    Object.assign(r.interaction, {
+      locale: 'zh-TW',
+      user: { id: 'u1' },
+      guildId: 'g1',
+      channelId: 'c1',
+      isAutocomplete: () => false,
+      isRepliable: () => true,
+      isChatInputCommand: () => 'command' in kind,
+      isButton: () => 'customId' in kind,
+      ...('command' in kind
+        ? {
+            commandName: kind.command,
+            options: {
+              getString: (name: string) => (name === 'question' ? kind.question : null),
+              getBoolean: () => null,
+            },
+          }
+        : { customId: kind.customId }),
+    });
+    return { calls: r.calls, interaction: r.interaction as unknown as Interaction };
+  }
+
+  /** A guild message that mentions the bot, recording replies and reactions. */
+  function mentionOf(question: string) {
+    const replies: unknown[] = [];
+    const reactions: string[] = [];
+    const channel = {
+      isThread: () => false,
+      sendTyping: () => Promise.resolve(),
+      guild: null,
+      client: { users: { cache: new Map() }, channels: { cache: new Map() } },
+    };
+    const message = {
+      id: 'm1',
+      client: { user: { id: BOT } },
+      content: `<@${BOT}> ${question}`,
+      mentions: { users: new Map([[BOT, {}]]), roles: new Map() },
+      author: { bot: false, id: 'u1' },
+      system: false,
+      webhookId: null,
+      inGuild: () => true,
+      channelId: 'c1',
+      channel,
+      guild: null,
+      guildId: 'g1',
+      reply: (options: unknown) => {
+        replies.push(options);
+        return Promise.resolve();
+      },
+      react: (emoji: string) => {
+        reactions.push(emoji);
+        return Promise.resolve();
+      },
+    };
+    return { replies, reactions, message: message as unknown as Message };
+  }
+
+  it('sends a related answer to /ask with the caveat, the quotes and a More button that keeps the caveat', async () => {
+    const asked: string[] = [];
+    const ctx = contextFor(
+      fakeEngine((q) => {
+        asked.push(q);
+        return related(q);
+      }),
+    );
+    const commands = await loadCommands();
+    const ask = interactionOf({ command: 'ask', question: QUESTION });
+    await handleInteraction(ask.interaction, ctx, commands);
+    expect(asked).toEqual([QUESTION]);
+    expect(ask.calls.map((c) => c.method)).toEqual(['reply']);
+    const { embed, buttons } = sent(ask.calls[0]);
+    expect(embed?.title).toBe(QUESTION);
+    expect(embed?.description?.startsWith(`${caveat}\n\n> `)).toBe(true);
+    expect(embed?.description).toContain('**2021年至2024年,他在莫納什大學攻讀計算機科學博士');
+    expect(embed?.description).not.toContain(ui('zh-Hant').notInArticle);
+    expect(embed?.fields?.[0]?.value).toBe('`[1]` ¶3 · 「印象深刻」的決定 · 觀察者網 · 2025-02-09');
+    expect(embed?.color).toBe(only(renderAnswer(related(QUESTION))).color);
+    expect(embed?.color).not.toBe(
+      only(renderAnswer(answerOf(QUESTION, related(QUESTION).excerpts))).color,
+    );
+    const more = buttons.find((b) => 'custom_id' in b);
+    expect(more).toMatchObject({ label: ui('zh-Hant').morePassages(1) });
+
+    // Clicking it shows the further passage privately, still under the caveat.
+    const click = interactionOf({ customId: (more as { custom_id: string }).custom_id });
+    await handleInteraction(click.interaction, ctx, commands);
+    const view = sent(click.calls[0]);
+    expect(view.flags).toBe(MessageFlags.Ephemeral);
+    expect(view.embed?.description?.startsWith(`${caveat}\n\n> `)).toBe(true);
+    expect(view.embed?.color).toBe(embed?.color);
+    expect(view.embed?.description).toContain(doc.paragraphs[3]!.text.slice(0, 20));
+  });
+
+  it('replies to a mention with a related answer under the caveat; the cooldown applies as to any answer', async () => {
+    const ctx = contextFor(fakeEngine(related), 60_000);
+    const first = mentionOf(QUESTION);
+    await handleMessage(first.message, ctx);
+    expect(first.replies).toHaveLength(1);
+    const { embed, buttons } = sent({ options: first.replies[0] });
+    expect(embed?.title).toBe(QUESTION);
+    expect(embed?.description?.startsWith(`${caveat}\n\n> `)).toBe(true);
+    expect(embed?.description).toContain('莫納什大學');
+    expect(buttons.some((b) => 'custom_id' in b)).toBe(true);
+
+    const again = mentionOf(QUESTION);
+    await handleMessage(again.message, ctx);
+    expect(again.replies).toEqual([]);
+    expect(again.reactions).toEqual([COOLDOWN_REACTION]);
+  });
+
+  it('still answers "none" with the statement and no caveat', async () => {
+    const ctx = contextFor(fakeEngine((q) => abstainedAnswer(q, ['潘梓正'])));
+    const m = mentionOf('明天香港會下雨嗎？');
+    await handleMessage(m.message, ctx);
+    const { embed, buttons } = sent({ options: m.replies[0] });
+    expect(embed?.description).toMatch(/^文章沒有提到這一點。/);
+    expect(embed?.description).not.toContain(ui('zh-Hant').relatedCaveat);
+    expect(buttons).toEqual([]);
   });
 });

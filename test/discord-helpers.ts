@@ -118,6 +118,30 @@ export function abstainedAnswer(
 }
 
 /**
+ * The article is about the question but does not state the answer: the closest passages
+ * come as excerpts, under a caveat, and the answer counts as an abstention.
+ */
+export function relatedAnswer(
+  question: string,
+  excerpts: Excerpt[],
+  more: Excerpt[] = [],
+  lang: Lang = 'zh-Hant',
+  suggestions: string[] = [],
+): Answer {
+  return {
+    question,
+    lang,
+    mode: 'lexical',
+    abstained: true,
+    confidence: 'related',
+    excerpts,
+    more,
+    suggestions,
+    answerability: { bestCoverage: 0.4, corpusCoverage: 0.8, lexical: 0.4, reason: 'partial' },
+  };
+}
+
+/**
  * A person record from the article: every paragraph naming them is a mention; a quoted role
  * is cited at the first paragraph containing it, as the registry records it.
  */

@@ -34,6 +34,7 @@ import {
   personOf,
   quoteBlocks,
   readMarkdown,
+  relatedAnswer,
 } from './discord-helpers.js';
 
 let doc: CorpusDocument;
@@ -377,6 +378,137 @@ describe('renderAnswer', () => {
       ),
     );
     expect(limitViolations(message)).toEqual([]);
+  });
+});
+
+describe('renderAnswer for a related answer (closest passages, not an answer)', () => {
+  const caveatLine = (lang: (typeof LANGS)[number]) =>
+    `**${escapeMarkdown(ui(lang).relatedCaveat)}**`;
+
+  it('heads the passages with the caveat in each language, never "not in the article"', () => {
+    const ex = excerptOf(doc, [3], '阿德萊德大學');
+    for (const lang of LANGS) {
+      const message = renderAnswer(relatedAnswer('潘梓正的導師是誰？', [ex], [], lang, ['潘梓正']));
+      const embed = only(message);
+      expect(limitViolations(message)).toEqual([]);
+      expect(embed.title).toBe('潘梓正的導師是誰？');
+      const [first, ...rest] = embed.description!.split('\n\n');
+      expect(first).toBe(caveatLine(lang));
+      expect(readMarkdown(first!).text).toBe(ui(lang).relatedCaveat);
+      expect(readMarkdown(first!).stray).toEqual([]);
+      expect(rest[0]).toMatch(/^> /);
+      expect(embed.description).not.toContain(ui(lang).notInArticle);
+      // The suggestions belong to "none": here the passages are what the article has.
+      expect(embed.description).not.toContain(ui(lang).suggestionsLead);
+      expect(embed.fields?.[0]?.name).toBe(ui(lang).sources);
+      expect(embed.footer?.text).toContain(ui(lang).verbatimFooter);
+    }
+    expect(readMarkdown(caveatLine('zh-Hant')).text).toBe('文章沒有直接回答；最相關的段落：');
+    expect(readMarkdown(caveatLine('zh-Hans')).text).toBe('文章没有直接回答；最相关的段落：');
+    expect(readMarkdown(caveatLine('en')).text).toBe(
+      'The article does not say this directly; closest passages:',
+    );
+  });
+
+  it('quotes the passages verbatim with markers and footnotes, as an answer does', () => {
+    const a = excerptOf(doc, [3], '阿德萊德大學');
+    const b = excerptOf(doc, [5]);
+    const related = renderAnswer(relatedAnswer('q', [a, b]));
+    const answered = renderAnswer(answerOf('q', [a, b]));
+    const embed = only(related);
+    expectVerbatimQuotes(embed, [a, b]);
+    expect(related.shown).toEqual([a, b]);
+    expect(embed.description).toBe(`${caveatLine('zh-Hant')}\n\n${only(answered).description}`);
+    expect(embed.fields).toEqual(only(answered).fields);
+    expect(embed.fields?.[0]?.value.split('\n')[0]).toBe(
+      '`[1]` ¶3 · 「印象深刻」的決定 · 觀察者網 · 2025-02-09',
+    );
+    expect(embed.description).toContain(
+      '**潘梓正在GitHub上公開的簡歷顯示,他本科畢業於哈爾濱工業大學,碩士畢業於澳大利亞阿德萊德大學。**',
+    );
+  });
+
+  it('has its own colour, neither the answer nor the abstention colour', () => {
+    const ex = excerptOf(doc, [3]);
+    const related = only(renderAnswer(relatedAnswer('q', [ex]))).color;
+    const answer = only(renderAnswer(answerOf('q', [ex]))).color;
+    const none = only(renderAnswer(abstainedAnswer('q', []))).color;
+    expect(related).toEqual(expect.any(Number));
+    expect(related).not.toBe(answer);
+    expect(related).not.toBe(none);
+    for (const lang of LANGS)
+      expect(only(renderAnswer(relatedAnswer('q', [ex], [], lang))).color).toBe(related);
+  });
+
+  it('keeps every limit with long passages, the caveat first and nothing lost', () => {
+    const ns = doc.paragraphs.map((p) => p.n);
+    const whole = doc.paragraphs.map((p) => p.text).join('\n');
+    const long = excerptOf(doc, ns, '阿德萊德大學', { text: `${whole}\n${whole}` });
+    const all = doc.paragraphs.map((p) =>
+      excerptOf(doc, [p.n], p.text.slice(0, 4), {
+        citation: { section: '很長的章節名稱'.repeat(40) },
+      }),
+    );
+    for (const lang of LANGS) {
+      let extra: Excerpt[] = [];
+      const message = renderAnswer(relatedAnswer('問'.repeat(5000), [long, ...all], [], lang), {
+        registerMore: (e) => {
+          extra = e;
+          return 'more:long';
+        },
+      });
+      const embed = only(message);
+      expect(limitViolations(message)).toEqual([]);
+      expect(embed.description!.startsWith(`${caveatLine(lang)}\n\n> `)).toBe(true);
+      expect(message.shown[0]).toBe(long);
+      expectVerbatimQuotes(embed, message.shown, { firstMayBeCut: true });
+      // Every passage is shown or behind the button (a short one may fit after a long one did not).
+      expect(message.shown.length + extra.length).toBe(all.length + 1);
+      expect(new Set([...message.shown, ...extra])).toEqual(new Set([long, ...all]));
+      expect(embed.description).toContain(ui(lang).notShown(extra.length));
+    }
+  });
+
+  it('offers More passages for its further passages, and they keep the caveat and colour', () => {
+    const ex = excerptOf(doc, [3], '阿德萊德大學');
+    const more = [excerptOf(doc, [4]), excerptOf(doc, [5])];
+    const registered: { extra: Excerpt[]; tier: string }[] = [];
+    const message = renderAnswer(relatedAnswer('q', [ex], more), {
+      registerMore: (extra, _lang, tier) => {
+        registered.push({ extra, tier });
+        return 'more:rel';
+      },
+    });
+    expect(limitViolations(message)).toEqual([]);
+    expect(buttons(message)).toEqual([
+      expect.objectContaining({
+        style: ButtonStyle.Secondary,
+        custom_id: 'more:rel',
+        label: '更多段落（2）',
+      }),
+    ]);
+    expect(registered).toEqual([{ extra: more, tier: 'related' }]);
+    // Nothing further, nothing left over: no button.
+    const alone = renderAnswer(relatedAnswer('q', [ex]), { registerMore: () => 'more:x' });
+    expect(alone.components).toEqual([]);
+
+    const view = renderMorePassages(more, 'en', 'lexical', { tier: 'related' });
+    const viewEmbed = only(view);
+    expect(viewEmbed.description!.startsWith(`${caveatLine('en')}\n\n> `)).toBe(true);
+    expect(viewEmbed.color).toBe(only(message).color);
+    expectVerbatimQuotes(viewEmbed, more);
+    expect(limitViolations(view)).toEqual([]);
+    const plain = only(renderMorePassages(more, 'en', 'lexical'));
+    expect(plain.description).not.toContain(ui('en').relatedCaveat);
+    expect(plain.color).toBe(only(renderAnswer(answerOf('q', [ex]))).color);
+  });
+
+  it('says "not in the article" when a related answer has nothing to quote', () => {
+    const embed = only(renderAnswer(relatedAnswer('q', [], [], 'en', ['Pan Zizheng'])));
+    expect(embed.description).toBe(
+      'The article does not say.\n\nThe article does cover: Pan Zizheng',
+    );
+    expect(embed.color).toBe(only(renderAnswer(abstainedAnswer('q', [], 'en'))).color);
   });
 });
 

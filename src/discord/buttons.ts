@@ -21,8 +21,9 @@ export async function handleButton(
     return true;
   }
   const rendered = renderMorePassages(entry.excerpts, entry.lang, entry.mode, {
-    registerMore: (excerpts, lang) =>
-      moreCustomId(ctx.more.put({ excerpts, lang, mode: entry.mode })),
+    tier: entry.tier,
+    registerMore: (excerpts, lang, tier) =>
+      moreCustomId(ctx.more.put({ excerpts, lang, mode: entry.mode, tier })),
   });
   await respond(interaction, rendered, { ephemeral: true });
   return true;

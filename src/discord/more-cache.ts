@@ -5,12 +5,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Excerpt, IndexMode } from '../answers/types.js';
+import type { ExcerptTier } from '../render/discord.js';
 import type { Lang } from '../text/language.js';
 
 export interface MoreEntry {
   excerpts: Excerpt[];
   lang: Lang;
   mode: IndexMode;
+  /** Passages left out of a related answer are shown under its caveat too. */
+  tier: ExcerptTier;
 }
 
 const PREFIX = 'more:';

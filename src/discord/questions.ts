@@ -64,7 +64,7 @@ export function langFor(
 export async function answerQuestion(ctx: BotContext, question: string): Promise<RenderedAnswer> {
   const answer = await ctx.engine.ask(question);
   return renderAnswer(answer, {
-    registerMore: (excerpts, lang) =>
-      moreCustomId(ctx.more.put({ excerpts, lang, mode: answer.mode })),
+    registerMore: (excerpts, lang, tier) =>
+      moreCustomId(ctx.more.put({ excerpts, lang, mode: answer.mode, tier })),
   });
 }

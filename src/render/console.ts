@@ -6,6 +6,7 @@
 import type { Answer, Excerpt, PersonAnswer } from '../answers/types.js';
 import { Footnotes } from './citation.js';
 import { ui } from './i18n.js';
+import { shownAs } from './tier.js';
 
 const useColor = process.stdout.isTTY === true && !process.env['NO_COLOR'];
 const sgr = (code: string) => (s: string) => (useColor ? `\x1b[${code}m${s}\x1b[0m` : s);
@@ -38,13 +39,16 @@ export function renderExcerpts(excerpts: Excerpt[]): string {
 
 export function renderAnswer(answer: Answer): string {
   const t = ui(answer.lang);
-  if (answer.abstained) {
+  const tier = shownAs(answer);
+  if (tier === 'none') {
     const lines = [style.yellow(t.notInArticle)];
     if (answer.suggestions.length)
       lines.push(`${t.suggestionsLead} ${answer.suggestions.join(t.listSeparator)}`);
     return lines.join('\n');
   }
   return [
+    // The caveat comes first, so the passages are never read as the answer.
+    ...(tier === 'related' ? [style.yellow(t.relatedCaveat)] : []),
     renderExcerpts(answer.excerpts),
     '',
     style.dim(`${t.verbatimFooter} · ${t.mode(answer.mode)}`),

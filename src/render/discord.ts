@@ -20,6 +20,7 @@ import type {
   AboutInfo,
   Answer,
   Citation,
+  Confidence,
   Excerpt,
   IndexMode,
   PersonAnswer,
@@ -29,6 +30,7 @@ import type { Lang } from '../text/language.js';
 import { splitSentences } from '../text/sentences.js';
 import { Footnotes, formatPublished, shorten } from './citation.js';
 import { ui, type HelpParams, type UiStrings } from './i18n.js';
+import { shownAs } from './tier.js';
 
 /** Discord's limits, in UTF-16 code units: Discord counts characters, which is never more. */
 export const LIMITS = {
@@ -49,7 +51,13 @@ export const LIMITS = {
   url: 512,
 } as const;
 
-const COLOR = { answer: 0x2b6cb0, abstain: 0x718096, person: 0x2f855a, info: 0x4a5568 } as const;
+const COLOR = {
+  answer: 0x2b6cb0,
+  related: 0xd69e2e,
+  abstain: 0x718096,
+  person: 0x2f855a,
+  info: 0x4a5568,
+} as const;
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
 
@@ -59,11 +67,15 @@ export interface RenderedMessage {
   components: ButtonRow[];
 }
 
+/** How quoted excerpts are presented: as the answer, or as the closest passages under a caveat. */
+export type ExcerptTier = Exclude<Confidence, 'none'>;
+
 /**
  * Called with the excerpts that did not fit plus the answer's further passages; returns
- * the custom_id of a button that shows them. Absent: no button.
+ * the custom_id of a button that shows them. Absent: no button. `tier` is what they were
+ * shown as, so that "More passages" keeps a related answer's caveat.
  */
-export type RegisterMore = (extra: Excerpt[], lang: Lang) => string;
+export type RegisterMore = (extra: Excerpt[], lang: Lang, tier: ExcerptTier) => string;
 
 // ---------------------------------------------------------------------------------------------
 // Markdown
@@ -342,18 +354,20 @@ interface ExcerptLayout {
 }
 
 /**
- * Lays out excerpts best first. The first one is shortened if it must be (it is the answer);
- * later ones are shown whole or not at all, so every quote that appears ends with its marker
- * and every marker has its footnote.
+ * Lays out excerpts best first, after `lead` when there is one. The first one is shortened if
+ * it must be (it is the answer); later ones are shown whole or not at all, so every quote that
+ * appears ends with its marker and every marker has its footnote.
  */
 function layoutExcerpts(
   excerpts: readonly Excerpt[],
   t: UiStrings,
   fixedLength: number,
   hasMoreButton: boolean,
+  lead: string | null,
 ): ExcerptLayout {
   const notes = sourceNotes();
-  const blocks: string[] = [];
+  // The lead counts against the budgets like any block, so the quotes make room for it.
+  const blocks: string[] = lead === null ? [] : [lead];
   const shown: Excerpt[] = [];
   const overflow: Excerpt[] = [];
   // Room for the "n more do not fit" line, kept whether or not it is needed.
@@ -409,16 +423,26 @@ export interface AnswerRenderOptions {
   registerMore?: RegisterMore;
 }
 
+export interface MorePassagesOptions extends AnswerRenderOptions {
+  /** What the answer that left these passages out was shown as; "answer" when absent. */
+  tier?: ExcerptTier;
+}
+
 export interface RenderedAnswer extends RenderedMessage {
   /** Excerpts quoted in the embed, in order. */
   shown: Excerpt[];
 }
 
-/** An answer as one embed; abstentions say so and suggest what the article does cover. */
+/**
+ * An answer as one embed. Confidence "answer" quotes the excerpts; "related" quotes the
+ * closest passages the same way, under a caveat and in their own colour; "none" says the
+ * article does not say and suggests what it does cover.
+ */
 export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}): RenderedAnswer {
   const t = ui(answer.lang);
   const title = fitEscaped(answer.question.replace(/\s+/g, ' ').trim(), LIMITS.embedTitle);
-  if (answer.abstained || answer.excerpts.length === 0) {
+  const tier = shownAs(answer);
+  if (tier === 'none') {
     return {
       embeds: [
         {
@@ -432,17 +456,43 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
       shown: [],
     };
   }
+  return excerptEmbed(
+    { title, excerpts: answer.excerpts, more: answer.more, lang: answer.lang, mode: answer.mode },
+    tier,
+    options,
+  );
+}
+
+/**
+ * The embed of quoted excerpts shared by answers and "More passages": layout, footnotes,
+ * limits and the More button are the same for both tiers; only the caveat and colour differ.
+ */
+function excerptEmbed(
+  content: {
+    title: string;
+    excerpts: readonly Excerpt[];
+    /** Passages that go behind "More passages" even when there is room for them. */
+    more: readonly Excerpt[];
+    lang: Lang;
+    mode: IndexMode;
+  },
+  tier: ExcerptTier,
+  options: AnswerRenderOptions,
+): RenderedAnswer {
+  const { title, excerpts, lang, mode } = content;
+  const t = ui(lang);
   const footer = modeFooter(
     t,
-    answer.mode,
-    answer.excerpts.map((e) => e.citation.title),
+    mode,
+    excerpts.map((e) => e.citation.title),
   );
+  const lead = tier === 'related' ? `**${escapeMarkdown(t.relatedCaveat)}**` : null;
   const canRegister = options.registerMore !== undefined;
-  const layout = layoutExcerpts(answer.excerpts, t, title.length + footer.length, canRegister);
-  const extra = [...layout.overflow, ...answer.more];
+  const layout = layoutExcerpts(excerpts, t, title.length + footer.length, canRegister, lead);
+  const extra = [...layout.overflow, ...content.more];
   const more =
     canRegister && extra.length > 0
-      ? { customId: options.registerMore!(extra, answer.lang), count: extra.length }
+      ? { customId: options.registerMore!(extra, lang, tier), count: extra.length }
       : null;
   const fields: APIEmbedField[] = layout.sources
     ? [{ name: t.sources, value: layout.sources }]
@@ -451,7 +501,7 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
     embeds: [
       {
         title,
-        color: COLOR.answer,
+        color: tier === 'related' ? COLOR.related : COLOR.answer,
         description: layout.description,
         fields,
         footer: { text: footer },
@@ -488,43 +538,18 @@ function suggestionText(
   return names.length > 0 ? `${text}${lead}${names.join(t.listSeparator)}` : text;
 }
 
-/** Further passages, shown privately to whoever clicked "More passages". */
+/**
+ * Further passages, shown privately to whoever clicked "More passages". A related answer's
+ * keep its caveat and colour: they are no more an answer than the ones it showed.
+ */
 export function renderMorePassages(
   excerpts: readonly Excerpt[],
   lang: Lang,
   mode: IndexMode,
-  options: AnswerRenderOptions = {},
+  options: MorePassagesOptions = {},
 ): RenderedAnswer {
-  const t = ui(lang);
-  const title = escapeMarkdown(t.morePassagesTitle);
-  const footer = modeFooter(
-    t,
-    mode,
-    excerpts.map((e) => e.citation.title),
-  );
-  const canRegister = options.registerMore !== undefined;
-  const layout = layoutExcerpts(excerpts, t, title.length + footer.length, canRegister);
-  const more =
-    canRegister && layout.overflow.length > 0
-      ? { customId: options.registerMore!(layout.overflow, lang), count: layout.overflow.length }
-      : null;
-  return {
-    embeds: [
-      {
-        title,
-        color: COLOR.answer,
-        description: layout.description,
-        fields: layout.sources ? [{ name: t.sources, value: layout.sources }] : [],
-        footer: { text: footer },
-      },
-    ],
-    components: answerButtons(
-      t,
-      layout.shown.map((e) => e.citation),
-      more,
-    ),
-    shown: layout.shown,
-  };
+  const title = escapeMarkdown(ui(lang).morePassagesTitle);
+  return excerptEmbed({ title, excerpts, more: [], lang, mode }, options.tier ?? 'answer', options);
 }
 
 /** Mentions are sentences of the article; they are quoted like excerpts, without a key sentence. */

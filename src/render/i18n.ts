@@ -47,6 +47,8 @@ export interface UiStrings {
   verbatimFooter: string;
   mode(mode: IndexMode): string;
   notInArticle: string;
+  /** Heads the closest passages when the article is about the question but does not answer it. */
+  relatedCaveat: string;
   suggestionsLead: string;
 
   aliases: string;
@@ -91,6 +93,7 @@ const zhHant: UiStrings = {
   verbatimFooter: '引文一字不改摘自原文；[n] 對應原文段落 ¶。',
   mode: (m) => (m === 'hybrid' ? '關鍵詞＋語義檢索' : '關鍵詞檢索'),
   notInArticle: '文章沒有提到這一點。',
+  relatedCaveat: '文章沒有直接回答；最相關的段落：',
   suggestionsLead: '文章談到的有：',
 
   aliases: '又稱',
@@ -198,6 +201,7 @@ const en: UiStrings = {
   verbatimFooter: 'Quotes are verbatim from the article; [n] points to its paragraphs (¶).',
   mode: (m) => (m === 'hybrid' ? 'keyword + semantic search' : 'keyword search'),
   notInArticle: 'The article does not say.',
+  relatedCaveat: 'The article does not say this directly; closest passages:',
   suggestionsLead: 'The article does cover:',
 
   aliases: 'Also called',
