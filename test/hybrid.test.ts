@@ -3,11 +3,17 @@
  * loading path, its vectors into hnswlib-node, the index to disk and back, and the
  * fused ranking answers questions.
  */
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openEngine } from '../src/engine.js';
 import { buildIndex } from '../src/indexes/build.js';
+import { ensureIndex } from '../src/indexes/ensure.js';
 import { loadIndex } from '../src/indexes/load.js';
 import { loadEmbedder } from '../src/indexes/embedder.js';
+import { IndexMismatchError } from '../src/indexes/manifest.js';
+import { NULL_PROBES } from '../src/indexes/null-probes.js';
+import { FILES, buildsDir, pointerFile } from '../src/indexes/store.js';
 import { nameForms } from '../src/people/lookup.js';
 import { Retriever } from '../src/retrieval/retriever.js';
 import { TINY_EMBEDDER, TINY_MODEL, hybridTestConfig, silentLog } from './helpers/config.js';
@@ -28,6 +34,40 @@ describe('hybrid index with the tiny model', async () => {
       m: config.HNSW_M,
       efConstruction: config.HNSW_EF_CONSTRUCTION,
     });
+  });
+
+  it('calibrates the vector leg on the null probes', async () => {
+    const calibration = built.manifest.embedding?.calibration;
+    if (!calibration) throw new Error('a hybrid build has a calibration');
+    const { similarities, mean, sd } = calibration;
+    expect(calibration.probes).toBe(NULL_PROBES.length);
+    expect(similarities).toHaveLength(NULL_PROBES.length);
+    expect(similarities).toEqual([...similarities].sort((a, b) => a - b));
+    for (const s of similarities) {
+      expect(Math.round(s * 1e4) / 1e4).toBe(s);
+      expect(Math.abs(s)).toBeLessThanOrEqual(1);
+    }
+    const n = similarities.length;
+    expect(mean).toBeCloseTo(similarities.reduce((a, b) => a + b, 0) / n, 12);
+    expect(sd).toBeCloseTo(
+      Math.sqrt(similarities.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1)),
+      12,
+    );
+    expect(sd).toBeGreaterThan(0);
+
+    // They are the probes' best similarities as the loaded index finds them for queries.
+    const index = await loadIndex(built.dir);
+    const loaded = await loadEmbedder(TINY_EMBEDDER);
+    if (!loaded.ok) throw new Error(loaded.reason);
+    try {
+      const vectors = await loaded.embedder.embedQueries([...NULL_PROBES]);
+      const best = vectors.map(
+        (v) => Math.round(index.vectors!.search(v, 1)[0]!.score * 1e4) / 1e4,
+      );
+      expect(similarities).toEqual(best.sort((a, b) => a - b));
+    } finally {
+      await loaded.embedder.dispose();
+    }
   });
 
   it('loads the vectors back and searches them', async () => {
@@ -77,6 +117,34 @@ describe('hybrid index with the tiny model', async () => {
       expect((await engine.ask('宋俊瀟在哪裡讀博士？')).excerpts.length).toBeGreaterThan(0);
     } finally {
       await engine.close();
+    }
+  });
+
+  it('refuses a hybrid build without its calibration as outdated, and entry points rebuild it', async () => {
+    // A copy in a data folder of its own, so the build the other tests use stays whole.
+    const other = hybridTestConfig();
+    try {
+      const id = path.basename(built.dir);
+      const dir = path.join(buildsDir(other.DATA_DIR), id);
+      mkdirSync(buildsDir(other.DATA_DIR), { recursive: true });
+      cpSync(built.dir, dir, { recursive: true });
+      writeFileSync(pointerFile(other.DATA_DIR), JSON.stringify({ build: id }));
+      const file = path.join(dir, FILES.manifest);
+      const manifest = JSON.parse(readFileSync(file, 'utf8')) as {
+        embedding: Record<string, unknown>;
+      };
+      delete manifest.embedding.calibration;
+      writeFileSync(file, JSON.stringify(manifest));
+
+      await expect(loadIndex(dir)).rejects.toThrow(IndexMismatchError);
+      await expect(loadIndex(dir)).rejects.toThrow(/npm run reindex/);
+      const ensured = await ensureIndex(other, silentLog);
+      expect(ensured.rebuiltBecause).toMatch(/calibration/);
+      expect((await loadIndex(ensured.dir)).manifest.embedding?.calibration.probes).toBe(
+        NULL_PROBES.length,
+      );
+    } finally {
+      other.cleanup();
     }
   });
 });
