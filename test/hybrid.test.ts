@@ -70,6 +70,30 @@ describe('hybrid index with the tiny model', async () => {
     }
   });
 
+  it('places a question in the null: one about the article stands higher than an unrelated one', async () => {
+    const index = await loadIndex(built.dir);
+    const loaded = await loadEmbedder(TINY_EMBEDDER);
+    if (!loaded.ok) throw new Error(loaded.reason);
+    try {
+      const retriever = new Retriever(index, loaded.embedder, nameForms(index.people));
+      const about = '潘梓正在英伟达实习时的导师是谁？';
+      const unrelated = '明天香港會下雨嗎？';
+      const [a, u] = [await retriever.retrieve(about), await retriever.retrieve(unrelated)];
+      if (!a.answerability.dense || !u.answerability.dense)
+        throw new Error('hybrid retrieval reports dense evidence');
+      expect(a.answerability.dense.z).toBeGreaterThan(u.answerability.dense.z);
+      expect(a.answerability.dense.exceedance).toBeLessThan(u.answerability.dense.exceedance);
+      // The similarity is the question's best, found as the probes' were.
+      const [v] = await loaded.embedder.embedQueries([about]);
+      expect(a.answerability.dense.similarity).toBeCloseTo(
+        index.vectors!.search(v!, 1)[0]!.score,
+        6,
+      );
+    } finally {
+      await loaded.embedder.dispose();
+    }
+  });
+
   it('loads the vectors back and searches them', async () => {
     const index = await loadIndex(built.dir);
     expect(index.vectors?.size).toBe(index.passages.length);
@@ -103,6 +127,7 @@ describe('hybrid index with the tiny model', async () => {
         true,
       );
       expect((await engine.ask('明天香港會下雨嗎？')).abstained).toBe(true);
+      expect(answer.answerability.dense?.similarity).toBeTypeOf('number');
     } finally {
       await engine.close();
     }
@@ -114,7 +139,9 @@ describe('hybrid index with the tiny model', async () => {
     try {
       expect(engine.about().mode).toBe('lexical');
       expect(engine.about().modeReason).toMatch(/cannot be loaded/);
-      expect((await engine.ask('宋俊瀟在哪裡讀博士？')).excerpts.length).toBeGreaterThan(0);
+      const answer = await engine.ask('宋俊瀟在哪裡讀博士？');
+      expect(answer.excerpts.length).toBeGreaterThan(0);
+      expect(answer.answerability.dense).toBeUndefined();
     } finally {
       await engine.close();
     }
