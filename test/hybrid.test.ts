@@ -3,11 +3,17 @@
  * loading path, its vectors into hnswlib-node, the index to disk and back, and the
  * fused ranking answers questions.
  */
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openEngine } from '../src/engine.js';
 import { buildIndex } from '../src/indexes/build.js';
+import { ensureIndex } from '../src/indexes/ensure.js';
 import { loadIndex } from '../src/indexes/load.js';
 import { loadEmbedder } from '../src/indexes/embedder.js';
+import { IndexMismatchError } from '../src/indexes/manifest.js';
+import { NULL_PROBES } from '../src/indexes/null-probes.js';
+import { FILES, buildsDir, pointerFile } from '../src/indexes/store.js';
 import { nameForms } from '../src/people/lookup.js';
 import { Retriever } from '../src/retrieval/retriever.js';
 import { TINY_EMBEDDER, TINY_MODEL, hybridTestConfig, silentLog } from './helpers/config.js';
@@ -28,6 +34,64 @@ describe('hybrid index with the tiny model', async () => {
       m: config.HNSW_M,
       efConstruction: config.HNSW_EF_CONSTRUCTION,
     });
+  });
+
+  it('calibrates the vector leg on the null probes', async () => {
+    const calibration = built.manifest.embedding?.calibration;
+    if (!calibration) throw new Error('a hybrid build has a calibration');
+    const { similarities, mean, sd } = calibration;
+    expect(calibration.probes).toBe(NULL_PROBES.length);
+    expect(similarities).toHaveLength(NULL_PROBES.length);
+    expect(similarities).toEqual([...similarities].sort((a, b) => a - b));
+    for (const s of similarities) {
+      expect(Math.round(s * 1e4) / 1e4).toBe(s);
+      expect(Math.abs(s)).toBeLessThanOrEqual(1);
+    }
+    const n = similarities.length;
+    expect(mean).toBeCloseTo(similarities.reduce((a, b) => a + b, 0) / n, 12);
+    expect(sd).toBeCloseTo(
+      Math.sqrt(similarities.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1)),
+      12,
+    );
+    expect(sd).toBeGreaterThan(0);
+
+    // They are the probes' best similarities as the loaded index finds them for queries.
+    const index = await loadIndex(built.dir);
+    const loaded = await loadEmbedder(TINY_EMBEDDER);
+    if (!loaded.ok) throw new Error(loaded.reason);
+    try {
+      const vectors = await loaded.embedder.embedQueries([...NULL_PROBES]);
+      const best = vectors.map(
+        (v) => Math.round(index.vectors!.search(v, 1)[0]!.score * 1e4) / 1e4,
+      );
+      expect(similarities).toEqual(best.sort((a, b) => a - b));
+    } finally {
+      await loaded.embedder.dispose();
+    }
+  });
+
+  it('places a question in the null: one about the article stands higher than an unrelated one', async () => {
+    const index = await loadIndex(built.dir);
+    const loaded = await loadEmbedder(TINY_EMBEDDER);
+    if (!loaded.ok) throw new Error(loaded.reason);
+    try {
+      const retriever = new Retriever(index, loaded.embedder, nameForms(index.people));
+      const about = '潘梓正在英伟达实习时的导师是谁？';
+      const unrelated = '明天香港會下雨嗎？';
+      const [a, u] = [await retriever.retrieve(about), await retriever.retrieve(unrelated)];
+      if (!a.answerability.dense || !u.answerability.dense)
+        throw new Error('hybrid retrieval reports dense evidence');
+      expect(a.answerability.dense.z).toBeGreaterThan(u.answerability.dense.z);
+      expect(a.answerability.dense.exceedance).toBeLessThan(u.answerability.dense.exceedance);
+      // The similarity is the question's best, found as the probes' were.
+      const [v] = await loaded.embedder.embedQueries([about]);
+      expect(a.answerability.dense.similarity).toBeCloseTo(
+        index.vectors!.search(v!, 1)[0]!.score,
+        6,
+      );
+    } finally {
+      await loaded.embedder.dispose();
+    }
   });
 
   it('loads the vectors back and searches them', async () => {
@@ -63,6 +127,7 @@ describe('hybrid index with the tiny model', async () => {
         true,
       );
       expect((await engine.ask('明天香港會下雨嗎？')).abstained).toBe(true);
+      expect(answer.answerability.dense?.similarity).toBeTypeOf('number');
     } finally {
       await engine.close();
     }
@@ -74,9 +139,39 @@ describe('hybrid index with the tiny model', async () => {
     try {
       expect(engine.about().mode).toBe('lexical');
       expect(engine.about().modeReason).toMatch(/cannot be loaded/);
-      expect((await engine.ask('宋俊瀟在哪裡讀博士？')).excerpts.length).toBeGreaterThan(0);
+      const answer = await engine.ask('宋俊瀟在哪裡讀博士？');
+      expect(answer.excerpts.length).toBeGreaterThan(0);
+      expect(answer.answerability.dense).toBeUndefined();
     } finally {
       await engine.close();
+    }
+  });
+
+  it('refuses a hybrid build without its calibration as outdated, and entry points rebuild it', async () => {
+    // A copy in a data folder of its own, so the build the other tests use stays whole.
+    const other = hybridTestConfig();
+    try {
+      const id = path.basename(built.dir);
+      const dir = path.join(buildsDir(other.DATA_DIR), id);
+      mkdirSync(buildsDir(other.DATA_DIR), { recursive: true });
+      cpSync(built.dir, dir, { recursive: true });
+      writeFileSync(pointerFile(other.DATA_DIR), JSON.stringify({ build: id }));
+      const file = path.join(dir, FILES.manifest);
+      const manifest = JSON.parse(readFileSync(file, 'utf8')) as {
+        embedding: Record<string, unknown>;
+      };
+      delete manifest.embedding.calibration;
+      writeFileSync(file, JSON.stringify(manifest));
+
+      await expect(loadIndex(dir)).rejects.toThrow(IndexMismatchError);
+      await expect(loadIndex(dir)).rejects.toThrow(/npm run reindex/);
+      const ensured = await ensureIndex(other, silentLog);
+      expect(ensured.rebuiltBecause).toMatch(/calibration/);
+      expect((await loadIndex(ensured.dir)).manifest.embedding?.calibration.probes).toBe(
+        NULL_PROBES.length,
+      );
+    } finally {
+      other.cleanup();
     }
   });
 });

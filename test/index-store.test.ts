@@ -8,6 +8,8 @@ import { loadIndex } from '../src/indexes/load.js';
 import { INDEX_SCHEMA_VERSION, IndexMismatchError } from '../src/indexes/manifest.js';
 import { buildsDir, currentBuildDir, readManifest } from '../src/indexes/store.js';
 import { hashCorpus, listArticleFiles } from '../src/corpus/load.js';
+import { nameForms } from '../src/people/lookup.js';
+import { Retriever } from '../src/retrieval/retriever.js';
 import { silentLog, testConfig } from './helpers/config.js';
 
 describe('index files', () => {
@@ -36,6 +38,15 @@ describe('index files', () => {
     const loaded = await loadIndex(dir);
     expect(loaded.passages).toHaveLength(manifest.counts.passages);
     expect(loaded.vectors).toBeNull();
+  });
+
+  it('has no dense calibration or evidence in keyword mode', async () => {
+    const dir = (await currentBuildDir(config.DATA_DIR))!;
+    const index = await loadIndex(dir);
+    expect(index.manifest.embedding).toBeNull();
+    const r = await new Retriever(index, null, nameForms(index.people)).retrieve('潘梓正是誰？');
+    expect(r.ranked.length).toBeGreaterThan(0);
+    expect(r.answerability).not.toHaveProperty('dense');
   });
 
   it('keeps the previous build for readers still on it, and prunes older ones', async () => {

@@ -28,8 +28,9 @@ import { tokenize } from '../text/tokenize.js';
 import { TEXT_FORM, tokenizerOptions } from './tokenizer-options.js';
 import { publishDirectory } from './atomic.js';
 import { Bm25Index, DEFAULT_BM25 } from './bm25.js';
+import { calibrate } from './calibrate.js';
 import { loadEmbedder } from './embedder.js';
-import { INDEX_SCHEMA_VERSION, type Manifest } from './manifest.js';
+import { INDEX_SCHEMA_VERSION, type Calibration, type Manifest } from './manifest.js';
 import { FILES, buildsDir, newBuildId, switchCurrent } from './store.js';
 import { VectorIndex } from './vector-index.js';
 
@@ -176,19 +177,25 @@ export async function buildIndex(
       modeReason = `Embedding model ${config.EMBEDDING_MODEL} is unavailable: ${loaded.reason}`;
       log.warn(`${modeReason}\nBuilding a keyword-only index. ${loaded.hint}`);
     } else {
-      step(`Embedding ${passages.length} passages`);
       // The build's model is its own: the engine that answers loads the one the manifest names.
-      const vecs = await loaded.embedder
-        .embedPassages(embedTexts)
-        .finally(() => loaded.embedder.dispose());
-      vectors = VectorIndex.build(vecs, loaded.embedder.dims, hnsw);
+      const { embedder } = loaded;
+      let calibration: Calibration;
+      try {
+        step(`Embedding ${passages.length} passages`);
+        vectors = VectorIndex.build(await embedder.embedPassages(embedTexts), embedder.dims, hnsw);
+        step('Calibrating the vector index on unrelated questions');
+        calibration = await calibrate(embedder, vectors);
+      } finally {
+        await embedder.dispose();
+      }
       mode = 'hybrid';
       embedding = {
-        model: loaded.embedder.model,
-        dims: loaded.embedder.dims,
+        model: embedder.model,
+        dims: embedder.dims,
         quantized: config.EMBEDDING_QUANTIZED,
-        queryPrefix: loaded.embedder.queryPrefix,
-        passagePrefix: loaded.embedder.passagePrefix,
+        queryPrefix: embedder.queryPrefix,
+        passagePrefix: embedder.passagePrefix,
+        calibration,
       };
     }
   }

@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 
-/** Bump when any file's layout or meaning changes. */
-export const INDEX_SCHEMA_VERSION = 2;
+/** Bump when any file's layout or meaning changes. 3: hybrid builds carry a calibration. */
+export const INDEX_SCHEMA_VERSION = 3;
 
 const DocumentMetaSchema = z.object({
   id: z.string(),
@@ -21,6 +21,26 @@ const DocumentMetaSchema = z.object({
   copyright: z.string().optional(),
   file: z.string(),
 });
+
+/**
+ * The dense leg's null distribution: each probe question's best cosine similarity
+ * to any passage (see null-probes.ts). Mean and sd are computed from the stored,
+ * rounded similarities, so anyone can recompute them from this file.
+ */
+export const CalibrationSchema = z
+  .object({
+    probes: z.number().int().nonnegative(),
+    /** Ascending, rounded to 4 decimals. */
+    similarities: z.array(z.number()),
+    mean: z.number(),
+    /** Sample standard deviation (n − 1). */
+    sd: z.number().nonnegative(),
+  })
+  .refine((c) => c.similarities.length === c.probes, {
+    message: 'the calibration must hold one similarity per probe',
+  });
+
+export type Calibration = z.infer<typeof CalibrationSchema>;
 
 export const ManifestSchema = z.object({
   schemaVersion: z.number().int(),
@@ -50,6 +70,7 @@ export const ManifestSchema = z.object({
       quantized: z.boolean(),
       queryPrefix: z.string(),
       passagePrefix: z.string(),
+      calibration: CalibrationSchema,
     })
     .nullable(),
   hnsw: z.object({ m: z.number(), efConstruction: z.number(), efSearch: z.number() }).nullable(),

@@ -62,7 +62,8 @@ export async function readManifest(buildDir: string): Promise<Manifest> {
   const parsed = ManifestSchema.safeParse(raw);
   if (!parsed.success) {
     throw new IndexMismatchError(
-      `The index manifest in ${buildDir} is malformed: ${parsed.error.message}`,
+      `The index manifest in ${buildDir} is malformed or incomplete:\n${z.prettifyError(parsed.error)}\n` +
+        'Run `npm run reindex` to rebuild it.',
     );
   }
   return parsed.data;

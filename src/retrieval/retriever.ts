@@ -11,6 +11,7 @@ import { searchableText } from '../lexicon/field-words.js';
 import { normalize } from '../text/normalize.js';
 import type { Answerability, Confidence } from './answerability.js';
 import { CoverageModel } from './coverage.js';
+import { denseEvidence } from './dense-evidence.js';
 import { analyzeQuery, termsOf, type AnalyzedQuery, type NameResolver } from './query.js';
 
 export interface RetrieverOptions {
@@ -156,6 +157,8 @@ export class Retriever {
       const [vector] = await this.embedder.embedQueries([question]);
       if (vector) dense = index.vectors.search(vector, options.candidates);
     }
+    const calibration = index.manifest.embedding?.calibration;
+    const evidence = dense[0] && calibration && denseEvidence(dense[0].score, calibration);
 
     const fused = new Map<
       number,
@@ -202,7 +205,13 @@ export class Retriever {
       ranked,
       confidence,
       abstained: confidence !== 'answer',
-      answerability: { bestCoverage, corpusCoverage, lexical: lexicalScore, reason },
+      answerability: {
+        bestCoverage,
+        corpusCoverage,
+        lexical: lexicalScore,
+        reason,
+        ...(evidence && { dense: evidence }),
+      },
     };
   }
 }
