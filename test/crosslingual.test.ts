@@ -375,6 +375,7 @@ describe('expanding English questions', () => {
       {
         english: 'Graham T. Allison',
         terms: [{ zh: '格雷厄姆·艾利森', weight: 1, via: 'glossary' }],
+        name: true,
       },
     ]);
   });

@@ -25,7 +25,7 @@ const FORBIDDEN: Record<string, string[]> = {
   lexicon: ['people', 'indexes', 'retrieval', 'answers', 'render', 'discord', 'cli'],
   people: ['indexes', 'retrieval', 'answers', 'render', 'discord', 'cli'],
   indexes: ['retrieval', 'answers', 'render', 'discord', 'cli'],
-  retrieval: ['people', 'answers', 'render', 'discord', 'cli'],
+  retrieval: ['answers', 'render', 'discord', 'cli'],
 };
 
 describe('module layers', () => {

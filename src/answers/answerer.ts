@@ -68,7 +68,8 @@ export class Answerer {
     // A passage that covers nothing of the question is not quoted, however it ranked,
     // unless the vector leg put it near the top (it may paraphrase every word).
     const relevant = r.ranked.filter(
-      (x) => x.coverage > 0 || (x.denseRank !== null && x.denseRank < this.options.shown),
+      (x) =>
+        x.coverage > 0 || x.pinned || (x.denseRank !== null && x.denseRank < this.options.shown),
     );
     const excerpts = relevant.slice(0, this.options.shown + this.options.more).map((x): Excerpt => {
       const picked = pickQuote(x.passage, r.query.units, this.retriever.coverage);

@@ -56,7 +56,7 @@ const MASTHEAD_TAGS: [RegExp, MastheadRole][] = [
 /** A plain-text dateline: a date, optionally a time, alone on its line. */
 const TEXT_DATELINE = /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u;
 /** A plain-text byline in the bracketed form Chinese news sites print: 【文/觀察者網 楊蓉】. */
-const TEXT_BYLINE = /^[【\[]\s*(?:文|記者|记者|作者|編譯|编译|撰文)\s*[/／:：|｜].{1,40}[】\]]$/u;
+const TEXT_BYLINE = /^[【[]\s*(?:文|記者|记者|作者|編譯|编译|撰文)\s*[/／:：|｜].{1,40}[】\]]$/u;
 
 function mastheadRoleOfText(line: string): MastheadRole | null {
   if (TEXT_DATELINE.test(line)) return 'dateline';

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 
 /** Bump when any file's layout or meaning changes. 3: hybrid builds carry a calibration. */
-export const INDEX_SCHEMA_VERSION = 3;
+export const INDEX_SCHEMA_VERSION = 4;
 
 const DocumentMetaSchema = z.object({
   id: z.string(),

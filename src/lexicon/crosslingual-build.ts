@@ -267,6 +267,26 @@ function buildPinyin(
   return out;
 }
 
+/**
+ * The glossary's terms that are names. CC-CEDICT writes proper nouns with capitalised
+ * pinyin; a term it lists only in lower case is a common word (科学, 工程).
+ */
+function entityNames(
+  glossary: readonly GlossaryEntry[],
+  entries: readonly CedictEntry[],
+): string[] {
+  const common = new Set<string>();
+  const proper = new Set<string>();
+  for (const e of entries) (/^[a-z]/.test(e.pinyin) ? common : proper).add(e.simplified);
+  const names = new Set<string>();
+  for (const g of glossary) {
+    const zh = normalize(g.zh).trim();
+    if (zh.length < 2 || (common.has(zh) && !proper.has(zh))) continue;
+    names.add(zh);
+  }
+  return [...names].sort();
+}
+
 export function buildCrossLingualTable(input: CrossLingualInput): CrossLingualTable {
   const view = corpusView(input.corpus, input.extraTexts ?? []);
   const english = new CandidateMap();
@@ -308,5 +328,13 @@ export function buildCrossLingualTable(input: CrossLingualInput): CrossLingualTa
       ...absent.map((k) => k.split(' ').length),
     ),
   );
-  return { version: 1, maxPhraseWords, english: finished, pinyin, latin, absent };
+  return {
+    version: 1,
+    maxPhraseWords,
+    english: finished,
+    pinyin,
+    latin,
+    absent,
+    names: entityNames(input.glossary, entries),
+  };
 }

@@ -21,6 +21,12 @@ export interface CrossLingualTable {
   latin: Record<string, number>;
   /** Proper names the dictionary knows ("world cup") whose Chinese the corpus lacks. */
   absent: string[];
+  /**
+   * Names of the corpus's organisations, places, works and products (normal form): the
+   * glossary's terms, less those the dictionary lists as common words (科學 spelled out
+   * from STEM is a word, not a name).
+   */
+  names: string[];
 }
 
 const Candidate = z.tuple([z.string().min(1), z.number().min(0).max(1), z.enum(['g', 'd'])]);
@@ -31,6 +37,7 @@ const TableSchema = z.object({
   pinyin: z.record(z.string(), z.array(z.string().min(1))),
   latin: z.record(z.string(), z.number().min(0).max(1)),
   absent: z.array(z.string()),
+  names: z.array(z.string().min(1)),
 });
 
 export class CrossLingualTableError extends Error {

@@ -65,8 +65,12 @@ export const ENGLISH_QUESTION_WORDS: readonly [RegExp, AnswerType][] = [
   [/^(?:is|are|was|were|do|does|did|can|could|has|have|had|will|would|should)\b/, 'yes-no'],
 ];
 
-/** Chinese question words that are frame, not content ("哪個", "多少"): coverage skips them. */
-export const CHINESE_FRAME = /^(?:哪|几|多少|什么|啥|谁|为何|为什么|为啥|怎么|怎样|如何|何)/u;
+/**
+ * Words built on a question word ("哪間", "幾倍", "多少錢", "多大") are frame, not content:
+ * they ask, and name nothing. Coverage skips them; the answer type keeps what they ask.
+ */
+export const CHINESE_FRAME =
+  /^(?:哪|几|多[少大久长高远贵]|什么|啥|谁|为何|为什么|为啥|怎么|怎样|如何|何时|何处|何人)/u;
 
 /**
  * Class nouns a question word goes with: 哪個城市 asks for a place, 哪家公司 for an
@@ -92,7 +96,9 @@ export const CLASS_NOUNS: Readonly<Record<string, AnswerType>> = {
     '年份 日期 时间 时候 月份 天 年 月'.split(' ').map((w) => [w, 'date' as const]),
   ),
   ...Object.fromEntries(
-    '职位 职务 身份 头衔 角色 职称 工作 岗位 背景'.split(' ').map((w) => [w, 'thing' as const]),
+    '职位 职务 身份 头衔 角色 职称 工作 岗位 背景 领域 专业 方向 科系 学科'
+      .split(' ')
+      .map((w) => [w, 'thing' as const]),
   ),
 };
 
@@ -152,8 +158,8 @@ export const ATTRIBUTES: readonly AttributeSpec[] = [
   },
   {
     name: 'valuation',
-    asked: /估值|市值多少|融资|募资|投资额|\bvaluations?\b|\bvalued\b|\bfunding\b|\braised?\b/u,
-    cue: /估值|融资|募资|投资|市值|\bvalu|\bfunding\b|\braised?\b/u,
+    asked: /估值|融资|募资|投资额|\bvaluations?\b|\bvalued at\b|\bfunding\b/u,
+    cue: /估值|融资|募资|投资|市值|\bvalu|\bfunding\b/u,
     evidence: 'quantity',
   },
   {
@@ -164,7 +170,7 @@ export const ATTRIBUTES: readonly AttributeSpec[] = [
   },
   {
     name: 'headquarters',
-    asked: /总部|总公司|\bheadquarter(?:s|ed)?\b|\bhq\b|\bbased\b/u,
+    asked: /总部|总公司|\bheadquarter(?:s|ed)?\b|\bhq\b|\bbased in\b/u,
     cue: /总部|总公司|\bheadquarter|\bbased in\b/u,
     evidence: 'place',
   },
@@ -177,7 +183,7 @@ export const ATTRIBUTES: readonly AttributeSpec[] = [
   },
   {
     name: 'employees',
-    asked: /员工|雇员|职员|员工人数|多少人在|\bemployees?\b|\bstaff\b|\bheadcount\b|\bworkforce\b/u,
+    asked: /员工|雇员|职员|\bemployees?\b|\bstaff\b|\bheadcount\b|\bworkforce\b/u,
     cue: /员工|雇员|职员|人员规模|\bemployees?\b|\bstaff\b|\bheadcount\b|\bworkforce\b/u,
     evidence: 'quantity',
   },
@@ -190,7 +196,7 @@ export const ATTRIBUTES: readonly AttributeSpec[] = [
   {
     name: 'author',
     asked:
-      /作者|谁写|写的|撰写|撰文|执笔|谁撰|\bauthors?\b|\bwr(?:ote|itten|iter)\b|\bpenned\b|\bwho wrote\b/u,
+      /作者|谁写|谁撰|由谁|执笔|\bauthors?\b|\bwho wrote\b|\bwritten by\b|\bwriters?\b|\bpenned\b/u,
     cue: /作者|撰|写|执笔|文\s*[/／]|记者|\bauthor|\bwr(?:ote|itten|iter)\b|\bby\b/u,
     evidence: 'person',
   },
@@ -203,7 +209,7 @@ export const ATTRIBUTES: readonly AttributeSpec[] = [
   {
     name: 'field of study',
     asked:
-      /专业|主修|学什么|学的什么|读什么|念什么|什么系|哪个系|领域|\bmajor(?:ed)?\b|\bwhat did \w+ study\b|\bfield\b|\bdegree in\b/u,
+      /专业|主修|学什么|学的什么|读什么|念什么|什么系|哪个系|领域|\bmajored\b|\bmajor in\b|\b(?:his|her|their) major\b|\bwhat did \w+ study\b|\bwhat field\b|\bdegree in\b/u,
     cue: /专业|主修|攻读|学位|科学|工程|学系|领域|\bmajor|\bstud|\bdegree\b|\bfield\b/u,
     evidence: null,
   },
@@ -222,7 +228,7 @@ export const ATTRIBUTES: readonly AttributeSpec[] = [
   },
   {
     name: 'height or weight',
-    asked: /身高|体重|多高|多重|\bhow tall\b|\bheight\b|\bweigh(?:t|s)?\b/u,
+    asked: /身高|体重|\bhow tall\b|\bheight\b|\bweigh(?:t|s)?\b/u,
     cue: /身高|体重|公分|厘米|公斤|\bcm\b|\bkg\b|\bheight\b|\bweigh/u,
     evidence: 'quantity',
   },
@@ -238,12 +244,21 @@ export const ARTICLE_REFERENCE =
  * the masthead lines.
  */
 export const ARTICLE_FACTS =
-  /作者|谁写|写的|撰|记者|发表|发布|发的|刊登|刊出|出自|出处|来源|哪家媒体|什么媒体|哪个媒体|哪个网站|哪家网站|媒体的|转载|授权|版权|独家|\bwr(?:ote|itten|iter)\b|\bauthor\b|\bpublish(?:ed|er)?\b|\boutlet\b|\bsource\b|\brepost\b|\bcopyright\b|\bwhen was\b/u;
+  /作者|谁写|写的|撰|记者|发表|发布|发的|发出|发了|刊登|刊出|登出|出刊|出自|出处|来源|哪家媒体|什么媒体|哪个媒体|哪个网站|哪家网站|媒体的|转载|授权|版权|独家|\bwr(?:ote|itten|iter)\b|\bauthor\b|\bpublish(?:ed|er)?\b|\boutlet\b|\bsource\b|\brepost\b|\bcopyright\b|\bwhen was\b/u;
 
 /** Words for a photo and its caption. */
 export const PHOTO_WORDS =
-  /图|照片|相片|配图|插图|截图|图说|图注|\bphotos?\b|\bphotograph|\bpictures?\b|\bpics?\b|\bimages?\b|\bcaptions?\b|\bpictured\b/u;
+  /照片|相片|配图|插图|截图|图说|图注|图片|图中|那张图|这张图|张图|的图|\bphotos?\b|\bphotograph|\bpictures?\b|\bpics?\b|\bimages?\b|\bcaptions?\b|\bpictured\b/u;
 
-/** Third-person pronouns that, with no one named, mean the article's main subject. */
-export const CHINESE_PRONOUN = /他|她|此人|这个人|这位/u;
+/** Third-person pronouns (as segmented words) that, with no one named, mean the article's main subject. */
+export const CHINESE_PRONOUNS: ReadonlySet<string> = new Set([
+  '他',
+  '她',
+  '他的',
+  '她的',
+  '此人',
+  '这个人',
+  '这位',
+  '该人',
+]);
 export const ENGLISH_PRONOUN = /\b(?:he|him|his|she|her|hers|this guy|this person)\b/u;

@@ -11,6 +11,7 @@ const CuratedPersonSchema = z
     name: z.string().trim().min(1),
     aliases: z.array(z.string().trim().min(1)).default([]),
     role: z.string().min(1),
+    subject: z.boolean().optional(),
     note: z.string().optional(),
   })
   .strict();
@@ -32,6 +33,7 @@ export function parseCuratedPeople(json: unknown, where = PEOPLE_FILE): CuratedP
     name: p.name,
     aliases: p.aliases,
     role: p.role,
+    ...(p.subject !== undefined && { subject: p.subject }),
     ...(p.note !== undefined && { note: p.note }),
   }));
 }

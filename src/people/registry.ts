@@ -91,6 +91,7 @@ function curatedDrafts(corpus: Corpus, curated: CuratedPerson[]): Draft[] {
       roleQuoted: true,
       roleAt,
       source: 'curated',
+      ...(c.subject === true && { subject: true }),
       forms: new Set(),
     };
     for (const a of [...c.aliases, foldScript(c.name)]) addAlias(d, a);
@@ -202,6 +203,7 @@ export function buildPeopleRegistry(
         roleQuoted: d.roleQuoted,
         roleAt,
         source: d.source,
+        ...(d.subject === true && { subject: true }),
         forms: [...d.forms],
         mentionCount: m.length,
         mentions: m,

@@ -9,6 +9,8 @@ export interface CuratedPerson {
   aliases: string[];
   /** A phrase quoted verbatim from the article. */
   role: string;
+  /** The person the article is about: a bare "他" in a question means them. */
+  subject?: boolean;
   /** Why the entry is there, for maintainers; never shown. */
   note?: string;
 }
@@ -48,6 +50,8 @@ export interface PersonEntry {
   /** The block the quoted role was taken from; null for metadata roles. */
   roleAt: RoleSource | null;
   source: PersonSource;
+  /** Marked in people.json as the person the article is about. */
+  subject?: boolean;
   /**
    * Chinese forms counted as mentions, in normal form (Simplified, lowercase,
    * one middle dot). Single-character forms are surnames used alone; they count

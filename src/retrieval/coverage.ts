@@ -75,6 +75,11 @@ export class CoverageModel {
     return this.allText.includes(text);
   }
 
+  /** The corpus holds most of it: its words or bigrams, as coverage gives partial credit. */
+  nearlyInCorpus(text: string): boolean {
+    return partialMatch(text, this.allText) >= 0.4;
+  }
+
   /**
    * Chinese abbreviations keep a few characters of a longer name in order: 港科大 for
    * 香港科技大學, 博導 for 博士生導師. For a word the corpus lacks, the corpus spans

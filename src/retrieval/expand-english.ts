@@ -31,6 +31,11 @@ export interface ExpansionGroup {
   english: string;
   /** Best first; empty when nothing in the article translates the unit. */
   terms: ExpansionTerm[];
+  /**
+   * Written as a name: capitalised inside the question, an acronym, or a proper name the
+   * dictionary knows ("world cup"). A name without terms is something the article never mentions.
+   */
+  name: boolean;
 }
 
 export interface EnglishExpansion {
@@ -197,6 +202,22 @@ function spanTerms(span: Span, tokens: EnglishToken[], table: CrossLingualTable)
   return terms.list();
 }
 
+/**
+ * Tokens from..to-1 written as a name: capitalised words, which at the start of a
+ * question count only when followed by another capitalised word ("Taylor Swift said …",
+ * not "Besides costs …"). Acronyms are not names here: API and GDP are common nouns.
+ */
+function writtenAsName(tokens: EnglishToken[], from: number, to: number): boolean {
+  const words = tokens.slice(from, to).filter((t) => !t.stop);
+  if (words.length === 0) return false;
+  const acronym = (t: EnglishToken) =>
+    t.surface.length > 1 && t.surface === t.surface.toUpperCase();
+  if (!words.every((t) => /^\p{Lu}/u.test(t.surface) && !acronym(t))) return false;
+  if (from > 0) return true;
+  const next = tokens[to];
+  return words.length > 1 || (next !== undefined && /^\p{Lu}/u.test(next.surface));
+}
+
 export function expandEnglishQuery(query: string, table: CrossLingualTable): EnglishExpansion {
   const text = prepareEnglish(query);
   const tokens = englishTokens(text);
@@ -215,12 +236,16 @@ export function expandEnglishQuery(query: string, table: CrossLingualTable): Eng
       const terms = singleWordTerms(token, table);
       // A lone letter ("Graham T Allison", "plan B") says nothing unless the article uses it ("X").
       if (terms.length === 0 && token.lower.length === 1) continue;
-      groups.push({ english: token.surface, terms });
+      groups.push({ english: token.surface, terms, name: writtenAsName(tokens, next, next + 1) });
     }
   };
   for (const span of spans) {
     singles(span.from);
-    groups.push({ english: label(span.from, span.to), terms: spanTerms(span, tokens, table) });
+    groups.push({
+      english: label(span.from, span.to),
+      terms: spanTerms(span, tokens, table),
+      name: span.kind === 'absent' || writtenAsName(tokens, span.from, span.to),
+    });
     next = span.to;
   }
   singles(tokens.length);

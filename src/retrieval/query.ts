@@ -7,14 +7,16 @@
  *   how many units a passage covers.
  */
 import type { WeightedTerm } from '../indexes/bm25.js';
-import { HAN_RUNS } from '../text/han.js';
+import { HAN_RUNS, hasHan } from '../text/han.js';
 import { jieba } from '../text/jieba.js';
 import { detectLanguage, type Lang } from '../text/language.js';
 import { normalize } from '../text/normalize.js';
 import { CHINESE_STOPWORDS, CHINESE_STOP_CHARS, ENGLISH_STOPWORDS } from '../text/stopwords.js';
 import { tokenizeNormalized, type TokenizerOptions } from '../text/tokenize.js';
 import type { CrossLingualTable } from '../lexicon/crosslingual-table.js';
-import { expandEnglishQuery } from './expand-english.js';
+import { CHINESE_FRAME } from '../lexicon/question-lexicon.js';
+import { expandEnglishQuery, type ExpansionGroup } from './expand-english.js';
+import { analyzeFrame, type QuestionFrame } from './question-frame.js';
 
 export interface QueryUnit {
   /** What the user wrote for it. */
@@ -27,6 +29,8 @@ export interface QueryUnit {
    * adverbs are often paraphrases of the article's ("收費" for "價格").
    */
   importance: number;
+  /** Written as a name (a person, place, organisation or product), not a common word. */
+  name: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -35,6 +39,7 @@ export interface AnalyzedQuery {
   normalized: string;
   terms: WeightedTerm[];
   units: QueryUnit[];
+  frame: QuestionFrame;
 }
 
 const HAS_LATIN_WORD = /[\p{Script=Latin}\d]/u;
@@ -50,23 +55,43 @@ function importanceOf(tag: string, word: string): number {
   return word.length === 1 ? base * 0.5 : base;
 }
 
-function chineseUnits(normalized: string): QueryUnit[] {
+/** jieba's tags for names of people, places, organisations and other proper nouns. */
+const NAME_TAG = /^n[rstz]/;
+
+function chineseUnits(normalized: string, frameNouns: ReadonlySet<string>): QueryUnit[] {
   const units: QueryUnit[] = [];
   for (const [run] of normalized.matchAll(HAN_RUNS)) {
     for (const { word, tag } of jieba().tag(run, true)) {
-      if (CHINESE_STOPWORDS.has(word) || (word.length <= 2 && QUESTION_WORD.test(word))) continue;
+      if (CHINESE_STOPWORDS.has(word) || CHINESE_FRAME.test(word)) continue;
+      if (frameNouns.has(word)) continue;
       if (word.length === 1 && CHINESE_STOP_CHARS.has(word)) continue;
       // Leading/trailing grammar characters ("的", "了") glued on by the segmenter carry no topic.
-      const core = word.replace(/^[的了是在]+|[的了吗呢吧]+$/gu, '');
-      if (core.length === 0) continue;
+      // A measure word glued on ("篇文章") is grammar too.
+      const core = word.replace(/^[的了是在]+|^[篇个位家张份项](?=..)|[的了吗呢吧]+$/gu, '');
+      if (core.length === 0 || CHINESE_STOPWORDS.has(core)) continue;
       units.push({
         label: core,
         alternatives: [{ text: core, weight: 1 }],
         importance: importanceOf(tag, core),
+        // Two characters are too few to say a place or company is missing (中美 is 中國+美國).
+        name: tag.startsWith('nr') ? core.length >= 2 : NAME_TAG.test(tag) && core.length >= 3,
       });
     }
   }
   return units;
+}
+
+/**
+ * How much an English unit says about the topic: a name counts fully; a word as much as
+ * the part of speech of the Chinese it translates to ("behind" → 背后, a locative, says
+ * little). A bare number (a year, a count) rarely says what a question is about.
+ */
+function englishImportance(group: ExpansionGroup): number {
+  if (/^[\d.,/%]+$/.test(group.english)) return 0.35;
+  const best = group.terms[0];
+  if (!best || best.via !== 'dictionary' || !hasHan(best.zh)) return 1;
+  const tagged = jieba().tag(best.zh, true);
+  return tagged.length === 1 ? importanceOf(tagged[0]!.tag, best.zh) : 1;
 }
 
 /**
@@ -82,9 +107,6 @@ export function termsOf(text: string, weight: number, tokenizer: TokenizerOption
 /** Resolves a name as typed ("Pan", "Allison") to the Chinese forms the corpus uses, or null. */
 export type NameResolver = (name: string) => string[] | null;
 
-/** Question words built on 哪/几/多 ("哪間", "几倍", "多大") ask; they name nothing. */
-const QUESTION_WORD = /^(哪|几|多[大少久长高远])./u;
-
 export function analyzeQuery(
   question: string,
   table: CrossLingualTable,
@@ -93,7 +115,8 @@ export function analyzeQuery(
 ): AnalyzedQuery {
   const lang = detectLanguage(question);
   const normalized = normalize(question);
-  const units = chineseUnits(normalized);
+  const frame = analyzeFrame(question, normalized);
+  const units = chineseUnits(normalized, frame.frameNouns);
   const terms: WeightedTerm[] = [];
   for (const [run] of normalized.matchAll(HAN_RUNS)) {
     for (const term of tokenizeNormalized(run, tokenizer)) terms.push({ term, weight: 1 });
@@ -105,7 +128,8 @@ export function analyzeQuery(
   const latin = question.replace(HAN_RUNS, ' ');
   if (HAS_LATIN_WORD.test(latin)) {
     for (const group of expandEnglishQuery(latin, table).groups) {
-      if (ENGLISH_STOPWORDS.has(group.english.toLowerCase())) continue;
+      const lower = group.english.toLowerCase();
+      if (ENGLISH_STOPWORDS.has(lower) || frame.frameNouns.has(lower)) continue;
       // A capitalised word no dictionary translates may be part of a name the
       // article uses ("Pan's case", "Palomar"): ask the people registry.
       if (group.terms.length === 0 && resolveName && /^\p{Lu}/u.test(group.english)) {
@@ -120,11 +144,11 @@ export function analyzeQuery(
           text: normalize(t.zh),
           weight: t.via === 'latin' ? 1 : t.weight,
         })),
-        // A bare number (a year, a count) rarely says what a question is about.
-        importance: /^[\d.,/%]+$/.test(group.english) ? 0.35 : 1,
+        importance: englishImportance(group),
+        name: group.name,
       });
       for (const t of group.terms) terms.push(...termsOf(normalize(t.zh), t.weight, tokenizer));
     }
   }
-  return { question, lang, normalized, terms, units };
+  return { question, lang, normalized, terms, units, frame };
 }

@@ -11,7 +11,11 @@ import { searchableText } from '../lexicon/field-words.js';
 import { normalize } from '../text/normalize.js';
 import type { Answerability, Confidence } from './answerability.js';
 import { CoverageModel } from './coverage.js';
-import { denseEvidence } from './dense-evidence.js';
+import { denseEvidence, denseSupports } from './dense-evidence.js';
+import { CorpusEntities, type FocalEntity } from './entities.js';
+import { EvidenceFinder } from './evidence.js';
+import { EVIDENCED_TYPES } from './question-frame.js';
+import { ARTICLE_FACTS, PHOTO_WORDS } from '../lexicon/question-lexicon.js';
 import { analyzeQuery, termsOf, type AnalyzedQuery, type NameResolver } from './query.js';
 
 export interface RetrieverOptions {
@@ -27,6 +31,24 @@ export interface RetrieverOptions {
 }
 
 export const DEFAULT_RETRIEVER: RetrieverOptions = { rrfK: 60, abstainBelow: 0.38, candidates: 20 };
+
+/**
+ * What a question asks of the entity it names is in its nouns (博士, 市值, 總部); its
+ * verbs are often the reader's paraphrase (念, 跌掉) and are left out of that test.
+ */
+const REST_IMPORTANCE = 0.8;
+/** How far down the ranking typed evidence is looked for. */
+const EVIDENCE_DEPTH = 5;
+/** Share of the question's corpus nouns besides its entities an answering sentence must hold. */
+const REST_MIN = 0.3;
+/** Fused-score margin by which the passage with the evidence leads. */
+const EVIDENCE_BONUS = 1e-4;
+/** The subject a bare pronoun stands for weighs less than what was typed. */
+const SUBJECT_WEIGHT = 0.5;
+const SUBJECT_IMPORTANCE = 0.5;
+/** Caption passages for a question about a photo: their score is raised, or given if BM25 missed them. */
+const PHOTO_BOOST = 1.5;
+const PHOTO_FLOOR = 0.5;
 
 /** Coverage scales BM25 between COVERAGE_FLOOR (covers nothing) and 1 + COVERAGE_FLOOR. */
 const COVERAGE_FLOOR = 0.5;
@@ -47,6 +69,11 @@ export interface RankedPassage {
   coverage: number;
   /** The query's index terms the passage contains. */
   matched: string[];
+  /**
+   * Placed by what the question asks rather than by its words: the masthead for a question
+   * about the article, the passage holding a typed answer. Quoted even without shared words.
+   */
+  pinned: boolean;
 }
 
 export interface Retrieval {
@@ -63,6 +90,10 @@ export class Retriever {
   readonly coverage: CoverageModel;
   /** Each person with a quoted role: the Chinese forms that name them and their role's terms. */
   private readonly roles: { forms: string[]; terms: WeightedTerm[] }[];
+  private readonly entities: CorpusEntities;
+  private readonly evidence: EvidenceFinder;
+  private readonly mastheadIds: number[];
+  private readonly captionIds: number[];
 
   /**
    * `resolveName` tells which person a capitalised English word the dictionary
@@ -76,6 +107,10 @@ export class Retriever {
   ) {
     this.normalizedTexts = index.passages.map((p) => normalize(searchableText(p)));
     this.coverage = new CoverageModel(this.normalizedTexts);
+    this.entities = new CorpusEntities(index, this.coverage);
+    this.evidence = new EvidenceFinder(this.entities);
+    this.mastheadIds = index.passages.filter((p) => p.tags.includes('masthead')).map((p) => p.id);
+    this.captionIds = index.passages.filter((p) => p.tags.includes('caption')).map((p) => p.id);
     this.roles = index.people.people
       .filter((p) => p.roleQuoted)
       .map((p) => ({
@@ -128,13 +163,32 @@ export class Retriever {
 
   async retrieve(question: string): Promise<Retrieval> {
     const { index, options } = this;
-    const query = analyzeQuery(
-      question,
-      index.crosslingual,
-      index.manifest.tokenizer,
-      this.resolveName,
-    );
+    const tokenizer = index.manifest.tokenizer;
+    const query = analyzeQuery(question, index.crosslingual, tokenizer, this.resolveName);
+    const { frame } = query;
     const abbreviations = this.expandAbbreviations(query);
+    const named = this.entities.named(query);
+
+    // "他的博士在哪裡讀的": with nobody named, a pronoun means the article's subject.
+    const subject = frame.pronoun && named.people.length === 0 ? this.entities.subject : null;
+    const focal: FocalEntity[] = [...named.focal];
+    const subjectTerms: WeightedTerm[] = [];
+    if (subject) {
+      const forms = subject.forms.filter((f) => f.length > 1);
+      focal.push({ forms, person: true });
+      query.units.push({
+        label: subject.name,
+        alternatives: forms.map((text) => ({ text, weight: 1 })),
+        importance: SUBJECT_IMPORTANCE,
+        name: true,
+      });
+      subjectTerms.push(...termsOf(forms[0] ?? subject.name, SUBJECT_WEIGHT, tokenizer));
+    }
+    const aboutArticle = this.asksAboutArticle(
+      query,
+      named.focal.flatMap((g) => g.forms),
+    );
+
     const coverage = new Map<number, number>();
     const coverageOf = (id: number): number => {
       let c = coverage.get(id);
@@ -144,11 +198,17 @@ export class Retriever {
     };
     // BM25 rewards repeating one matched word; scaling by coverage prefers the
     // passage that holds more of the distinct things the question asks about.
-    const searched = [...query.terms, ...abbreviations, ...this.personContext(query)];
-    const lexical = index.bm25
+    const searched = [
+      ...query.terms,
+      ...abbreviations,
+      ...subjectTerms,
+      ...this.personContext(query),
+    ];
+    let lexical = index.bm25
       .search(searched)
       .slice(0, options.candidates * 2)
-      .map((hit) => ({ id: hit.id, score: hit.score * (COVERAGE_FLOOR + coverageOf(hit.id)) }))
+      .map((hit) => ({ id: hit.id, score: hit.score * (COVERAGE_FLOOR + coverageOf(hit.id)) }));
+    lexical = this.route(lexical, frame.aboutPhoto, aboutArticle)
       .sort((a, b) => b.score - a.score || a.id - b.id)
       .slice(0, options.candidates);
 
@@ -158,7 +218,7 @@ export class Retriever {
       if (vector) dense = index.vectors.search(vector, options.candidates);
     }
     const calibration = index.manifest.embedding?.calibration;
-    const evidence = dense[0] && calibration && denseEvidence(dense[0].score, calibration);
+    const denseFound = dense[0] && calibration && denseEvidence(dense[0].score, calibration);
 
     const fused = new Map<
       number,
@@ -182,6 +242,7 @@ export class Retriever {
           id,
           searched.map((t) => t.term),
         ),
+        pinned: aboutArticle && this.mastheadIds.includes(id),
       }))
       .sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
 
@@ -191,15 +252,57 @@ export class Retriever {
     // other words; corpus coverage alone misses questions whose words the article
     // uses about something else. Together they separate the dev set with a margin.
     const lexicalScore = (bestCoverage + corpusCoverage) / 2;
-    const reason =
-      query.units.length === 0
-        ? 'no-content'
-        : ranked.length === 0
-          ? 'no-match'
-          : lexicalScore < options.abstainBelow
-            ? 'low-coverage'
-            : 'covered';
-    const confidence: Confidence = reason === 'covered' ? 'answer' : 'none';
+
+    // Typed evidence: a question asking for a date, a number, a name, or an attribute
+    // (an age, a salary) is answered only by a sentence that shows one, beside what the
+    // question names. The passage holding it moves to the top.
+    const typed = frame.attributes.length > 0 || frame.types.some((t) => EVIDENCED_TYPES.has(t));
+    const pool = ranked.slice(0, EVIDENCE_DEPTH);
+    // What the question asks of what it names: its other nouns. Only those the corpus
+    // has are a test; a noun it lacks is the reader's own word and may be paraphrased.
+    const focalForms = focal.flatMap((g) => g.forms);
+    const restUnits = query.units.filter(
+      (u) =>
+        u.importance >= REST_IMPORTANCE &&
+        // An English word counts only through a translation it surely has ("out" has none).
+        u.alternatives.some((a) => a.weight >= 0.9) &&
+        // A question about a photo names it; the caption does not.
+        !(frame.aboutPhoto && u.alternatives.some((a) => PHOTO_WORDS.test(a.text))) &&
+        !u.alternatives.some((a) =>
+          focalForms.some((f) => a.text.includes(f) || f.includes(a.text)),
+        ) &&
+        u.alternatives.some(
+          (a) => this.coverage.inCorpus(a.text) || this.coverage.nearlyInCorpus(a.text),
+        ),
+    );
+    const found = typed
+      ? this.evidence.find(
+          frame,
+          aboutArticle ? [] : focal,
+          pool.map((r) => r.passage),
+          // The masthead answers what a question about the article asks, whatever its words.
+          (text) =>
+            aboutArticle || restUnits.length === 0 ? 1 : this.coverage.coverage(restUnits, text),
+          REST_MIN,
+        )
+      : null;
+    if (found && found.passage > 0) {
+      const [hit] = ranked.splice(found.passage, 1);
+      ranked.unshift({ ...hit!, score: ranked[0]!.score + EVIDENCE_BONUS, pinned: true });
+    }
+
+    const reason = decide({
+      units: query.units.length,
+      ranked: ranked.length,
+      aboutArticle,
+      absent: named.absent.length,
+      named: named.focal.length,
+      covered:
+        lexicalScore >= options.abstainBelow || (denseFound ? denseSupports(denseFound) : false),
+      typed,
+      evidenced: found !== null,
+    });
+    const confidence = CONFIDENCE[reason];
     return {
       query,
       ranked,
@@ -210,8 +313,102 @@ export class Retriever {
         corpusCoverage,
         lexical: lexicalScore,
         reason,
-        ...(evidence && { dense: evidence }),
+        ...(denseFound && { dense: denseFound }),
+        details: {
+          types: frame.types.join(',') || null,
+          attributes: frame.attributes.map((a) => a.name).join(',') || null,
+          focal: named.focal.map((g) => g.forms[0]).join(',') || null,
+          absent: named.absent.join(',') || null,
+          subject: subject?.name ?? null,
+          asked: restUnits.map((u) => u.label).join(',') || null,
+          aboutArticle,
+          aboutPhoto: frame.aboutPhoto,
+          evidence: found
+            ? `passage ${found.passage + 1}, sentence ${found.sentence + 1}, rest ${found.rest.toFixed(2)}`
+            : null,
+        },
       },
     };
   }
+
+  /**
+   * A question about the article itself ("誰寫的", "when was this published") that names
+   * nothing the masthead does not: answered from the dateline and byline.
+   */
+  private asksAboutArticle(query: AnalyzedQuery, focal: readonly string[]): boolean {
+    const { frame } = query;
+    if (!frame.asksArticleFacts || this.mastheadIds.length === 0) return false;
+    const masthead = this.mastheadIds.map((id) => this.normalizedTexts[id]!).join('\n');
+    // "字節跳動最近發布了什麼" asks when something was published, not this article.
+    const onlyFacts = query.units.every(
+      (u) =>
+        ARTICLE_FACTS.test(u.label.toLowerCase()) ||
+        u.alternatives.some((a) => masthead.includes(a.text)),
+    );
+    return (frame.pointsAtArticle || onlyFacts) && focal.every((f) => masthead.includes(f));
+  }
+
+  /** Masthead passages lead for questions about the article; captions rise for questions about photos. */
+  private route(
+    hits: { id: number; score: number }[],
+    aboutPhoto: boolean,
+    aboutArticle: boolean,
+  ): { id: number; score: number }[] {
+    if (!aboutPhoto && !aboutArticle) return hits;
+    const top = Math.max(1, ...hits.map((h) => h.score));
+    const out = new Map(hits.map((h) => [h.id, h.score]));
+    if (aboutPhoto) {
+      for (const id of this.captionIds)
+        out.set(id, (out.get(id) ?? top * PHOTO_FLOOR) * PHOTO_BOOST);
+    }
+    if (aboutArticle) for (const id of this.mastheadIds) out.set(id, top * 2);
+    return [...out].map(([id, score]) => ({ id, score }));
+  }
+}
+
+interface DecisionFacts {
+  units: number;
+  ranked: number;
+  aboutArticle: boolean;
+  absent: number;
+  named: number;
+  covered: boolean;
+  typed: boolean;
+  evidenced: boolean;
+}
+
+/** The reasons a retrieval can end with, in the order they are checked. */
+type Reason =
+  | 'article-fact'
+  | 'article-fact-missing'
+  | 'no-content'
+  | 'no-match'
+  | 'absent-entity'
+  | 'low-coverage'
+  | 'no-typed-evidence'
+  | 'absent-entity-beside-known'
+  | 'covered';
+
+const CONFIDENCE: Record<Reason, Confidence> = {
+  'article-fact': 'answer',
+  'article-fact-missing': 'related',
+  'no-content': 'none',
+  'no-match': 'none',
+  'absent-entity': 'none',
+  'low-coverage': 'none',
+  'no-typed-evidence': 'related',
+  'absent-entity-beside-known': 'related',
+  covered: 'answer',
+};
+
+function decide(f: DecisionFacts): Reason {
+  if (f.aboutArticle) return !f.typed || f.evidenced ? 'article-fact' : 'article-fact-missing';
+  if (f.units === 0) return 'no-content';
+  if (f.ranked === 0) return 'no-match';
+  // A name the article never mentions, and nothing it does: the question is about something else.
+  if (f.absent > 0 && f.named === 0) return 'absent-entity';
+  if (!f.covered) return 'low-coverage';
+  if (f.typed && !f.evidenced) return 'no-typed-evidence';
+  if (f.absent > 0) return 'absent-entity-beside-known';
+  return 'covered';
 }
