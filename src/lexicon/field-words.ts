@@ -14,10 +14,12 @@ export const FIELD_WORDS: Readonly<Record<PassageTag, readonly string[]>> = {
     ...'photo photograph picture image caption pictured screenshot'.split(' '),
   ],
   masthead: [
-    ...'作者 記者 撰文 撰稿 署名 發表 發佈 刊登 刊出 日期 時間 來源 出處 媒體 稿件 版權 轉載 授權'.split(
+    ...'作者 記者 撰文 撰稿 署名 寫 發表 發佈 發出 刊登 刊出 日期 時間 來源 出處 媒體 稿件 版權 轉載 授權'.split(
       ' ',
     ),
-    ...'author writer reporter byline published publication date outlet copyright'.split(' '),
+    ...'author writer reporter byline wrote published publication date outlet copyright republish reprint'.split(
+      ' ',
+    ),
   ],
 };
 

@@ -25,20 +25,30 @@ export type AnswerType =
 /** Question words and what they ask for. Longer forms first where one contains another. */
 export const CHINESE_QUESTION_WORDS: readonly [RegExp, AnswerType][] = [
   [/几岁|多大年纪|多少岁|年龄多大|岁数/u, 'age'],
-  [/百分之几|百分比|多少百分|几成|比例是多少|比例多少|占比|占多少|占了多少|占几/u, 'percentage'],
   [
-    /什么时候|什么时间|何时|哪天|哪一天|哪年|哪一年|几月|几号|几日|哪个月|多会儿|啥时候|几时/u,
+    /百分之几|百分比|多少百分|几成|比例是多少|比例多少|多少比例|什么比例|多大比例|占比|占多少|占了多少|占几/u,
+    'percentage',
+  ],
+  [
+    /什么时候|什么时间|何时|哪天|哪一天|哪年|哪一年|几月|几号|几日|哪个月|多会儿|啥时候|几时|边日|边年/u,
     'date',
   ],
-  [/谁|哪位|何人|什么人|哪个人|哪些人|哪一位/u, 'person'],
-  [/哪里|哪儿|在哪|去哪|何处|什么地方|何地|啥地方|从哪/u, 'place'],
+  [/谁|哪位|何人|什么人|哪个人|哪些人|哪一位|边个|边位/u, 'person'],
+  // 在哪幾個項目 asks which, not where.
   [
-    /多少|几个|几名|几位|几家|几倍|多少倍|几分之|多大|多高|多贵|多久|多长|多远|几次|几年|几百|几千|几万|几亿/u,
+    /哪里|哪儿|在哪(?![几些个家所间位款部份篇项种一])|去哪|何处|什么地方|何地|啥地方|从哪|边度|边到/u,
+    'place',
+  ],
+  [
+    /多少|(?<!哪)几(?:个|名|位|家|倍|次|年|百|千|万|亿)|多少倍|几分之|多大|多高|多贵|多久|多长|多远|几多|几耐/u,
     'quantity',
   ],
-  [/为什么|为何|为啥|何以|怎么会|干嘛|凭什么|什么原因|原因是/u, 'reason'],
-  [/怎么样|怎样|如何|怎么/u, 'manner'],
-  [/什么|啥|哪些|哪个|哪家|哪所|哪间|哪款|哪部|哪份|哪篇|哪项|哪种/u, 'thing'],
+  [/为什么|为何|为啥|何以|怎么会|干嘛|凭什么|什么原因|原因是|点解|做咩|为咩/u, 'reason'],
+  [/怎么样|怎样|如何|怎么|点样/u, 'manner'],
+  [
+    /什么|啥|哪些|哪个|哪家|哪所|哪间|哪款|哪部|哪份|哪篇|哪项|哪种|咩|乜嘢|边间|边家|边样/u,
+    'thing',
+  ],
   [/吗[?？]?$|是否|有没有|是不是|会不会|能不能|可不可以/u, 'yes-no'],
 ];
 
@@ -46,10 +56,7 @@ export const CHINESE_QUESTION_WORDS: readonly [RegExp, AnswerType][] = [
 export const ENGLISH_QUESTION_WORDS: readonly [RegExp, AnswerType][] = [
   [/^how old\b|^what age\b|^at what age\b/, 'age'],
   [/^what (?:percentage|percent|share|proportion|fraction)\b|^how many percent\b/, 'percentage'],
-  [
-    /^when\b|^what (?:year|date|day|month|time)\b|^which (?:year|date|day|month)\b|^since when\b/,
-    'date',
-  ],
+  [/^when\b|^(?:what|which)(?: [a-z]+){0,2}? (?:year|date|day|month|time)\b|^since when\b/, 'date'],
   [/^who(?:'s|se|m)?\b|^which (?:person|people|researcher|engineer|scholar|expert)\b/, 'person'],
   [
     /^where\b|^from where\b|^what (?:city|country|place)\b|^which (?:city|country|place)\b/,
@@ -70,7 +77,7 @@ export const ENGLISH_QUESTION_WORDS: readonly [RegExp, AnswerType][] = [
  * they ask, and name nothing. Coverage skips them; the answer type keeps what they ask.
  */
 export const CHINESE_FRAME =
-  /^(?:哪|几|多[少大久长高远贵]|什么|啥|谁|为何|为什么|为啥|怎么|怎样|如何|何时|何处|何人)/u;
+  /^(?:哪|几|多[少大久长高远贵]|什么|啥|谁|为何|为什么|为啥|怎么|怎样|如何|何时|何处|何人|边[个位度间家样日年]|咩|乜|点解|点样)/u;
 
 /**
  * Class nouns a question word goes with: 哪個城市 asks for a place, 哪家公司 for an
@@ -234,9 +241,42 @@ export const ATTRIBUTES: readonly AttributeSpec[] = [
   },
 ];
 
+/**
+ * A "how much" that says in what: 幾年 wants years, 多少錢 money, 幾個人 people. The
+ * answering sentence must then give a number in that unit, not any number.
+ */
+export const QUANTITY_UNITS: readonly { asked: RegExp; evidence: RegExp }[] = [
+  {
+    asked:
+      /几年|多少年|多久|多长时间|几个月|几天|多少天|\bhow long\b|\bhow many (?:years|months|days)\b/u,
+    evidence:
+      /(?<!\d)\d{1,2}\s*(?:年|个月|天|周|小时)|[两三四五六七八九十]+(?:年|个月|天|周)|不到[一两三四五六七八九十]+年|\d+\s*(?:years?|months?|days?)/u,
+  },
+  {
+    asked:
+      /多少钱|几块钱|多少美元|多少美金|多少元|花了多少|价格多少|多贵|\bhow much (?:money|did it cost|does it cost|is it)\b|\bhow expensive\b|\bwhat (?:price|did it cost)\b/u,
+    evidence:
+      /\d[\d.,]*\s*(?:[万亿千百]+\s*)?(?:美元|美金|元|人民币|英镑|欧元|日元|港元|块)|[$¥€£]\s*\d|\d\s*(?:dollars?|usd)/u,
+  },
+  {
+    asked:
+      /几个人|多少人|几名|几位|多少名|多少位|几口人|\bhow many (?:people|engineers|researchers|employees|staff|members|students)\b/u,
+    evidence:
+      /\d+\s*(?:人|名|位)|(?:[两三四五六七八九十百千万]|一[百千万])[一二两三四五六七八九十百千万]*(?:个人|人|名|位)/u,
+  },
+  {
+    asked: /几倍|多少倍|\bhow many times\b/u,
+    evidence: /倍|\btimes\b/u,
+  },
+  {
+    asked: /几次|多少次/u,
+    evidence: /\d+\s*次|[两三四五六七八九十]+次/u,
+  },
+];
+
 /** Words that point at the article itself: 這篇, 本文, this piece. */
 export const ARTICLE_REFERENCE =
-  /这篇|本文|此文|该文|文章|报道|稿子|稿件|这则|这条新闻|这个新闻|原文|\bthis (?:article|piece|story|report|post|text)\b|\bthe (?:article|piece|story|report)\b|\barticle\b/u;
+  /这篇|本文|此文|该文|文章|报道|报导|稿子|稿件|这则|这条新闻|这个新闻|原文|呢篇|\bthis (?:article|piece|story|report|post|text)\b|\bthe (?:article|piece|story|report)\b|\barticle\b/u;
 
 /**
  * What a question about the article itself may ask: who wrote or published it, when,
@@ -244,7 +284,7 @@ export const ARTICLE_REFERENCE =
  * the masthead lines.
  */
 export const ARTICLE_FACTS =
-  /作者|谁写|写的|撰|记者|发表|发布|发的|发出|发了|刊登|刊出|登出|出刊|出自|出处|来源|哪家媒体|什么媒体|哪个媒体|哪个网站|哪家网站|媒体的|转载|授权|版权|独家|\bwr(?:ote|itten|iter)\b|\bauthor\b|\bpublish(?:ed|er)?\b|\boutlet\b|\bsource\b|\brepost\b|\bcopyright\b|\bwhen was\b/u;
+  /作者|谁写|写的|撰|记者|发表|发布|发的|发出|发了|刊登|刊出|登出|出刊|出自|出处|来源|哪家媒体|什么媒体|哪个媒体|哪个网站|哪家网站|媒体的|转载|转发|授权|版权|独家|\bwr(?:ote|itten|iter)\b|\bauthor\b|\b(?:re)?publish(?:ed|er)?\b|\boutlet\b|\bsource\b|\brepost\b|\breprint\b|\bcopyright\b|\bwhen was\b/u;
 
 /** Words for a photo and its caption. */
 export const PHOTO_WORDS =
@@ -252,6 +292,7 @@ export const PHOTO_WORDS =
 
 /** Third-person pronouns (as segmented words) that, with no one named, mean the article's main subject. */
 export const CHINESE_PRONOUNS: ReadonlySet<string> = new Set([
+  '佢',
   '他',
   '她',
   '他的',

@@ -16,6 +16,7 @@ import {
   ENGLISH_PRONOUN,
   ENGLISH_QUESTION_WORDS,
   PHOTO_WORDS,
+  QUANTITY_UNITS,
   type AnswerType,
   type AttributeSpec,
 } from '../lexicon/question-lexicon.js';
@@ -37,11 +38,15 @@ export interface QuestionFrame {
   pronoun: boolean;
   /** Class nouns used with a question word (城市 in 哪個城市): frame, not content. */
   frameNouns: Set<string>;
+  /** For "how much" in a given unit (幾年, 多少錢): what the answer's number must look like. */
+  quantityUnit: RegExp | null;
+  /** What a "how many" counts (多少參數, how many GPUs): the answer must be a count of it. */
+  counted: string | null;
 }
 
 /** Question words that take a class noun after an optional measure word: 哪(個)城市, 什么职位. */
 const WH_BEFORE_NOUN =
-  /(?:哪|什么|啥|哪些|几)(?:一)?(?:个|家|所|间|位|款|部|份|篇|项|种|座|名|条|类|样)?/gu;
+  /(?:哪|什么|啥|哪些|几|边|咩)(?:一)?(?:个|家|所|间|位|款|部|份|篇|项|种|座|名|条|类|样)?/gu;
 
 /** Types whose answer is a thing the sentence must show; the rest (why, how, what) need none. */
 export const EVIDENCED_TYPES: ReadonlySet<AnswerType> = new Set([
@@ -63,8 +68,13 @@ function chineseTypes(normalized: string, frameNouns: Set<string>): AnswerType[]
       const noun = Object.keys(CLASS_NOUNS)
         .filter((n) => after.startsWith(n))
         .sort((a, b) => b.length - a.length)[0];
-      if (noun) {
-        types.add(CLASS_NOUNS[noun]!);
+      // 幾年 asks how many years, 哪年 which year.
+      const type =
+        noun && m[0].startsWith('几') && CLASS_NOUNS[noun] === 'date'
+          ? 'quantity'
+          : noun && CLASS_NOUNS[noun];
+      if (noun && type) {
+        types.add(type);
         frameNouns.add(noun);
       }
     }
@@ -81,7 +91,10 @@ function chineseTypes(normalized: string, frameNouns: Set<string>): AnswerType[]
 
 /** Lead-ins before the question proper: "According to Allison, who …", "So, when …". */
 const ENGLISH_LEAD_IN =
-  /^(?:(?:according to|in|per|based on)\b[^,]*,\s*|(?:and|so|also|ok|okay|hey|hi|well|then|but)\b[,\s]*|(?:tell me|do you know|can you tell me|i wonder|any idea)\b[,\s]*)+/;
+  /^(?:(?:according to|in|per|based on)\b[^,]*,\s*|(?:and|so|also|ok|okay|hey|hi|well|then|but)\b[,\s]*|(?:tell me|do you know|can you tell me|i wonder|any idea)\b[,\s]*|(?:on|in|at|by|from|since|until|for|to|with|of)\s+(?=what|which|whom|when|where|how)\b)+/;
+
+/** A verb that ends the noun phrase after "what": "what did …" asks no class. */
+const AUXILIARY = /^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)$/;
 
 function englishTypes(question: string, frameNouns: Set<string>): AnswerType[] {
   const types = new Set<AnswerType>();
@@ -91,8 +104,16 @@ function englishTypes(question: string, frameNouns: Set<string>): AnswerType[] {
     const match = ENGLISH_QUESTION_WORDS.find(([pattern]) => pattern.test(text));
     if (!match) continue;
     let type = match[1];
-    const noun = /^(?:what|which)\s+([a-z]+)/.exec(text)?.[1];
-    if (noun && Object.hasOwn(ENGLISH_CLASS_NOUNS, noun)) {
+    // "which US tech company": the class noun may follow a word or two of description.
+    const after = /^(?:what|which)\s+((?:[a-z'-]+\s*){1,3})/.exec(text)?.[1] ?? '';
+    const noun = after
+      .split(/\s+/)
+      .map((w) => w.replace(/'s$/, ''))
+      .find(
+        (w, i, all) =>
+          !all.slice(0, i).some((x) => AUXILIARY.test(x)) && Object.hasOwn(ENGLISH_CLASS_NOUNS, w),
+      );
+    if (noun) {
       type = ENGLISH_CLASS_NOUNS[noun]!;
       frameNouns.add(noun);
     }
@@ -133,5 +154,25 @@ export function analyzeFrame(question: string, normalized: string): QuestionFram
           .some((w) => CHINESE_PRONOUNS.has(w)),
       ),
     frameNouns,
+    quantityUnit: QUANTITY_UNITS.find((u) => u.asked.test(normalized))?.evidence ?? null,
+    counted: countedNoun(normalized),
   };
+}
+
+/** Measure words between 多少/幾 and what is counted. */
+const COUNTED_CHINESE =
+  /(?:多少|(?<!哪)几)(?:个|名|位|家|款|台|辆|部|张|块|颗|架|只|条|项|种|篇)?(\p{Script=Han}{1,6})/u;
+const COUNTED_ENGLISH = /\bhow many ([a-z][a-z-]+)/;
+/** Counted words that are units or people: their own checks apply (QUANTITY_UNITS). */
+const NOT_COUNTED =
+  /^(?:年|月|天|日|钱|倍|人|次|岁|分|成|号|时|比例|比率|占比|份额|people|times|years?|months?|days?|percent)$/u;
+
+function countedNoun(normalized: string): string | null {
+  const en = COUNTED_ENGLISH.exec(normalized)?.[1];
+  if (en) return NOT_COUNTED.test(en) || Object.hasOwn(ENGLISH_CLASS_NOUNS, en) ? null : en;
+  const zh = COUNTED_CHINESE.exec(normalized)?.[1];
+  if (!zh) return null;
+  const first = jieba().tag(zh, true)[0];
+  if (!first || !first.tag.startsWith('n') || NOT_COUNTED.test(first.word)) return null;
+  return Object.hasOwn(CLASS_NOUNS, first.word) ? null : first.word;
 }

@@ -7,10 +7,11 @@ import type { Passage } from '../corpus/types.js';
 import type { Embedder } from '../indexes/embedder.js';
 import type { LoadedIndex } from '../indexes/load.js';
 import type { WeightedTerm } from '../indexes/bm25.js';
+import { CURATED_WEIGHT, curatedSynonyms } from '../lexicon/chinese-synonyms.js';
 import { searchableText } from '../lexicon/field-words.js';
 import { normalize } from '../text/normalize.js';
 import type { Answerability, Confidence } from './answerability.js';
-import { CoverageModel } from './coverage.js';
+import { CoverageModel, unitMatch } from './coverage.js';
 import { denseEvidence, denseSupports } from './dense-evidence.js';
 import { CorpusEntities, type FocalEntity } from './entities.js';
 import { EvidenceFinder } from './evidence.js';
@@ -108,7 +109,7 @@ export class Retriever {
     this.normalizedTexts = index.passages.map((p) => normalize(searchableText(p)));
     this.coverage = new CoverageModel(this.normalizedTexts);
     this.entities = new CorpusEntities(index, this.coverage);
-    this.evidence = new EvidenceFinder(this.entities);
+    this.evidence = new EvidenceFinder(this.entities, index.passages);
     this.mastheadIds = index.passages.filter((p) => p.tags.includes('masthead')).map((p) => p.id);
     this.captionIds = index.passages.filter((p) => p.tags.includes('caption')).map((p) => p.id);
     this.roles = index.people.people
@@ -144,6 +145,34 @@ export class Retriever {
   }
 
   /**
+   * Near-synonyms of what the question says, in the words the article uses (小組 →
+   * 團隊, 跌掉 → 蒸發): each covers its unit and is searched for, less than what was typed.
+   */
+  private expandSynonyms(query: AnalyzedQuery): WeightedTerm[] {
+    const terms: WeightedTerm[] = [];
+    const table = this.index.crosslingual.synonyms;
+    const mode = process.env['SYNONYMS'] ?? 'both';
+    for (const unit of query.units) {
+      const have = new Set(unit.alternatives.map((a) => a.text));
+      for (const alt of [...unit.alternatives]) {
+        const found: [string, number][] = [];
+        if (mode === 'both' || mode === 'curated')
+          for (const s of curatedSynonyms(alt.text)) found.push([s, CURATED_WEIGHT]);
+        if ((mode === 'both' || mode === 'cedict') && Object.hasOwn(table, alt.text))
+          found.push(...table[alt.text]!);
+        for (const [text, weight] of found) {
+          if (have.has(text) || !this.coverage.inCorpus(text)) continue;
+          have.add(text);
+          const w = weight * Math.min(1, alt.weight);
+          unit.alternatives.push({ text, weight: w });
+          terms.push(...termsOf(text, w, this.index.manifest.tokenizer));
+        }
+      }
+    }
+    return terms;
+  }
+
+  /**
    * Entity expansion: a question naming a person also searches, lightly, for what
    * the article says that person is (their role line). Questions about who someone
    * is or where they work ("禹之鼎在哪家公司工作") are answered by the sentence that
@@ -167,6 +196,7 @@ export class Retriever {
     const query = analyzeQuery(question, index.crosslingual, tokenizer, this.resolveName);
     const { frame } = query;
     const abbreviations = this.expandAbbreviations(query);
+    const synonyms = this.expandSynonyms(query);
     const named = this.entities.named(query);
 
     // "他的博士在哪裡讀的": with nobody named, a pronoun means the article's subject.
@@ -201,6 +231,7 @@ export class Retriever {
     const searched = [
       ...query.terms,
       ...abbreviations,
+      ...synonyms,
       ...subjectTerms,
       ...this.personContext(query),
     ];
@@ -275,14 +306,27 @@ export class Retriever {
           (a) => this.coverage.inCorpus(a.text) || this.coverage.nearlyInCorpus(a.text),
         ),
     );
+    // What a "how many" counts must be what the sentence counts; the article cannot count
+    // what it never mentions.
+    const counted = frame.counted
+      ? query.units.find((u) => u.label.toLowerCase() === frame.counted)
+      : undefined;
+    const countable =
+      counted?.alternatives.some(
+        (a) => this.coverage.inCorpus(a.text) || this.coverage.nearlyInCorpus(a.text),
+      ) ?? true;
+    const restOf = (text: string): number => {
+      // The masthead answers what a question about the article asks, whatever its words.
+      if (aboutArticle) return 1;
+      if (counted && (!countable || unitMatch(counted, text) < 0.5)) return 0;
+      return restUnits.length === 0 ? 1 : this.coverage.coverage(restUnits, text);
+    };
     const found = typed
       ? this.evidence.find(
           frame,
           aboutArticle ? [] : focal,
           pool.map((r) => r.passage),
-          // The masthead answers what a question about the article asks, whatever its words.
-          (text) =>
-            aboutArticle || restUnits.length === 0 ? 1 : this.coverage.coverage(restUnits, text),
+          restOf,
           REST_MIN,
         )
       : null;
@@ -386,7 +430,6 @@ type Reason =
   | 'absent-entity'
   | 'low-coverage'
   | 'no-typed-evidence'
-  | 'absent-entity-beside-known'
   | 'covered';
 
 const CONFIDENCE: Record<Reason, Confidence> = {
@@ -397,7 +440,6 @@ const CONFIDENCE: Record<Reason, Confidence> = {
   'absent-entity': 'none',
   'low-coverage': 'none',
   'no-typed-evidence': 'related',
-  'absent-entity-beside-known': 'related',
   covered: 'answer',
 };
 
@@ -409,6 +451,5 @@ function decide(f: DecisionFacts): Reason {
   if (f.absent > 0 && f.named === 0) return 'absent-entity';
   if (!f.covered) return 'low-coverage';
   if (f.typed && !f.evidenced) return 'no-typed-evidence';
-  if (f.absent > 0) return 'absent-entity-beside-known';
   return 'covered';
 }

@@ -10,13 +10,16 @@ export const CHINESE_STOPWORDS = new Set(
     '怎么 怎样 怎么样 如何 为什么 为何 是否 有没有 有 没有 什么样 哪种 请问 请 告诉 我 你 他 她 它 我们 ' +
     '你们 他们 她们 ' +
     '吗 呀 嘛 啦 呢 曾 过 着 会 能 可以 要 想 该 应该 一下 所 给 让 说 提到 提出 提 关于 问题 文章 文中 ' +
-    '报道 新闻'
+    '报道 新闻 ' +
+    // Cantonese grammar words, as Hong Kong readers write them (normal form): 係 is 系 here.
+    '系 嘅 喺 𠮶 冇 唔 啲 咗 㗎 咩 嚟 喎 囉 呢个 𠮶个 佢 佢哋 边个 边度 几多 几时 点解 乜嘢 做咩'
   ).split(/\s+/),
 );
 
 /** Single characters that, paired, make no topical bigram ("是谁", "什么"). */
 export const CHINESE_STOP_CHARS = new Set([
   ...'的了是在吗呢吧啊么和与及或就都也还又很把被对从向于以之其这那此个些什哪谁几怎样何为否有没请我你他她它们呀嘛啦曾过着会能可要想该所给让一',
+  ...'系嘅喺𠮶冇唔啲咗㗎咩嚟喎囉佢边',
 ]);
 
 export const ENGLISH_STOPWORDS = new Set(
