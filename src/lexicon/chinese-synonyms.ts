@@ -62,6 +62,7 @@ export const CURATED_SYNONYMS: readonly (readonly string[])[] = [
   ['家人', '家庭', '父母', '親人'],
   ['負責', '主導', '帶領', '領導'],
   ['關鍵', '重要', '核心'],
+  ['重點', '重要', '主要'],
   ['貢獻', '貢獻者', '功臣'],
   ['畢業生', '應屆生', '畢業的學生'],
   ['移民政策', '簽證政策', '移民'],
@@ -138,7 +139,7 @@ export function cedictSynonyms(
       for (const w of words) {
         if (w === target) continue;
         let row = out.get(w);
-        if (!row) out.set(w, (row = new Map()));
+        if (!row) out.set(w, (row = new Map<string, number>()));
         row.set(target, CEDICT_WEIGHT);
       }
     }

@@ -40,7 +40,7 @@ export const CHINESE_QUESTION_WORDS: readonly [RegExp, AnswerType][] = [
     'place',
   ],
   [
-    /多少|(?<!哪)几(?:个|名|位|家|倍|次|年|百|千|万|亿)|多少倍|几分之|多大|多高|多贵|多久|多长|多远|几多|几耐/u,
+    /多少|(?<!哪)几(?:个|名|位|家|倍|次|年|百|千|万|亿|张|台|辆|部|块|颗|架|只|条|项|种|篇|款|所|间|天|周)|多少倍|几分之|多大|多高|多贵|多久|多长|多远|几多|几耐/u,
     'quantity',
   ],
   [/为什么|为何|为啥|何以|怎么会|干嘛|凭什么|什么原因|原因是|点解|做咩|为咩/u, 'reason'],
@@ -123,7 +123,14 @@ export const ENGLISH_CLASS_NOUNS: Readonly<Record<string, AnswerType>> = {
       .map((w) => [w, 'organisation' as const]),
   ),
   ...Object.fromEntries('year date day month time'.split(' ').map((w) => [w, 'date' as const])),
-  ...Object.fromEntries('role position title job'.split(' ').map((w) => [w, 'thing' as const])),
+  ...Object.fromEntries(
+    (
+      'role position title job name reason story point idea view opinion answer result ' +
+      'thing things way kind type part problem question example difference relationship'
+    )
+      .split(' ')
+      .map((w) => [w, 'thing' as const]),
+  ),
 };
 
 /**
@@ -184,7 +191,7 @@ export const ATTRIBUTES: readonly AttributeSpec[] = [
   {
     name: 'founding',
     asked:
-      /创办|创始|创立|创建|成立|谁建立|谁开的|\bfound(?:ed|er|ers|ing)\b|\bco-?founders?\b|\bestablished\b|\bset up\b|\bstarted\b/u,
+      /创办|创始|创立|创建|成立|谁建立|谁开的|\bfound(?:ed|ers?)\b|\bco-?founders?\b|\bfounding (?:year|date)\b|\bestablished\b|\bset up\b/u,
     cue: /创办|创始|创立|创建|成立|\bfound(?:ed|er|ing)\b|\bestablished\b/u,
     evidence: null,
   },
@@ -284,7 +291,7 @@ export const ARTICLE_REFERENCE =
  * the masthead lines.
  */
 export const ARTICLE_FACTS =
-  /作者|谁写|写的|撰|记者|发表|发布|发的|发出|发了|刊登|刊出|登出|出刊|出自|出处|来源|哪家媒体|什么媒体|哪个媒体|哪个网站|哪家网站|媒体的|转载|转发|授权|版权|独家|\bwr(?:ote|itten|iter)\b|\bauthor\b|\b(?:re)?publish(?:ed|er)?\b|\boutlet\b|\bsource\b|\brepost\b|\breprint\b|\bcopyright\b|\bwhen was\b/u;
+  /作者|谁写|写的|撰|记者|发表|发布|发的|发出|发了|贴出|贴的|刊登|刊出|登出|出刊|上线|出自|出处|来源|哪家媒体|什么媒体|哪个媒体|哪个网站|哪家网站|媒体的|转载|转发|授权|版权|独家|\bwr(?:ote|itten|iter)\b|\bauthor\b|\b(?:re)?publish(?:ed|er)?\b|\boutlet\b|\bsource\b|\brepost\b|\breprint\b|\bcopyright\b|\bwhen was\b/u;
 
 /** Words for a photo and its caption. */
 export const PHOTO_WORDS =

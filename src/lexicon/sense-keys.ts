@@ -83,10 +83,22 @@ const MAX_PHRASE_WORDS = 7;
 /** What a description after the name weighs, as a key of its own. */
 const DESCRIPTION_WEIGHT = 0.5;
 
+/**
+ * A sense labelled with a field or a register ("capital (economics)", "(computing)",
+ * "(literary)") is not what the word usually means: "capital" in a question is a city
+ * far more often than 資本. Its keys weigh less, so such a translation never counts as
+ * certain.
+ */
+const SPECIALISED =
+  /\((?:economics|finance|computing|computer|chemistry|physics|math\.?|mathematics|medicine|TCM|Chinese medicine|law|linguistics|grammar|music|sports|military|botany|zoology|biology|biochemistry|geology|astronomy|anatomy|electronics|statistics|meteorology|geometry|agriculture|mining|golf|basketball|gaming|Buddhism|literary|archaic|arch\.|old|classical|dialect|slang)\)/i;
+const SPECIALISED_FACTOR = 0.5;
+
 export function senseKeys(sense: string): SenseKey[] {
   const keys = new Map<string, number>();
+  const factor = SPECIALISED.test(sense) ? SPECIALISED_FACTOR : 1;
   const add = (key: string, weight: number): void => {
-    if (key.length > 0 && weight > (keys.get(key) ?? 0)) keys.set(key, weight);
+    const w = weight * factor;
+    if (key.length > 0 && w > (keys.get(key) ?? 0)) keys.set(key, w);
   };
   if (VARIANT.test(sense.trim())) return [];
   const withoutHan = sense.replace(HAN_REFERENCE, ' ');

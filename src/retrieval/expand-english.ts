@@ -210,9 +210,11 @@ function spanTerms(span: Span, tokens: EnglishToken[], table: CrossLingualTable)
 function writtenAsName(tokens: EnglishToken[], from: number, to: number): boolean {
   const words = tokens.slice(from, to).filter((t) => !t.stop);
   if (words.length === 0) return false;
-  const acronym = (t: EnglishToken) =>
-    t.surface.length > 1 && t.surface === t.surface.toUpperCase();
-  if (!words.every((t) => /^\p{Lu}/u.test(t.surface) && !acronym(t))) return false;
+  const head = (t: EnglishToken) => t.surface.split('-')[0]!;
+  const acronym = (t: EnglishToken) => head(t).length > 1 && head(t) === head(t).toUpperCase();
+  // "US-based" describes; a hyphenated name capitalises every part.
+  const capitalised = (t: EnglishToken) => t.surface.split('-').every((p) => /^\p{Lu}/u.test(p));
+  if (!words.every((t) => capitalised(t) && !acronym(t))) return false;
   if (from > 0) return true;
   const next = tokens[to];
   return words.length > 1 || (next !== undefined && /^\p{Lu}/u.test(next.surface));
@@ -244,7 +246,7 @@ export function expandEnglishQuery(query: string, table: CrossLingualTable): Eng
     groups.push({
       english: label(span.from, span.to),
       terms: spanTerms(span, tokens, table),
-      name: span.kind === 'absent' || writtenAsName(tokens, span.from, span.to),
+      name: writtenAsName(tokens, span.from, span.to),
     });
     next = span.to;
   }

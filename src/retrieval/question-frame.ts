@@ -42,6 +42,8 @@ export interface QuestionFrame {
   quantityUnit: RegExp | null;
   /** What a "how many" counts (多少參數, how many GPUs): the answer must be a count of it. */
   counted: string | null;
+  /** What a "what is X's Y" asks for: Y (題目 in 論文題目是什麼, capital in "the capital of"). */
+  head: string | null;
 }
 
 /** Question words that take a class noun after an optional measure word: 哪(個)城市, 什么职位. */
@@ -156,12 +158,34 @@ export function analyzeFrame(question: string, normalized: string): QuestionFram
     frameNouns,
     quantityUnit: QUANTITY_UNITS.find((u) => u.asked.test(normalized))?.evidence ?? null,
     counted: countedNoun(normalized),
+    head: askedHead(normalized),
   };
+}
+
+// 是什麼 asks what Y is; 叫什麼 asks a name, which says nothing of what the article names.
+const HEAD_CHINESE = /(\p{Script=Han}{1,8})(?:是|系)(?:什么|啥|甚么|咩|乜嘢)/u;
+const HEAD_ENGLISH =
+  /^(?:what|which)(?:'s| is| was| are| were)\s+(?:the|a|an|his|her|its|their|[a-z0-9-]+'s)\s+(?:[a-z-]+\s+)??([a-z-]+)(?:\s+(?:of|for|in|at|on|that|behind|about)\b|\s*[?.!]?$)/;
+
+/**
+ * The noun a "what is" question asks for. A question about something the article never
+ * names in that sense (a thesis title, a capital city) is not answered by passages that
+ * match its other words.
+ */
+function askedHead(normalized: string): string | null {
+  const en = HEAD_ENGLISH.exec(normalized.trim().replace(ENGLISH_LEAD_IN, ''))?.[1];
+  if (en) return Object.hasOwn(ENGLISH_CLASS_NOUNS, en) ? null : en;
+  const zh = HEAD_CHINESE.exec(normalized)?.[1];
+  if (!zh) return null;
+  const words = jieba().tag(zh, true);
+  const last = words.at(-1);
+  if (!last || !last.tag.startsWith('n') || Object.hasOwn(CLASS_NOUNS, last.word)) return null;
+  return last.word;
 }
 
 /** Measure words between 多少/幾 and what is counted. */
 const COUNTED_CHINESE =
-  /(?:多少|(?<!哪)几)(?:个|名|位|家|款|台|辆|部|张|块|颗|架|只|条|项|种|篇)?(\p{Script=Han}{1,6})/u;
+  /(?:多少|(?<!哪)几)(?:个|名|位|家|款|台|辆|部|张|块|颗|架|只|条|项|种|篇)?\s*(\p{Script=Han}{1,6}|[a-z][a-z0-9-]*)/u;
 const COUNTED_ENGLISH = /\bhow many ([a-z][a-z-]+)/;
 /** Counted words that are units or people: their own checks apply (QUANTITY_UNITS). */
 const NOT_COUNTED =
@@ -172,6 +196,7 @@ function countedNoun(normalized: string): string | null {
   if (en) return NOT_COUNTED.test(en) || Object.hasOwn(ENGLISH_CLASS_NOUNS, en) ? null : en;
   const zh = COUNTED_CHINESE.exec(normalized)?.[1];
   if (!zh) return null;
+  if (/^[a-z]/.test(zh)) return NOT_COUNTED.test(zh) ? null : zh;
   const first = jieba().tag(zh, true)[0];
   if (!first || !first.tag.startsWith('n') || NOT_COUNTED.test(first.word)) return null;
   return Object.hasOwn(CLASS_NOUNS, first.word) ? null : first.word;

@@ -9,6 +9,7 @@ import type { LoadedIndex } from '../indexes/load.js';
 import type { WeightedTerm } from '../indexes/bm25.js';
 import { CURATED_WEIGHT, curatedSynonyms } from '../lexicon/chinese-synonyms.js';
 import { searchableText } from '../lexicon/field-words.js';
+import { jieba } from '../text/jieba.js';
 import { normalize } from '../text/normalize.js';
 import type { Answerability, Confidence } from './answerability.js';
 import { CoverageModel, unitMatch } from './coverage.js';
@@ -38,6 +39,8 @@ export const DEFAULT_RETRIEVER: RetrieverOptions = { rrfK: 60, abstainBelow: 0.3
  * verbs are often the reader's paraphrase (念, 跌掉) and are left out of that test.
  */
 const REST_IMPORTANCE = 0.8;
+/** How surely an alternative must mean the asked-for noun to count as the article naming it. */
+const HEAD_CONFIDENCE = 0.7;
 /** How far down the ranking typed evidence is looked for. */
 const EVIDENCE_DEPTH = 5;
 /** Share of the question's corpus nouns besides its entities an answering sentence must hold. */
@@ -152,14 +155,23 @@ export class Retriever {
     const terms: WeightedTerm[] = [];
     const table = this.index.crosslingual.synonyms;
     const mode = process.env['SYNONYMS'] ?? 'both';
+    const synonymsOf = (word: string): [string, number][] => [
+      ...(mode === 'both' || mode === 'curated'
+        ? curatedSynonyms(word).map((s): [string, number] => [s, CURATED_WEIGHT])
+        : []),
+      ...((mode === 'both' || mode === 'cedict') && Object.hasOwn(table, word) ? table[word]! : []),
+    ];
     for (const unit of query.units) {
       const have = new Set(unit.alternatives.map((a) => a.text));
       for (const alt of [...unit.alternatives]) {
-        const found: [string, number][] = [];
-        if (mode === 'both' || mode === 'curated')
-          for (const s of curatedSynonyms(alt.text)) found.push([s, CURATED_WEIGHT]);
-        if ((mode === 'both' || mode === 'cedict') && Object.hasOwn(table, alt.text))
-          found.push(...table[alt.text]!);
+        const found = synonymsOf(alt.text);
+        // A compound the article lacks may hold a word it says otherwise: 重點項目 → 重要項目.
+        if (alt.text.length >= 3 && !this.coverage.inCorpus(alt.text)) {
+          for (const part of jieba().cutForSearch(alt.text, true)) {
+            if (part.length < 2 || part === alt.text) continue;
+            for (const [s, w] of synonymsOf(part)) found.push([alt.text.replace(part, s), w]);
+          }
+        }
         for (const [text, weight] of found) {
           if (have.has(text) || !this.coverage.inCorpus(text)) continue;
           have.add(text);
@@ -335,6 +347,15 @@ export class Retriever {
       ranked.unshift({ ...hit!, score: ranked[0]!.score + EVIDENCE_BONUS, pinned: true });
     }
 
+    // "潘梓正的博士論文題目是什麼": the article must name what is asked for, in the sense
+    // asked (資本 is not the capital of a country).
+    const head = frame.head
+      ? query.units.find((u) => u.label.toLowerCase() === frame.head)
+      : undefined;
+    const headKnown =
+      !head ||
+      head.alternatives.some((a) => a.weight >= HEAD_CONFIDENCE && this.coverage.inCorpus(a.text));
+
     const reason = decide({
       units: query.units.length,
       ranked: ranked.length,
@@ -345,6 +366,7 @@ export class Retriever {
         lexicalScore >= options.abstainBelow || (denseFound ? denseSupports(denseFound) : false),
       typed,
       evidenced: found !== null,
+      headKnown,
     });
     const confidence = CONFIDENCE[reason];
     return {
@@ -365,6 +387,8 @@ export class Retriever {
           absent: named.absent.join(',') || null,
           subject: subject?.name ?? null,
           asked: restUnits.map((u) => u.label).join(',') || null,
+          head: frame.head,
+          headKnown,
           aboutArticle,
           aboutPhoto: frame.aboutPhoto,
           evidence: found
@@ -419,6 +443,7 @@ interface DecisionFacts {
   covered: boolean;
   typed: boolean;
   evidenced: boolean;
+  headKnown: boolean;
 }
 
 /** The reasons a retrieval can end with, in the order they are checked. */
@@ -430,6 +455,7 @@ type Reason =
   | 'absent-entity'
   | 'low-coverage'
   | 'no-typed-evidence'
+  | 'unknown-head'
   | 'covered';
 
 const CONFIDENCE: Record<Reason, Confidence> = {
@@ -440,6 +466,7 @@ const CONFIDENCE: Record<Reason, Confidence> = {
   'absent-entity': 'none',
   'low-coverage': 'none',
   'no-typed-evidence': 'related',
+  'unknown-head': 'related',
   covered: 'answer',
 };
 
@@ -451,5 +478,6 @@ function decide(f: DecisionFacts): Reason {
   if (f.absent > 0 && f.named === 0) return 'absent-entity';
   if (!f.covered) return 'low-coverage';
   if (f.typed && !f.evidenced) return 'no-typed-evidence';
+  if (!f.headKnown) return 'unknown-head';
   return 'covered';
 }
