@@ -15,7 +15,9 @@ import { IndexMismatchError } from '../src/indexes/manifest.js';
 import { NULL_PROBES } from '../src/indexes/null-probes.js';
 import { FILES, buildsDir, pointerFile } from '../src/indexes/store.js';
 import { nameForms } from '../src/people/lookup.js';
+import { denseEvidence, denseSupports } from '../src/retrieval/dense-evidence.js';
 import { Retriever } from '../src/retrieval/retriever.js';
+import { LANGS } from '../src/text/language.js';
 import { TINY_EMBEDDER, TINY_MODEL, hybridTestConfig, silentLog } from './helpers/config.js';
 
 describe('hybrid index with the tiny model', async () => {
@@ -60,11 +62,57 @@ describe('hybrid index with the tiny model', async () => {
     const loaded = await loadEmbedder(TINY_EMBEDDER);
     if (!loaded.ok) throw new Error(loaded.reason);
     try {
-      const vectors = await loaded.embedder.embedQueries([...NULL_PROBES]);
+      const vectors = await loaded.embedder.embedQueries(NULL_PROBES.map((p) => p.text));
       const best = vectors.map(
         (v) => Math.round(index.vectors!.search(v, 1)[0]!.score * 1e4) / 1e4,
       );
-      expect(similarities).toEqual(best.sort((a, b) => a - b));
+      expect(similarities).toEqual([...best].sort((a, b) => a - b));
+
+      // Each language's null holds its own probes' similarities, with their own mean and sd.
+      expect(Object.keys(calibration.byLang).sort()).toEqual([...LANGS].sort());
+      for (const lang of LANGS) {
+        const own = best.filter((_, i) => NULL_PROBES[i]!.lang === lang).sort((a, b) => a - b);
+        const m = own.reduce((a, b) => a + b, 0) / own.length;
+        const s = Math.sqrt(own.reduce((a, b) => a + (b - m) ** 2, 0) / (own.length - 1));
+        const stored = calibration.byLang[lang];
+        expect(stored?.probes).toBe(18);
+        expect(stored?.similarities).toEqual(own);
+        expect(stored?.mean).toBeCloseTo(m, 12);
+        expect(stored?.sd).toBeCloseTo(s, 12);
+      }
+    } finally {
+      await loaded.embedder.dispose();
+    }
+  });
+
+  it('sets a question against the null of its language, which the pooled null blurs', async () => {
+    const index = await loadIndex(built.dir);
+    const calibration = index.manifest.embedding?.calibration;
+    if (!calibration) throw new Error('a hybrid build has a calibration');
+    const loaded = await loadEmbedder(TINY_EMBEDDER);
+    if (!loaded.ok) throw new Error(loaded.reason);
+    try {
+      const retriever = new Retriever(index, loaded.embedder, nameForms(index.people));
+      const dense = async (question: string) => {
+        const found = (await retriever.retrieve(question)).answerability.dense;
+        if (!found) throw new Error('hybrid retrieval reports dense evidence');
+        return { own: found, pooled: denseEvidence(found.similarity, calibration) };
+      };
+
+      // The tiny model's Chinese probes lie far below its English ones: against the
+      // Chinese null alone, a question about the article stands out much further.
+      const about = await dense('潘梓正在英伟达实习时的导师是谁？');
+      expect(about.own.null).toBe('zh-Hans');
+      expect(about.pooled.null).toBe('all');
+      expect(about.own.z).toBeGreaterThan(about.pooled.z);
+      expect(about.own.exceedance).toBeLessThanOrEqual(about.pooled.exceedance);
+
+      // An unrelated English question, inflated by the pool's Chinese probes, is not.
+      const unrelated = await dense('How do I bake sourdough bread?');
+      expect(unrelated.own.null).toBe('en');
+      expect(denseSupports(unrelated.own)).toBe(false);
+      expect(unrelated.own.z).toBeLessThan(unrelated.pooled.z);
+      expect(unrelated.own.exceedance).toBeGreaterThan(unrelated.pooled.exceedance);
     } finally {
       await loaded.embedder.dispose();
     }

@@ -5,9 +5,13 @@
  * parameter that shapes the files.
  */
 import { z } from 'zod';
+import { LANGS } from '../text/language.js';
 
-/** Bump when any file's layout or meaning changes. 3: hybrid builds carry a calibration. */
-export const INDEX_SCHEMA_VERSION = 4;
+/**
+ * Bump when any file's layout or meaning changes. 3: hybrid builds carry a calibration.
+ * 5: the calibration keeps a null per probe language.
+ */
+export const INDEX_SCHEMA_VERSION = 5;
 
 const DocumentMetaSchema = z.object({
   id: z.string(),
@@ -22,23 +26,48 @@ const DocumentMetaSchema = z.object({
   file: z.string(),
 });
 
+const nullShape = {
+  probes: z.number().int().nonnegative(),
+  /** Ascending, rounded to 4 decimals. */
+  similarities: z.array(z.number()),
+  mean: z.number(),
+  /** Sample standard deviation (n − 1). */
+  sd: z.number().nonnegative(),
+};
+
+const onePerProbe = (c: { probes: number; similarities: number[] }): boolean =>
+  c.similarities.length === c.probes;
+const ONE_PER_PROBE = 'a null distribution must hold one similarity per probe';
+
 /**
- * The dense leg's null distribution: each probe question's best cosine similarity
- * to any passage (see null-probes.ts). Mean and sd are computed from the stored,
- * rounded similarities, so anyone can recompute them from this file.
+ * A null distribution: each probe question's best cosine similarity to any passage
+ * (see null-probes.ts). Mean and sd are computed from the stored, rounded
+ * similarities, so anyone can recompute them from this file.
+ */
+export const NullDistributionSchema = z
+  .object(nullShape)
+  .refine(onePerProbe, { message: ONE_PER_PROBE });
+
+export type NullDistribution = z.infer<typeof NullDistributionSchema>;
+
+/**
+ * The dense leg's calibration: the null of all probes and, beside it, the null of
+ * each probe language, since a model's similarities shift with the question's
+ * language. A language without a probe that found a passage has no entry.
  */
 export const CalibrationSchema = z
-  .object({
-    probes: z.number().int().nonnegative(),
-    /** Ascending, rounded to 4 decimals. */
-    similarities: z.array(z.number()),
-    mean: z.number(),
-    /** Sample standard deviation (n − 1). */
-    sd: z.number().nonnegative(),
-  })
-  .refine((c) => c.similarities.length === c.probes, {
-    message: 'the calibration must hold one similarity per probe',
-  });
+  .object({ ...nullShape, byLang: z.partialRecord(z.enum(LANGS), NullDistributionSchema) })
+  .refine(onePerProbe, { message: ONE_PER_PROBE })
+  .refine(
+    (c) => {
+      const parts = Object.values(c.byLang).flatMap((d) => d.similarities);
+      const sorted = [...parts].sort((a, b) => a - b);
+      return (
+        sorted.length === c.similarities.length && sorted.every((s, i) => s === c.similarities[i])
+      );
+    },
+    { message: "the languages' nulls must together hold exactly the pooled similarities" },
+  );
 
 export type Calibration = z.infer<typeof CalibrationSchema>;
 

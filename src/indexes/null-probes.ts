@@ -14,9 +14,21 @@
  * Three languages in equal numbers, because a model's similarities shift with the
  * script and language of the question, and questions come in all three. Lengths
  * and forms vary (short and long, questions and requests) for the same reason.
+ * The shift is large enough (with a small model, English probes sit far above
+ * Chinese ones) that one pooled null would be too wide for either, so each probe
+ * carries its language and a question is measured against the null of its own.
+ * That language is the one detectLanguage gives the probe, as it gives a question's:
+ * a Simplified probe written only in characters both scripts share would be
+ * detected as Traditional and measured among the wrong questions.
  * The list is fixed: changing it changes every build's calibration, so it goes
  * with a schema version bump.
  */
+import type { Lang } from '../text/language.js';
+
+export interface NullProbe {
+  text: string;
+  lang: Lang;
+}
 
 /** Traditional Chinese, in Taiwan's wording (高麗菜, 捷運, 冷氣, 芭樂). */
 const TRADITIONAL: readonly string[] = [
@@ -42,7 +54,7 @@ const TRADITIONAL: readonly string[] = [
 
 /** Simplified Chinese, in mainland wording (西红柿, 地铁, 嗓子, 卫生间). */
 const SIMPLIFIED: readonly string[] = [
-  '今天外面冷不冷？',
+  '今天外面冷不冷，要不要穿羽绒服？',
   '西红柿炒鸡蛋应该先放哪个？',
   '足球比赛里越位是怎么判罚的？',
   '家里的金鱼总是浮在水面上是怎么回事？',
@@ -83,4 +95,11 @@ const ENGLISH: readonly string[] = [
   'My basil keeps wilting on the kitchen windowsill even though I water it every morning; is it getting too much sun or too little?',
 ];
 
-export const NULL_PROBES: readonly string[] = [...TRADITIONAL, ...SIMPLIFIED, ...ENGLISH];
+const tagged = (lang: Lang, texts: readonly string[]): NullProbe[] =>
+  texts.map((text) => ({ text, lang }));
+
+export const NULL_PROBES: readonly NullProbe[] = [
+  ...tagged('zh-Hant', TRADITIONAL),
+  ...tagged('zh-Hans', SIMPLIFIED),
+  ...tagged('en', ENGLISH),
+];

@@ -3,10 +3,10 @@
  * here: quotes from the article are never translated or converted.
  */
 import type { IndexMode } from '../answers/types.js';
-import type { Lang } from '../text/language.js';
+import { LANGS, type Lang } from '../text/language.js';
 import { foldScript } from '../text/normalize.js';
 
-export const LANGS: readonly Lang[] = ['zh-Hant', 'zh-Hans', 'en'];
+export { LANGS };
 
 export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LANGS as readonly string[]).includes(value);

@@ -2,6 +2,7 @@
  * What retrieval tells about whether the article answers a question: a confidence
  * and the numbers it was decided on.
  */
+import type { Lang } from '../text/language.js';
 
 /**
  * How sure the bot is that the article answers:
@@ -35,6 +36,10 @@ export interface Answerability {
  */
 export interface DenseEvidence {
   similarity: number;
+  /** Whose probes the question was set against: its language's, or all of them ('all'). */
+  null: Lang | 'all';
+  /** How many probes that null holds; z and exceedance are only as sure as this many. */
+  probes: number;
   /** (similarity − probes' mean) / probes' standard deviation. */
   z: number;
   /** Share of probe questions whose best similarity was at least this high, 0..1. */

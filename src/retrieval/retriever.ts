@@ -261,7 +261,8 @@ export class Retriever {
       if (vector) dense = index.vectors.search(vector, options.candidates);
     }
     const calibration = index.manifest.embedding?.calibration;
-    const denseFound = dense[0] && calibration && denseEvidence(dense[0].score, calibration);
+    const denseFound =
+      dense[0] && calibration && denseEvidence(dense[0].score, calibration, query.lang);
 
     const fused = new Map<
       number,

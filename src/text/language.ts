@@ -5,7 +5,9 @@
 import { hanCount } from './han.js';
 import { foldScript, toTraditional } from './normalize.js';
 
-export type Lang = 'zh-Hant' | 'zh-Hans' | 'en';
+export const LANGS = ['zh-Hant', 'zh-Hans', 'en'] as const;
+
+export type Lang = (typeof LANGS)[number];
 
 export function detectLanguage(text: string): Lang {
   const han = hanCount(text);
