@@ -138,7 +138,7 @@ export function cedictSynonyms(
       for (const w of words) {
         if (w === target) continue;
         let row = out.get(w);
-        if (!row) out.set(w, (row = new Map()));
+        if (!row) out.set(w, (row = new Map<string, number>()));
         row.set(target, CEDICT_WEIGHT);
       }
     }
