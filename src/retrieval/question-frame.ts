@@ -149,10 +149,11 @@ export function analyzeFrame(question: string, normalized: string): QuestionFram
     aboutPhoto: photoWords(normalized),
     pronoun:
       ENGLISH_PRONOUN.test(normalized) ||
-      // A word of its own: the 他 of 吉他 is no pronoun.
+      // A word of its own: the 他 of 吉他 is no pronoun. Dictionary words only: the HMM
+      // would join 他 to the verb after it (他讀, 他念) into a word it does not know.
       [...normalized.matchAll(HAN_RUNS)].some(([run]) =>
         jieba()
-          .cut(run, true)
+          .cut(run, false)
           .some((w) => CHINESE_PRONOUNS.has(w)),
       ),
     frameNouns,

@@ -1,0 +1,170 @@
+/**
+ * Whether the article answers, through the real engine on the real article in keyword
+ * mode (no model): one test per mechanism that decides it (regional vocabulary,
+ * synonyms, the masthead, captions, a bare pronoun, typed evidence, absent names).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Answer } from '../src/answers/types.js';
+import { openEngine } from '../src/engine.js';
+import { normalize } from '../src/text/normalize.js';
+import { silentLog, testConfig } from './helpers/config.js';
+
+/** The article's masthead lines, verbatim: dateline, byline, closing notice. */
+const MASTHEAD = [
+  '2025-02-09 11:47',
+  '【文/觀察者網 楊蓉】',
+  '本文系觀察者網獨家稿件,未經授權,不得轉載。',
+];
+
+/** What an answer shows of itself when an assertion fails. */
+function brief(a: Answer): string {
+  return JSON.stringify({
+    confidence: a.confidence,
+    reason: a.answerability.reason,
+    details: a.answerability.details,
+    first: a.excerpts[0]?.passage.text.slice(0, 60),
+  });
+}
+
+describe('answerability, keyword mode', async () => {
+  const config = testConfig();
+  const engine = await openEngine(config, { log: silentLog });
+  afterAll(async () => {
+    await engine.close();
+    config.cleanup();
+  });
+
+  it('runs without the model', () => {
+    expect(engine.about().mode).toBe('lexical');
+  });
+
+  it('meets a Taiwan word with the article’s: 輝達 finds 英偉達', async () => {
+    const a = await engine.ask('潘梓正是哪一年去輝達實習的');
+    expect(a.confidence, brief(a)).toBe('answer');
+    expect(a.excerpts[0]!.passage.text).toContain('2023年夏季曾在英偉達實習');
+    expect(a.excerpts[0]!.quote).toContain('2023年夏季曾在英偉達實習');
+    expect(a.excerpts[0]!.matched).toContain(normalize('英偉達'));
+  });
+
+  it('expands a synonym to the article’s word: 小組 finds 團隊, and without the table does not', async () => {
+    const question = '他剛進DeepSeek的時候，那個多模態小組才幾個人？';
+    const a = await engine.ask(question);
+    expect(a.confidence, brief(a)).toBe('answer');
+    expect(a.excerpts[0]!.passage.text).toContain('多模態團隊還只有3人');
+    expect(a.excerpts[0]!.matched).toContain(normalize('團隊'));
+
+    const saved = process.env['SYNONYMS'];
+    process.env['SYNONYMS'] = 'none';
+    try {
+      const without = await engine.ask(question);
+      expect(without.confidence, brief(without)).not.toBe('answer');
+      expect(without.excerpts[0]?.passage.text ?? '').not.toContain('多模態團隊還只有3人');
+    } finally {
+      if (saved === undefined) delete process.env['SYNONYMS'];
+      else process.env['SYNONYMS'] = saved;
+    }
+  });
+
+  describe('questions about the article itself are answered from the masthead', () => {
+    it.each([
+      ['這篇文章是誰寫的？', '楊蓉'],
+      ['when was this article published', '2025-02-09 11:47'],
+      ['這是哪家媒體的獨家稿件？', '觀察者網'],
+    ])('%s quotes the masthead (%s), without ¶', async (question, gold) => {
+      const a = await engine.ask(question);
+      expect(a.confidence, brief(a)).toBe('answer');
+      expect(a.answerability.details?.['aboutArticle']).toBe(true);
+      const first = a.excerpts[0]!;
+      expect(first.passage.kind).toBe('masthead');
+      expect(first.quote).toContain(gold);
+      for (const line of first.quote.split('\n')) expect(MASTHEAD).toContain(line);
+      expect(first.citation.paragraphs).toEqual([]);
+    });
+  });
+
+  describe('a question about a photo goes to the caption', () => {
+    it.each([
+      ['艾利森那張照片是從哪個網站來的?', '艾利森 英國《新政治家》雜誌網站'],
+      // The paragraph that names Allison most shares more words with this one than the caption.
+      ['Where does the picture of Allison come from?', '艾利森 英國《新政治家》雜誌網站'],
+    ])('%s quotes %s', async (question, caption) => {
+      const a = await engine.ask(question);
+      expect(a.confidence, brief(a)).toBe('answer');
+      expect(a.answerability.details?.['aboutPhoto']).toBe(true);
+      expect(a.excerpts[0]!.quote).toContain(caption);
+    });
+  });
+
+  describe('a bare 他 stands for the article’s subject, 潘梓正', () => {
+    it.each([
+      ['他大學部是念哪間學校啊', '哈爾濱工業大學'],
+      // 他 glued to the verb by the segmenter (他讀) is still a pronoun, not someone else's 博士.
+      ['他讀的博士是什麼專業？', '莫納什大學攻讀計算機科學博士'],
+    ])('%s → %s', async (question, gold) => {
+      const a = await engine.ask(question);
+      expect(a.answerability.details?.['subject']).toBe('潘梓正');
+      expect(a.confidence, brief(a)).toBe('answer');
+      expect(a.excerpts[0]!.quote).toContain(gold);
+    });
+  });
+
+  describe('a typed question the article does not answer is not answered', () => {
+    it.each([
+      '潘梓正今年幾歲？',
+      'DeepSeek總部設在哪個城市？',
+      'DeepSeek的創辦人是誰啊',
+      '華爾街日報那篇專欄是誰寫的？',
+      '英偉達去年營收多少',
+      'How old is Graham Allison?',
+      'Who founded Rest of World?',
+      '禹之鼎的博士是哪間學校畢業的？',
+      'How many GPUs were used to train DeepSeek-V3?',
+    ])('%s', async (question) => {
+      const a = await engine.ask(question);
+      expect(a.confidence, brief(a)).not.toBe('answer');
+      expect(a.abstained).toBe(true);
+    });
+
+    it('"related" still shows the closest passages; "none" shows none', async () => {
+      const related = await engine.ask('潘梓正今年幾歲？');
+      expect(related.confidence, brief(related)).toBe('related');
+      expect(related.excerpts.length).toBeGreaterThan(0);
+      const none = await engine.ask("What's the weather like in Seattle this weekend?");
+      expect(none.confidence, brief(none)).toBe('none');
+      expect(none.excerpts).toEqual([]);
+      expect(none.more).toEqual([]);
+    });
+  });
+
+  describe('a name the article never mentions', () => {
+    it('makes a question about it out of scope, with nothing to show', async () => {
+      const a = await engine.ask("What's the weather like in Seattle this weekend?");
+      expect(a.confidence, brief(a)).toBe('none');
+      expect(a.abstained).toBe(true);
+      expect(a.excerpts).toEqual([]);
+      expect(a.answerability.reason).toBe('absent-entity');
+      expect(a.answerability.details?.['absent']).toMatch(/seattle/i);
+    });
+
+    it('is found in a Chinese question too', async () => {
+      const a = await engine.ask('周杰倫新專輯什麼時候出？');
+      expect(a.confidence, brief(a)).toBe('none');
+      expect(a.abstained).toBe(true);
+      expect(a.excerpts).toEqual([]);
+      expect(a.answerability.details?.['absent']).toContain(normalize('周杰倫'));
+    });
+  });
+
+  describe('a typed question the article answers is answered', () => {
+    it.each([
+      ['V3正式訓練總共花了多少錢？', '557.6萬美元'],
+      ['How much did Nvidia lose in market value in a single day?', '單日蒸發近6000億美元'],
+      ['宋俊瀟在港科大讀博時的指導教授是誰？', '丹尼爾·帕洛馬爾'],
+      ['艾利森那篇文章是几号发的？', '艾利森2月1日發文'],
+    ])('%s → %s', async (question, gold) => {
+      const a = await engine.ask(question);
+      expect(a.confidence, brief(a)).toBe('answer');
+      expect(a.excerpts[0]!.passage.text).toContain(gold);
+    });
+  });
+});
