@@ -47,6 +47,7 @@ function frame(types: AnswerType[], extra: Partial<QuestionFrame> = {}): Questio
     frameNouns: new Set(),
     quantityUnit: null,
     counted: null,
+    head: null,
     ...extra,
   };
 }
