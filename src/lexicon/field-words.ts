@@ -10,7 +10,7 @@ import type { Passage, PassageTag } from '../corpus/types.js';
 
 export const FIELD_WORDS: Readonly<Record<PassageTag, readonly string[]>> = {
   caption: [
-    ...'圖片 照片 相片 配圖 圖說 圖注 圖片說明 攝影 插圖 截圖'.split(' '),
+    ...'圖 圖片 照片 相片 配圖 圖說 圖注 圖片說明 攝影 插圖 截圖'.split(' '),
     ...'photo photograph picture image caption pictured screenshot'.split(' '),
   ],
   masthead: [

@@ -46,7 +46,7 @@ export const CHINESE_QUESTION_WORDS: readonly [RegExp, AnswerType][] = [
   [/为什么|为何|为啥|何以|怎么会|干嘛|凭什么|什么原因|原因是|点解|做咩|为咩/u, 'reason'],
   [/怎么样|怎样|如何|怎么|点样/u, 'manner'],
   [
-    /什么|啥|哪些|哪个|哪家|哪所|哪间|哪款|哪部|哪份|哪篇|哪项|哪种|咩|乜嘢|边间|边家|边样/u,
+    /什么|啥|哪些|哪几|哪个|哪家|哪所|哪间|哪款|哪部|哪份|哪篇|哪项|哪种|咩|乜嘢|边间|边家|边样/u,
     'thing',
   ],
   [/吗[?？]?$|是否|有没有|是不是|会不会|能不能|可不可以/u, 'yes-no'],
@@ -257,11 +257,11 @@ export const QUANTITY_UNITS: readonly { asked: RegExp; evidence: RegExp }[] = [
     asked:
       /几年|多少年|多久|多长时间|几个月|几天|多少天|\bhow long\b|\bhow many (?:years|months|days)\b/u,
     evidence:
-      /(?<!\d)\d{1,2}\s*(?:年|个月|天|周|小时)|[两三四五六七八九十]+(?:年|个月|天|周)|不到[一两三四五六七八九十]+年|\d+\s*(?:years?|months?|days?)/u,
+      /(?<!\d)\d{1,2}\s*(?:年|个月|天|周|小时)|[两三四五六七八九十]+(?:年|个月|天|周)|不到[一两三四五六七八九十]+年|\d{4}\s*年?\s*(?:至|到|-|–|—)\s*\d{4}|\d+\s*(?:years?|months?|days?)/u,
   },
   {
     asked:
-      /多少钱|几块钱|多少美元|多少美金|多少元|花了多少|价格多少|多贵|\bhow much (?:money|did it cost|does it cost|is it)\b|\bhow expensive\b|\bwhat (?:price|did it cost)\b/u,
+      /多少钱|几多钱|几块钱|多少美元|多少美金|多少元|花了多少|价格多少|多贵|\bhow much (?:money|did it cost|does it cost|is it)\b|\bhow expensive\b|\bwhat (?:price|did it cost)\b/u,
     evidence:
       /\d[\d.,]*\s*(?:[万亿千百]+\s*)?(?:美元|美金|元|人民币|英镑|欧元|日元|港元|块)|[$¥€£]\s*\d|\d\s*(?:dollars?|usd)/u,
   },

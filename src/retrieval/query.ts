@@ -67,7 +67,11 @@ function chineseUnits(normalized: string, frameNouns: ReadonlySet<string>): Quer
       if (word.length === 1 && CHINESE_STOP_CHARS.has(word)) continue;
       // Leading/trailing grammar characters ("的", "了") glued on by the segmenter carry no topic.
       // A measure word glued on ("篇文章") is grammar too.
-      const core = word.replace(/^[的了是在]+|^[篇个位家张份项](?=..)|[的了吗呢吧]+$/gu, '');
+      // So is a pronoun the segmenter glued to the verb after it ("他念").
+      const core = word.replace(
+        /^[的了是在]+|^[篇个位家张份项他她佢](?=..)|[的了是吗呢吧]+$/gu,
+        '',
+      );
       if (core.length === 0 || CHINESE_STOPWORDS.has(core)) continue;
       units.push({
         label: core,

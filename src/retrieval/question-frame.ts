@@ -67,14 +67,12 @@ function chineseTypes(normalized: string, frameNouns: Set<string>): AnswerType[]
     for (const m of run.matchAll(WH_BEFORE_NOUN)) {
       const after = run.slice(m.index + m[0].length);
       // The longest class noun right after the question word.
-      const noun = Object.keys(CLASS_NOUNS)
-        .filter((n) => after.startsWith(n))
-        .sort((a, b) => b.length - a.length)[0];
+      // A class noun is the word that follows, not its first character (幾家國內: not 國).
+      const next = jieba().cut(after, false)[0] ?? '';
+      const noun = Object.hasOwn(CLASS_NOUNS, next) ? next : undefined;
       // 幾年 asks how many years, 哪年 which year.
-      const type =
-        noun && m[0].startsWith('几') && CLASS_NOUNS[noun] === 'date'
-          ? 'quantity'
-          : noun && CLASS_NOUNS[noun];
+      // 幾年, 幾個人, 幾家公司 ask how many; 哪年, 哪個人, 哪家公司 which.
+      const type = noun && (m[0].startsWith('几') ? 'quantity' : CLASS_NOUNS[noun]);
       if (noun && type) {
         types.add(type);
         frameNouns.add(noun);
@@ -155,7 +153,8 @@ export function analyzeFrame(question: string, normalized: string): QuestionFram
         jieba()
           .cut(run, false)
           .some((w) => CHINESE_PRONOUNS.has(w)),
-      ),
+      ) ||
+      /这个人|这位|此人|该人/u.test(normalized),
     frameNouns,
     quantityUnit: QUANTITY_UNITS.find((u) => u.asked.test(normalized))?.evidence ?? null,
     counted: countedNoun(normalized),

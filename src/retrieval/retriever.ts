@@ -51,7 +51,7 @@ const EVIDENCE_BONUS = 1e-4;
 const SUBJECT_WEIGHT = 0.5;
 const SUBJECT_IMPORTANCE = 0.5;
 /** Caption passages for a question about a photo: their score is raised, or given if BM25 missed them. */
-const PHOTO_BOOST = 1.5;
+const PHOTO_BOOST = 2;
 const PHOTO_FLOOR = 0.5;
 
 /** Coverage scales BM25 between COVERAGE_FLOOR (covers nothing) and 1 + COVERAGE_FLOOR. */
