@@ -6,15 +6,46 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/config.js';
 import { openSession, runMain } from '../src/cli/session.js';
+import { rankedExcerpts } from '../src/answers/answerer.js';
+import { formatParagraphs } from '../src/render/citation.js';
 import {
   EvalPerson,
   EvalQuestion,
   evaluatePeople,
   evaluateRetrieval,
   readJsonl,
+  type QuestionOutcome,
 } from '../src/eval/metrics.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function diagnosis(o: QuestionOutcome): string[] {
+  const a = o.answer.answerability;
+  const numbers = [
+    `confidence ${o.answer.confidence} (${a.reason})`,
+    `lexical ${a.lexical.toFixed(2)} = (best ${a.bestCoverage.toFixed(2)} + corpus ${a.corpusCoverage.toFixed(2)}) / 2`,
+    ...(a.dense
+      ? [
+          `dense z ${a.dense.z.toFixed(2)}, exceedance ${a.dense.exceedance.toFixed(2)} (${a.dense.null})`,
+        ]
+      : []),
+    `listed rank ${o.listedRank ?? '-'}`,
+  ];
+  const details = Object.entries(a.details ?? {})
+    .filter(([, v]) => v !== null && v !== false)
+    .map(([k, v]) => `${k}=${String(v)}`);
+  const passages = rankedExcerpts(o.answer)
+    .slice(0, 3)
+    .map(
+      (e, i) =>
+        `      ${i + 1}. ${formatParagraphs(e.passage.paragraphs) || e.passage.kind} matched [${e.matched.join(' ')}] ${e.passage.text.slice(0, 40).replace(/\n/g, ' ')}…`,
+    );
+  return [
+    `      ${numbers.join('; ')}`,
+    ...(details.length ? [`      ${details.join('; ')}`] : []),
+    ...passages,
+  ];
+}
 
 runMain(async () => {
   const { values } = parseArgs({
@@ -41,6 +72,7 @@ runMain(async () => {
     '',
     `out of scope abstained: ${r.outOfScope.abstained}/${r.outOfScope.n}`,
     `false abstentions:      ${r.falseAbstentions}`,
+    `latency per question:   mean ${r.latency.mean.toFixed(1)} ms, p50 ${r.latency.p50.toFixed(1)} ms, p95 ${r.latency.p95.toFixed(1)} ms`,
   );
   const p = evaluatePeople(engine, people);
   out.push(`person look-ups:        ${p.correct}/${p.n}`);
@@ -59,6 +91,8 @@ runMain(async () => {
             ? 'ok '
             : 'MISS';
       out.push(`${flag} ${o.id} rank=${o.rank ?? '-'} ${o.q}`);
+      // A miss says why: what abstention was decided on, and what the top passages matched.
+      if (flag !== 'ok ') out.push(...diagnosis(o));
     }
   }
   process.stdout.write(out.join('\n') + '\n');

@@ -67,6 +67,17 @@ const Env = z.object({
     .enum(['jieba', 'intl'])
     .optional()
     .transform((v) => v ?? 'jieba'),
+  /** Where Chinese near-synonyms of a question's words come from: curated, cedict, or none. */
+  SYNONYM_SOURCES: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v && v.trim() ? v : 'curated,cedict')
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s && s !== 'none'),
+    )
+    .pipe(z.array(z.enum(['curated', 'cedict']))),
 
   DISCORD_TOKEN: z
     .string()

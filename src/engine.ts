@@ -15,7 +15,7 @@ import { loadIndex, type LoadedIndex } from './indexes/load.js';
 import { currentBuildDir, pointerFile } from './indexes/store.js';
 import type { Logger } from './logger.js';
 import { matcherFor, nameForms, type PeopleMatcher } from './people/lookup.js';
-import { Retriever } from './retrieval/retriever.js';
+import { DEFAULT_RETRIEVER, Retriever } from './retrieval/retriever.js';
 import { detectLanguage } from './text/language.js';
 
 export interface EngineHandle extends Engine {
@@ -87,7 +87,10 @@ async function openState(
   const index = await loadIndex(dir, { requestedModel: config.EMBEDDING_MODEL });
   const { embedder, reason } = await embedderFor(index, config, log, current);
   const people = matcherFor(index.people);
-  const retriever = new Retriever(index, embedder, nameForms(index.people));
+  const retriever = new Retriever(index, embedder, nameForms(index.people), {
+    ...DEFAULT_RETRIEVER,
+    synonyms: config.SYNONYM_SOURCES,
+  });
   const topics = sectionTopics(index);
   const answerer = new Answerer(retriever, () => [...people.topNames(5), ...topics]);
   const m = index.manifest;

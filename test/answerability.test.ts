@@ -53,15 +53,13 @@ describe('answerability, keyword mode', async () => {
     expect(a.excerpts[0]!.passage.text).toContain('多模態團隊還只有3人');
     expect(a.excerpts[0]!.matched).toContain(normalize('團隊'));
 
-    const saved = process.env['SYNONYMS'];
-    process.env['SYNONYMS'] = 'none';
+    const plain = await openEngine({ ...config, SYNONYM_SOURCES: [] }, { log: silentLog });
     try {
-      const without = await engine.ask(question);
+      const without = await plain.ask(question);
       expect(without.confidence, brief(without)).not.toBe('answer');
       expect(without.excerpts[0]?.passage.text ?? '').not.toContain('多模態團隊還只有3人');
     } finally {
-      if (saved === undefined) delete process.env['SYNONYMS'];
-      else process.env['SYNONYMS'] = saved;
+      await plain.close();
     }
   });
 

@@ -54,6 +54,8 @@ export interface QuestionOutcome {
   /** Rank of the gold passage among whatever was listed, abstention or not: for diagnosis. */
   listedRank: number | null;
   answer: Answer;
+  /** Wall-clock time the engine took to answer, in milliseconds. */
+  ms: number;
 }
 
 export interface RetrievalReport {
@@ -62,6 +64,8 @@ export interface RetrievalReport {
   outOfScope: { n: number; abstained: number };
   falseAbstentions: number;
   outcomes: QuestionOutcome[];
+  /** Milliseconds per question: mean, median and 95th percentile. */
+  latency: { mean: number; p50: number; p95: number };
 }
 
 function scores(outcomes: QuestionOutcome[]): LangScores {
@@ -78,7 +82,9 @@ export async function evaluateRetrieval(
 ): Promise<RetrievalReport> {
   const outcomes: QuestionOutcome[] = [];
   for (const q of questions) {
+    const started = performance.now();
     const answer = await engine.ask(q.q);
+    const ms = performance.now() - started;
     // Ranked as `ask --json` lists them.
     const passages = rankedExcerpts(answer).map((e) => e.passage.text);
     const idx = passages.findIndex((t) => q.gold.some((g) => t.includes(g)));
@@ -93,6 +99,7 @@ export async function evaluateRetrieval(
       rank: answer.abstained ? null : listedRank,
       listedRank,
       answer,
+      ms,
     });
   }
   const answerable = outcomes.filter((o) => !o.outOfScope);
@@ -106,7 +113,15 @@ export async function evaluateRetrieval(
     outOfScope: { n: oos.length, abstained: oos.filter((o) => o.abstained).length },
     falseAbstentions: answerable.filter((o) => o.abstained).length,
     outcomes,
+    latency: latencyOf(outcomes.map((o) => o.ms)),
   };
+}
+
+function latencyOf(ms: number[]): RetrievalReport['latency'] {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  const mean = sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length);
+  return { mean, p50: at(0.5), p95: at(0.95) };
 }
 
 export interface PeopleReport {

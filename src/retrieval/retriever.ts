@@ -30,9 +30,16 @@ export interface RetrieverOptions {
   abstainBelow: number;
   /** How many passages each leg contributes to fusion. */
   candidates: number;
+  /** Where near-synonyms of the question's words come from (none when empty). */
+  synonyms: readonly ('curated' | 'cedict')[];
 }
 
-export const DEFAULT_RETRIEVER: RetrieverOptions = { rrfK: 60, abstainBelow: 0.38, candidates: 20 };
+export const DEFAULT_RETRIEVER: RetrieverOptions = {
+  rrfK: 60,
+  abstainBelow: 0.38,
+  candidates: 20,
+  synonyms: ['curated', 'cedict'],
+};
 
 /**
  * What a question asks of the entity it names is in its nouns (博士, 市值, 總部); its
@@ -154,12 +161,12 @@ export class Retriever {
   private expandSynonyms(query: AnalyzedQuery): WeightedTerm[] {
     const terms: WeightedTerm[] = [];
     const table = this.index.crosslingual.synonyms;
-    const mode = process.env['SYNONYMS'] ?? 'both';
+    const sources = this.options.synonyms;
     const synonymsOf = (word: string): [string, number][] => [
-      ...(mode === 'both' || mode === 'curated'
+      ...(sources.includes('curated')
         ? curatedSynonyms(word).map((s): [string, number] => [s, CURATED_WEIGHT])
         : []),
-      ...((mode === 'both' || mode === 'cedict') && Object.hasOwn(table, word) ? table[word]! : []),
+      ...(sources.includes('cedict') && Object.hasOwn(table, word) ? table[word]! : []),
     ];
     for (const unit of query.units) {
       const have = new Set(unit.alternatives.map((a) => a.text));
