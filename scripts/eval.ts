@@ -60,6 +60,8 @@ runMain(async () => {
   const questions = await readJsonl(values.questions, EvalQuestion);
   const people = await readJsonl(values.people, EvalPerson);
 
+  // One question first, so the latency below is of answering, not of loading dictionaries.
+  if (questions[0]) await engine.ask(questions[0].q);
   const r = await evaluateRetrieval(engine, questions);
   const out: string[] = [`mode: ${about.mode}${about.model ? ` (${about.model})` : ''}`, ''];
   out.push('lang      n   hit@1   hit@3   MRR');

@@ -46,6 +46,8 @@ export class CorpusEntities implements EntityLexicon {
   /** Forms that name the same thing: a glossary term and its English names (RoW ↔ rest of world). */
   private readonly aliases = new Map<string, Set<string>>();
   private readonly personByForm = new Map<string, PersonEntry>();
+  /** Latin-script names with the pattern that finds each as a whole word. */
+  private readonly latinNames: [string, RegExp][];
   /** The person the articles are about: marked so in people.json, else the most mentioned. */
   readonly subject: PersonEntry | null;
 
@@ -78,6 +80,9 @@ export class CorpusEntities implements EntityLexicon {
         if (!people.has(zh)) others.add(english);
       }
     }
+    this.latinNames = [...people, ...others]
+      .filter((n) => !hasHan(n))
+      .map((n) => [n, new RegExp(`(?<![\\p{L}\\d])${escape(n)}(?![\\p{L}\\d])`, 'u')]);
     this.subject =
       index.people.people.find((p) => p.subject === true) ??
       index.people.people.find((p) => p.mentionCount > 0) ??
@@ -109,12 +114,12 @@ export class CorpusEntities implements EntityLexicon {
       ...query.units.flatMap((u) => u.alternatives.map((a) => a.text)),
     ];
     // An expanded abbreviation may stop short of the name (哈工大 → 哈尔滨工业大).
-    const seen = (term: string): boolean =>
-      hasHan(term)
-        ? haystacks.some((h) => h.includes(term) || (h.length >= 4 && term.startsWith(h)))
-        : haystacks.some((h) =>
-            new RegExp(`(?<![\\p{L}\\d])${escape(term)}(?![\\p{L}\\d])`, 'u').test(h),
-          );
+    const seenHan = (term: string): boolean =>
+      haystacks.some((h) => h.includes(term) || (h.length >= 4 && term.startsWith(h)));
+    const latin = new Set(
+      this.latinNames.filter(([, re]) => haystacks.some((h) => re.test(h))).map(([n]) => n),
+    );
+    const seen = (term: string): boolean => (hasHan(term) ? seenHan(term) : latin.has(term));
     for (const name of [...this.people, ...this.others]) {
       if (!seen(name)) continue;
       const person = this.personByForm.get(name);

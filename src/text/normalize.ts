@@ -67,9 +67,23 @@ export function foldWidth(text: string): string {
   );
 }
 
-/** The normal form used by every index and every query. */
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 20_000;
+
+/**
+ * The normal form used by every index and every query. Answering normalises the same
+ * passage sentences again and again, and OpenCC is the costly part, so results are
+ * kept (bounded, so a long-running bot does not grow without end).
+ */
 export function normalize(text: string): string {
-  return foldVocabulary(foldWidth(text.normalize('NFKC'))).toLowerCase();
+  const known = cache.get(text);
+  if (known !== undefined) return known;
+  const normal = foldVocabulary(foldWidth(text.normalize('NFKC'))).toLowerCase();
+  if (text.length <= 1000) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, normal);
+  }
+  return normal;
 }
 
 /**
