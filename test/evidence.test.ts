@@ -48,6 +48,7 @@ function frame(types: AnswerType[], extra: Partial<QuestionFrame> = {}): Questio
     quantityUnit: null,
     counted: null,
     head: null,
+    howTo: false,
     ...extra,
   };
 }

@@ -33,7 +33,11 @@ export const CHINESE_QUESTION_WORDS: readonly [RegExp, AnswerType][] = [
     /什么时候|什么时间|何时|哪天|哪一天|哪年|哪一年|几月|几号|几日|哪个月|多会儿|啥时候|几时|边日|边年/u,
     'date',
   ],
-  [/谁|哪位|何人|什么人|哪个人|哪些人|哪一位|边个|边位/u, 'person'],
+  // 邊個 alone asks who; before a noun (邊個故事) it asks which.
+  [
+    /谁|哪位|何人|什么人|哪个人|哪些人|哪一位|边个(?=[系是嚟啊呀人]|[^\p{Script=Han}]|$)|边位/u,
+    'person',
+  ],
   // 在哪幾個項目 asks which, not where.
   [
     /哪里|哪儿|在哪(?![几些个家所间位款部份篇项种一])|去哪|何处|什么地方|何地|啥地方|从哪|边度|边到/u,
@@ -223,7 +227,7 @@ export const ATTRIBUTES: readonly AttributeSpec[] = [
   {
     name: 'field of study',
     asked:
-      /专业|主修|学什么|学的什么|读什么|念什么|什么系|哪个系|领域|\bmajored\b|\bmajor in\b|\b(?:his|her|their) major\b|\bwhat did \w+ study\b|\bwhat field\b|\bdegree in\b/u,
+      /专业|主修|学什么|学的什么|读什么|念什么|什么系|哪个系|领域|(?:读|学|念)[^?？,，。]*\b(?:field|major)\b|\bmajored\b|\bmajor in\b|\b(?:his|her|their) major\b|\bwhat did \w+ study\b|\bwhat field\b|\bdegree in\b/u,
     cue: /专业|主修|攻读|学位|科学|工程|学系|领域|\bmajor|\bstud|\bdegree\b|\bfield\b/u,
     evidence: null,
   },
@@ -291,11 +295,11 @@ export const ARTICLE_REFERENCE =
  * the masthead lines.
  */
 export const ARTICLE_FACTS =
-  /作者|谁写|写的|撰|记者|发表|发布|发的|发出|发了|贴出|贴的|刊登|刊出|登出|出刊|上线|出自|出处|来源|哪家媒体|什么媒体|哪个媒体|哪个网站|哪家网站|媒体的|转载|转发|授权|版权|独家|\bwr(?:ote|itten|iter)\b|\bauthor\b|\b(?:re)?publish(?:ed|er)?\b|\boutlet\b|\bsource\b|\brepost\b|\breprint\b|\bcopyright\b|\bwhen was\b/u;
+  /作者|谁写|写的|撰|记者|发表|发布|发的|发出|发了|贴出|贴的|刊登|刊出|登出|出刊|上线|出街|出自|出处|来源|哪家媒体|什么媒体|哪个媒体|哪个网站|哪家网站|媒体的|转载|转发|授权|版权|独家|\bwr(?:ote|itten|iter)\b|\bauthor\b|\b(?:re)?publish(?:ed|er)?\b|\boutlet\b|\bsource\b|\brepost\b|\breprint\b|\bcopyright\b|\bwhen was\b/u;
 
 /** Words for a photo and its caption. */
 export const PHOTO_WORDS =
-  /照片|相片|配图|插图|截图|图说|图注|图片|图中|那张图|这张图|张图|的图|\bphotos?\b|\bphotograph|\bpictures?\b|\bpics?\b|\bimages?\b|\bcaptions?\b|\bpictured\b/u;
+  /照片|相片|配图|插图|截图|图说|图注|图片|图中|那张图|这张图|张图|的图|张相|\bphotos?\b|\bphotograph|\bpictures?\b|\bpics?\b|\bimages?\b|\bcaptions?\b|\bpictured\b/u;
 
 /** Third-person pronouns (as segmented words) that, with no one named, mean the article's main subject. */
 export const CHINESE_PRONOUNS: ReadonlySet<string> = new Set([
@@ -310,3 +314,15 @@ export const CHINESE_PRONOUNS: ReadonlySet<string> = new Set([
   '该人',
 ]);
 export const ENGLISH_PRONOUN = /\b(?:he|him|his|she|her|hers|this guy|this person)\b/u;
+
+/**
+ * A request for instructions in the first person ("how do I bake…", "我該怎麼…"): a news
+ * article is not a manual, so such a question is out of scope unless it is about the
+ * article itself ("can I republish this").
+ */
+export const HOW_TO =
+  /^(?:so,?\s*|ok,?\s*)?how (?:do|can|should|could|would) (?:i|we)\b|我(?:该|要|应该|想|能|可以)?(?:怎么|如何|怎样)(?!说)|(?:怎么|如何)才能|教我|教教我/u;
+
+/** Words that give a reason: what a why-question's answer holds. */
+export const CAUSAL =
+  /原因|因为|由于|之所以|在于|为了|答案|因此|所以|导致|源于|理由|\bbecause\b|\breasons?\b/u;

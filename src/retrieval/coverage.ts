@@ -66,8 +66,23 @@ export class CoverageModel {
   private readonly weights = new Map<string, number>();
   private readonly allText: string;
 
-  constructor(private readonly texts: string[]) {
+  private readonly articleText: string;
+
+  /**
+   * `texts` are what retrieval searches (passages with their field words); `plain`, when
+   * given, the passages alone, for what the article itself says.
+   */
+  constructor(
+    private readonly texts: string[],
+    plain: string[] = texts,
+  ) {
     this.allText = texts.join('\n');
+    this.articleText = plain.join('\n');
+  }
+
+  /** The article's own text holds it, or most of it (field words do not count). */
+  inArticle(text: string): boolean {
+    return this.articleText.includes(text) || partialMatch(text, this.articleText) >= 0.4;
   }
 
   /** True when the text occurs anywhere in the corpus (normal form). */

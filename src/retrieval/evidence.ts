@@ -41,7 +41,8 @@ const DATE = new RegExp(
     String.raw`\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?`,
     String.raw`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}`,
     String.raw`\d{2,4}\s*年代`,
-    '[去今明前]年|上个?月|本月|[春夏秋冬]季|[春夏秋冬]天|日前|近日|昨天|今天|当时|此前|此后|后来|最近',
+    // Not 當時, 此後, 最近: they place an event without dating it.
+    '[去今明前]年|上个?月|本月|[春夏秋冬]季|[春夏秋冬]天|昨天|今天',
     String.raw`\b(?:19|20)\d{2}\b`,
     String.raw`\b(?:january|february|march|april|may|june|july|august|september|october|november|december|yesterday|today)\b`,
   ].join('|'),

@@ -15,6 +15,7 @@ import {
   ENGLISH_CLASS_NOUNS,
   ENGLISH_PRONOUN,
   ENGLISH_QUESTION_WORDS,
+  HOW_TO,
   PHOTO_WORDS,
   QUANTITY_UNITS,
   type AnswerType,
@@ -44,6 +45,8 @@ export interface QuestionFrame {
   counted: string | null;
   /** What a "what is X's Y" asks for: Y (題目 in 論文題目是什麼, capital in "the capital of"). */
   head: string | null;
+  /** A first-person request for instructions ("how do I…"). */
+  howTo: boolean;
 }
 
 /** Question words that take a class noun after an optional measure word: 哪(個)城市, 什么职位. */
@@ -70,9 +73,9 @@ function chineseTypes(normalized: string, frameNouns: Set<string>): AnswerType[]
       // A class noun is the word that follows, not its first character (幾家國內: not 國).
       const next = jieba().cut(after, false)[0] ?? '';
       const noun = Object.hasOwn(CLASS_NOUNS, next) ? next : undefined;
-      // 幾年 asks how many years, 哪年 which year.
-      // 幾年, 幾個人, 幾家公司 ask how many; 哪年, 哪個人, 哪家公司 which.
-      const type = noun && (m[0].startsWith('几') ? 'quantity' : CLASS_NOUNS[noun]);
+      // 幾年, 幾個人, 幾家公司 ask how many; 哪年, 哪個人, 哪家公司 and 哪幾年 which.
+      const counting = m[0].startsWith('几') && run[m.index - 1] !== '哪';
+      const type = noun && (counting ? 'quantity' : CLASS_NOUNS[noun]);
       if (noun && type) {
         types.add(type);
         frameNouns.add(noun);
@@ -159,6 +162,7 @@ export function analyzeFrame(question: string, normalized: string): QuestionFram
     quantityUnit: QUANTITY_UNITS.find((u) => u.asked.test(normalized))?.evidence ?? null,
     counted: countedNoun(normalized),
     head: askedHead(normalized),
+    howTo: HOW_TO.test(normalized.trim()),
   };
 }
 

@@ -17,7 +17,8 @@ import { denseEvidence, denseSupports } from './dense-evidence.js';
 import { CorpusEntities, type FocalEntity } from './entities.js';
 import { EvidenceFinder } from './evidence.js';
 import { EVIDENCED_TYPES } from './question-frame.js';
-import { ARTICLE_FACTS, PHOTO_WORDS } from '../lexicon/question-lexicon.js';
+import { ARTICLE_FACTS, CAUSAL, PHOTO_WORDS } from '../lexicon/question-lexicon.js';
+import { hasHan, isHanOnly } from '../text/han.js';
 import { analyzeQuery, termsOf, type AnalyzedQuery, type NameResolver } from './query.js';
 
 export interface RetrieverOptions {
@@ -60,6 +61,12 @@ const SUBJECT_IMPORTANCE = 0.5;
 /** Caption passages for a question about a photo: their score is raised, or given if BM25 missed them. */
 const PHOTO_BOOST = 2;
 const PHOTO_FLOOR = 0.5;
+/** What a passage giving a reason gains for a why-question. */
+const REASON_BOOST = 1.5;
+/** The passage right after a match, when it gives the reason, against the match's score. */
+const FOLLOWING_REASON = 0.9;
+/** Role words a question must share with a person's role to describe them. */
+const DESCRIBED_MIN_WORDS = 2;
 
 /** Coverage scales BM25 between COVERAGE_FLOOR (covers nothing) and 1 + COVERAGE_FLOOR. */
 const COVERAGE_FLOOR = 0.5;
@@ -100,7 +107,7 @@ export class Retriever {
   private readonly normalizedTexts: string[];
   readonly coverage: CoverageModel;
   /** Each person with a quoted role: the Chinese forms that name them and their role's terms. */
-  private readonly roles: { forms: string[]; terms: WeightedTerm[] }[];
+  private readonly roles: { forms: string[]; terms: WeightedTerm[]; words: string[] }[];
   private readonly entities: CorpusEntities;
   private readonly evidence: EvidenceFinder;
   private readonly mastheadIds: number[];
@@ -117,7 +124,10 @@ export class Retriever {
     readonly options: RetrieverOptions = DEFAULT_RETRIEVER,
   ) {
     this.normalizedTexts = index.passages.map((p) => normalize(searchableText(p)));
-    this.coverage = new CoverageModel(this.normalizedTexts);
+    this.coverage = new CoverageModel(
+      this.normalizedTexts,
+      index.passages.map((p) => normalize(p.text)),
+    );
     this.entities = new CorpusEntities(index, this.coverage);
     this.evidence = new EvidenceFinder(this.entities, index.passages);
     this.mastheadIds = index.passages.filter((p) => p.tags.includes('masthead')).map((p) => p.id);
@@ -127,6 +137,13 @@ export class Retriever {
       .map((p) => ({
         forms: p.forms.filter((f) => f.length > 1),
         terms: termsOf(normalize(p.role), PERSON_CONTEXT_WEIGHT, index.manifest.tokenizer),
+        words: [
+          ...new Set(
+            jieba()
+              .cut(normalize(p.role), true)
+              .filter((w) => w.length >= 2 && isHanOnly(w)),
+          ),
+        ],
       }));
   }
 
@@ -197,6 +214,40 @@ export class Retriever {
    * is or where they work ("禹之鼎在哪家公司工作") are answered by the sentence that
    * introduces them, which may share no other word with the question.
    */
+  private reasons(hits: { id: number; score: number }[]): { id: number; score: number }[] {
+    const causal = (id: number) => CAUSAL.test(this.normalizedTexts[id]!);
+    const out = new Map(hits.map((h) => [h.id, h.score]));
+    const top = [...hits].sort((a, b) => b.score - a.score).slice(0, 3);
+    for (const h of top) {
+      const next = this.index.passages[h.id + 1];
+      if (causal(h.id) || !next || next.doc !== this.index.passages[h.id]!.doc || !causal(next.id))
+        continue;
+      out.set(next.id, Math.max(out.get(next.id) ?? 0, h.score * FOLLOWING_REASON));
+    }
+    return [...out].map(([id, score]) => ({
+      id,
+      score: causal(id) ? score * REASON_BOOST : score,
+    }));
+  }
+
+  private describedPerson(query: AnalyzedQuery): { forms: string[] } | null {
+    const texts = query.units.flatMap((u) => u.alternatives.map((a) => a.text));
+    let best: { forms: string[]; hits: number } | null = null;
+    let tie = false;
+    for (const r of this.roles) {
+      const hits = r.words.filter((w) =>
+        texts.some((t) => t.length >= 2 && (t.includes(w) || w.includes(t))),
+      ).length;
+      if (hits < DESCRIBED_MIN_WORDS) continue;
+      if (best && hits === best.hits) tie = true;
+      if (!best || hits > best.hits) {
+        best = { forms: r.forms, hits };
+        tie = false;
+      }
+    }
+    return best && !tie ? best : null;
+  }
+
   private personContext(query: AnalyzedQuery): WeightedTerm[] {
     const haystacks = [
       query.normalized,
@@ -233,6 +284,9 @@ export class Retriever {
       });
       subjectTerms.push(...termsOf(forms[0] ?? subject.name, SUBJECT_WEIGHT, tokenizer));
     }
+    // "那位哈佛學者": a person the question describes by their role instead of naming.
+    const described = named.people.length === 0 && !subject ? this.describedPerson(query) : null;
+    if (described) subjectTerms.push(...termsOf(described.forms[0]!, SUBJECT_WEIGHT, tokenizer));
     const aboutArticle = this.asksAboutArticle(
       query,
       named.focal.flatMap((g) => g.forms),
@@ -258,6 +312,9 @@ export class Retriever {
       .search(searched)
       .slice(0, options.candidates * 2)
       .map((hit) => ({ id: hit.id, score: hit.score * (COVERAGE_FLOOR + coverageOf(hit.id)) }));
+    // A why-question is answered by a passage that gives a reason, often the one right
+    // after the passage that tells what happened ("…許多人還是選擇回國。" → "關於其背後原因…").
+    if (frame.types.includes('reason')) lexical = this.reasons(lexical);
     lexical = this.route(lexical, frame.aboutPhoto, aboutArticle)
       .sort((a, b) => b.score - a.score || a.id - b.id)
       .slice(0, options.candidates);
@@ -322,9 +379,13 @@ export class Retriever {
         !u.alternatives.some((a) =>
           focalForms.some((f) => a.text.includes(f) || f.includes(a.text)),
         ) &&
-        u.alternatives.some(
-          (a) => this.coverage.inCorpus(a.text) || this.coverage.nearlyInCorpus(a.text),
-        ),
+        // The attribute asked for is tested by its cue, not by its words.
+        !frame.attributes.some(
+          (attr) => attr.asked.test(u.label.toLowerCase()) || attr.cue.test(u.label.toLowerCase()),
+        ) &&
+        // Of an English question only the nouns: its verbs ("working on") are phrasing.
+        (hasHan(u.label) || u.importance >= 1) &&
+        u.alternatives.some((a) => this.coverage.inArticle(a.text)),
     );
     // What a "how many" counts must be what the sentence counts; the article cannot count
     // what it never mentions.
@@ -375,6 +436,7 @@ export class Retriever {
       typed,
       evidenced: found !== null,
       headKnown,
+      howTo: frame.howTo,
     });
     const confidence = CONFIDENCE[reason];
     return {
@@ -452,6 +514,7 @@ interface DecisionFacts {
   typed: boolean;
   evidenced: boolean;
   headKnown: boolean;
+  howTo: boolean;
 }
 
 /** The reasons a retrieval can end with, in the order they are checked. */
@@ -459,6 +522,7 @@ type Reason =
   | 'article-fact'
   | 'article-fact-missing'
   | 'no-content'
+  | 'how-to'
   | 'no-match'
   | 'absent-entity'
   | 'low-coverage'
@@ -470,6 +534,7 @@ const CONFIDENCE: Record<Reason, Confidence> = {
   'article-fact': 'answer',
   'article-fact-missing': 'related',
   'no-content': 'none',
+  'how-to': 'none',
   'no-match': 'none',
   'absent-entity': 'none',
   'low-coverage': 'none',
@@ -480,6 +545,7 @@ const CONFIDENCE: Record<Reason, Confidence> = {
 
 function decide(f: DecisionFacts): Reason {
   if (f.aboutArticle) return !f.typed || f.evidenced ? 'article-fact' : 'article-fact-missing';
+  if (f.howTo) return 'how-to';
   if (f.units === 0) return 'no-content';
   if (f.ranked === 0) return 'no-match';
   // A name the article never mentions, and nothing it does: the question is about something else.
