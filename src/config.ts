@@ -67,17 +67,17 @@ const Env = z.object({
     .enum(['jieba', 'intl'])
     .optional()
     .transform((v) => v ?? 'jieba'),
-  /** Where Chinese near-synonyms of a question's words come from: curated, cedict, or none. */
+  /** Where Chinese near-synonyms of a question's words come from: curated, or none. */
   SYNONYM_SOURCES: z
     .string()
     .optional()
     .transform((v) =>
-      (v && v.trim() ? v : 'curated,cedict')
+      (v && v.trim() ? v : 'curated')
         .split(',')
         .map((s) => s.trim())
         .filter((s) => s && s !== 'none'),
     )
-    .pipe(z.array(z.enum(['curated', 'cedict']))),
+    .pipe(z.array(z.enum(['curated']))),
 
   DISCORD_TOKEN: z
     .string()

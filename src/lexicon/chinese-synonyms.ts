@@ -1,24 +1,16 @@
 /**
  * Chinese near-synonyms, so that a reader's word meets the article's: 小組 finds 團隊,
- * 跌掉 finds 蒸發, 讀博 finds 攻讀博士. Two sources:
+ * 跌掉 finds 蒸發, 讀博 finds 攻讀博士. A small curated table of the paraphrase classes
+ * readers use in questions about news. No Chinese thesaurus on npm is both well kept
+ * and freely licensed (node-synonyms is GPL-3.0 and 47 MB of word vectors; segment's
+ * synonym.txt is 4,300 literary pairs without these words; HIT's Cilin ships with no
+ * npm package), so the classes are written here, each general, each tested.
  *
- * - CC-CEDICT read as a thesaurus (`cedictSynonyms`): two headwords are near-synonyms
- *   when they share a specific English gloss (薪水 "salary" and 薪資 "salary"). A gloss
- *   many headwords share ("to be", "thing") says nothing and is dropped.
- * - A small curated table of the paraphrase classes readers use in questions about
- *   news (`CURATED_SYNONYMS`). No Chinese thesaurus on npm is both well kept and
- *   freely licensed (node-synonyms is GPL-3.0 and 47 MB of word vectors; segment's
- *   synonym.txt is 4,300 literary pairs; HIT's Cilin ships with no npm package), so
- *   the classes are written here, each general, each tested.
- *
- * Only words the corpus uses are kept as targets: an expansion the article cannot
- * contain only adds noise.
+ * CC-CEDICT read as a thesaurus (two headwords sharing a specific English gloss) was
+ * tried too and measured: on seven question sets it changed nothing on five and lost
+ * one answer on another, so it is not used.
  */
 import { normalize } from '../text/normalize.js';
-import type { CedictEntry } from './cedict.js';
-
-/** [synonym the corpus uses, how surely it means the word, 0..1]. */
-export type SynonymTarget = [word: string, weight: number];
 
 /**
  * Classes of words a question may use for what an article says otherwise. Written in
@@ -73,85 +65,8 @@ export const CURATED_SYNONYMS: readonly (readonly string[])[] = [
   ['警鐘', '警告', '警示', '敲響警鐘'],
 ];
 
-/** Glosses too general to make two headwords synonyms. */
-const GENERIC_GLOSS = new Set(
-  (
-    'be|do|have|make|get|go|come|give|take|put|say|see|use|thing|things|person|people|man|' +
-    'one|it|this|that|so|very|also|and|or|not|no|yes|good|bad|big|small|new|old|way|time|' +
-    'place|part|kind|type|matter|affair|situation|state|case|point|side|the|a|an|of|in|on|at'
-  ).split('|'),
-);
-
-/** A gloss shared by more headwords than this is too common to mean anything specific. */
-const MAX_SHARED = 10;
-/** What a dictionary synonym weighs: a near-synonym, not a translation. */
-const CEDICT_WEIGHT = 0.6;
-/** What a curated synonym weighs. */
+/** What a curated synonym weighs: near, not the same. */
 export const CURATED_WEIGHT = 0.7;
-
-/** The specific glosses of an entry: "to evaporate" → "evaporate"; no references, no descriptions. */
-function glosses(entry: CedictEntry): string[] {
-  const out: string[] = [];
-  for (const sense of entry.senses) {
-    if (/\b(?:variant of|surname|see also|see |abbr\.|used in|classifier|CL:)/i.test(sense))
-      continue;
-    for (const piece of sense.split(';')) {
-      const g = piece
-        .replace(/\([^)]*\)/g, ' ')
-        .replace(/^\s*to\s+/i, '')
-        .replace(/\s+/g, ' ')
-        .trim()
-        .toLowerCase();
-      if (!g || g.split(' ').length > 3 || GENERIC_GLOSS.has(g) || /[^a-z' -]/.test(g)) continue;
-      out.push(g);
-    }
-  }
-  return out;
-}
-
-/**
- * Words (normal form) whose CC-CEDICT glosses share a specific gloss with a corpus word,
- * mapped to those corpus words. `corpusWords` are the corpus's words in normal form.
- */
-export function cedictSynonyms(
-  entries: readonly CedictEntry[],
-  corpusWords: ReadonlySet<string>,
-): Record<string, SynonymTarget[]> {
-  const byGloss = new Map<string, Set<string>>();
-  const glossesOf = new Map<string, Set<string>>();
-  for (const entry of entries) {
-    const word = normalize(entry.traditional);
-    if (word.length < 2 || !/^\p{Script=Han}+$/u.test(word)) continue;
-    for (const g of glosses(entry)) {
-      let words = byGloss.get(g);
-      if (!words) byGloss.set(g, (words = new Set()));
-      words.add(word);
-      let gs = glossesOf.get(word);
-      if (!gs) glossesOf.set(word, (gs = new Set()));
-      gs.add(g);
-    }
-  }
-  const out = new Map<string, Map<string, number>>();
-  for (const target of corpusWords) {
-    for (const g of glossesOf.get(target) ?? []) {
-      const words = byGloss.get(g)!;
-      if (words.size > MAX_SHARED) continue;
-      for (const w of words) {
-        if (w === target) continue;
-        let row = out.get(w);
-        if (!row) out.set(w, (row = new Map<string, number>()));
-        row.set(target, CEDICT_WEIGHT);
-      }
-    }
-  }
-  const result: Record<string, SynonymTarget[]> = {};
-  for (const w of [...out.keys()].sort()) {
-    result[w] = [...out.get(w)!].sort((a, b) => (a[0] < b[0] ? -1 : 1)).slice(0, MAX_TARGETS);
-  }
-  return result;
-}
-
-const MAX_TARGETS = 4;
 
 let curatedIndex: Map<string, Set<string>> | undefined;
 

@@ -15,7 +15,6 @@ import { normalize } from '../text/normalize.js';
 import { ENGLISH_STOPWORDS } from '../text/stopwords.js';
 import { tokenizeNormalized } from '../text/tokenize.js';
 import type { CedictEntry } from './cedict.js';
-import { cedictSynonyms } from './chinese-synonyms.js';
 import type { CrossLingualTable, StoredCandidate } from './crosslingual-table.js';
 import { englishTokens, phraseKey } from './english-words.js';
 import { dictionarySynonyms } from './english-synonyms.js';
@@ -337,9 +336,5 @@ export function buildCrossLingualTable(input: CrossLingualInput): CrossLingualTa
     latin,
     absent,
     names: entityNames(input.glossary, entries),
-    synonyms: cedictSynonyms(
-      entries,
-      new Set([...view.words].filter((w) => w.length >= 2 && HAN_ONLY.test(w))),
-    ),
   };
 }

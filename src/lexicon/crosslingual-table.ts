@@ -27,8 +27,6 @@ export interface CrossLingualTable {
    * from STEM is a word, not a name).
    */
   names: string[];
-  /** Chinese words (normal form) → near-synonyms the corpus uses, from CC-CEDICT's shared glosses. */
-  synonyms: Record<string, [string, number][]>;
 }
 
 const Candidate = z.tuple([z.string().min(1), z.number().min(0).max(1), z.enum(['g', 'd'])]);
@@ -40,7 +38,6 @@ const TableSchema = z.object({
   latin: z.record(z.string(), z.number().min(0).max(1)),
   absent: z.array(z.string()),
   names: z.array(z.string().min(1)),
-  synonyms: z.record(z.string(), z.array(z.tuple([z.string().min(1), z.number().min(0).max(1)]))),
 });
 
 export class CrossLingualTableError extends Error {

@@ -32,14 +32,14 @@ export interface RetrieverOptions {
   /** How many passages each leg contributes to fusion. */
   candidates: number;
   /** Where near-synonyms of the question's words come from (none when empty). */
-  synonyms: readonly ('curated' | 'cedict')[];
+  synonyms: readonly 'curated'[];
 }
 
 export const DEFAULT_RETRIEVER: RetrieverOptions = {
   rrfK: 60,
   abstainBelow: 0.38,
   candidates: 20,
-  synonyms: ['curated', 'cedict'],
+  synonyms: ['curated'],
 };
 
 /**
@@ -177,14 +177,9 @@ export class Retriever {
    */
   private expandSynonyms(query: AnalyzedQuery): WeightedTerm[] {
     const terms: WeightedTerm[] = [];
-    const table = this.index.crosslingual.synonyms;
-    const sources = this.options.synonyms;
-    const synonymsOf = (word: string): [string, number][] => [
-      ...(sources.includes('curated')
-        ? curatedSynonyms(word).map((s): [string, number] => [s, CURATED_WEIGHT])
-        : []),
-      ...(sources.includes('cedict') && Object.hasOwn(table, word) ? table[word]! : []),
-    ];
+    const curated = this.options.synonyms.includes('curated');
+    const synonymsOf = (word: string): [string, number][] =>
+      curated ? curatedSynonyms(word).map((s): [string, number] => [s, CURATED_WEIGHT]) : [];
     for (const unit of query.units) {
       const have = new Set(unit.alternatives.map((a) => a.text));
       for (const alt of [...unit.alternatives]) {
