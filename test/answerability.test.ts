@@ -3,11 +3,12 @@
  * mode (no model): one test per mechanism that decides it (regional vocabulary,
  * synonyms, the masthead, captions, a bare pronoun, typed evidence, absent names).
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Answer } from '../src/answers/types.js';
 import { openEngine } from '../src/engine.js';
 import { normalize } from '../src/text/normalize.js';
-import { silentLog, testConfig } from './helpers/config.js';
+import { silentLog } from './helpers/config.js';
+import { keywordEngine } from './helpers/engine.js';
 
 /** The article's masthead lines, verbatim: dateline, byline, closing notice. */
 const MASTHEAD = [
@@ -27,16 +28,7 @@ function brief(a: Answer): string {
 }
 
 describe('answerability, keyword mode', async () => {
-  const config = testConfig();
-  const engine = await openEngine(config, { log: silentLog });
-  afterAll(async () => {
-    await engine.close();
-    config.cleanup();
-  });
-
-  it('runs without the model', () => {
-    expect(engine.about().mode).toBe('lexical');
-  });
+  const { config, engine } = await keywordEngine();
 
   it('meets a Taiwan word with the article’s: 輝達 finds 英偉達', async () => {
     const a = await engine.ask('潘梓正是哪一年去輝達實習的');

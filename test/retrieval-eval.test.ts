@@ -19,9 +19,8 @@
  *   Its bars are the issue's for a held-out set.
  */
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
-import { openEngine } from '../src/engine.js';
 import {
   EvalPerson,
   EvalQuestion,
@@ -29,7 +28,7 @@ import {
   evaluateRetrieval,
   readJsonl,
 } from '../src/eval/metrics.js';
-import { silentLog, testConfig } from './helpers/config.js';
+import { keywordEngine } from './helpers/engine.js';
 
 interface QuestionSet {
   name: string;
@@ -114,16 +113,7 @@ const SETS: QuestionSet[] = [
 ];
 
 describe('question sets, keyword mode', async () => {
-  const config = testConfig();
-  const engine = await openEngine(config, { log: silentLog });
-  afterAll(async () => {
-    await engine.close();
-    config.cleanup();
-  });
-
-  it('runs without the model', () => {
-    expect(engine.about().mode).toBe('lexical');
-  });
+  const { engine } = await keywordEngine();
 
   describe.each(SETS)('$name set', (set) => {
     it('answers, abstains and ranks within the set’s bars', async () => {

@@ -4,22 +4,30 @@
  * reciprocal rank fusion. Then coverage decides whether the article answers at all.
  */
 import type { Passage } from '../corpus/types.js';
+import type { WeightedTerm } from '../indexes/bm25.js';
 import type { Embedder } from '../indexes/embedder.js';
 import type { LoadedIndex } from '../indexes/load.js';
-import type { WeightedTerm } from '../indexes/bm25.js';
 import { CURATED_WEIGHT, curatedSynonyms } from '../lexicon/chinese-synonyms.js';
 import { searchableText } from '../lexicon/field-words.js';
+import { ARTICLE_FACTS, CAUSAL, PHOTO_WORDS } from '../lexicon/question-lexicon.js';
+import type { PersonEntry } from '../people/types.js';
+import { hasHan, isHanOnly } from '../text/han.js';
 import { jieba } from '../text/jieba.js';
 import { normalize } from '../text/normalize.js';
-import type { Answerability, Confidence } from './answerability.js';
+import type { Answerability, Confidence, DenseEvidence } from './answerability.js';
 import { CoverageModel, unitMatch } from './coverage.js';
+import { CONFIDENCE, decide } from './decide.js';
 import { denseEvidence, denseSupports } from './dense-evidence.js';
-import { CorpusEntities, type FocalEntity } from './entities.js';
+import { CorpusEntities, type FocalEntity, type NamedInQuestion } from './entities.js';
 import { EvidenceFinder } from './evidence.js';
 import { EVIDENCED_TYPES } from './question-frame.js';
-import { ARTICLE_FACTS, CAUSAL, PHOTO_WORDS } from '../lexicon/question-lexicon.js';
-import { hasHan, isHanOnly } from '../text/han.js';
-import { analyzeQuery, termsOf, type AnalyzedQuery, type NameResolver } from './query.js';
+import {
+  analyzeQuery,
+  termsOf,
+  type AnalyzedQuery,
+  type NameResolver,
+  type QueryUnit,
+} from './query.js';
 
 export interface RetrieverOptions {
   /** RRF's k: larger flattens the difference between ranks. */
@@ -92,6 +100,20 @@ export interface RankedPassage {
    * about the article, the passage holding a typed answer. Quoted even without shared words.
    */
   pinned: boolean;
+}
+
+/** A question as retrieval works with it, before anything is ranked. */
+interface Understood {
+  question: string;
+  query: AnalyzedQuery;
+  named: NamedInQuestion;
+  /** Who a bare pronoun stands for, if anyone. */
+  subject: PersonEntry | null;
+  /** What the question names, the subject included. */
+  focal: FocalEntity[];
+  aboutArticle: boolean;
+  /** Every term the keyword index is searched with, and its weight. */
+  searched: WeightedTerm[];
 }
 
 export interface Retrieval {
@@ -256,9 +278,66 @@ export class Retriever {
   }
 
   async retrieve(question: string): Promise<Retrieval> {
-    const { index, options } = this;
-    const tokenizer = index.manifest.tokenizer;
-    const query = analyzeQuery(question, index.crosslingual, tokenizer, this.resolveName);
+    const q = this.understand(question);
+    const { ranked, denseFound, bestCoverage } = await this.rank(q);
+    const corpusCoverage = this.coverage.corpusCoverage(q.query.units);
+    // Passage coverage alone punishes questions that combine the article's ideas in
+    // other words; corpus coverage alone misses questions whose words the article
+    // uses about something else. Together they separate the dev set with a margin.
+    const lexicalScore = (bestCoverage + corpusCoverage) / 2;
+    const judged = this.judge(q, ranked);
+    const { frame } = q.query;
+
+    const reason = decide({
+      units: q.query.units.length,
+      ranked: ranked.length,
+      aboutArticle: q.aboutArticle,
+      absent: q.named.absent.length,
+      named: q.named.focal.length,
+      covered:
+        lexicalScore >= this.options.abstainBelow ||
+        (denseFound ? denseSupports(denseFound) : false),
+      typed: judged.typed,
+      evidenced: judged.found !== null,
+      headKnown: judged.headKnown,
+      howTo: frame.howTo,
+    });
+    const confidence = CONFIDENCE[reason];
+    const { found } = judged;
+    return {
+      query: q.query,
+      ranked,
+      confidence,
+      abstained: confidence !== 'answer',
+      answerability: {
+        bestCoverage,
+        corpusCoverage,
+        lexical: lexicalScore,
+        reason,
+        ...(denseFound && { dense: denseFound }),
+        details: {
+          types: frame.types.join(',') || null,
+          attributes: frame.attributes.map((a) => a.name).join(',') || null,
+          focal: q.named.focal.map((g) => g.forms[0]).join(',') || null,
+          absent: q.named.absent.join(',') || null,
+          subject: q.subject?.name ?? null,
+          asked: judged.asked.map((u) => u.label).join(',') || null,
+          head: frame.head,
+          headKnown: judged.headKnown,
+          aboutArticle: q.aboutArticle,
+          aboutPhoto: frame.aboutPhoto,
+          evidence: found
+            ? `passage ${found.passage + 1}, sentence ${found.sentence + 1}, rest ${found.rest.toFixed(2)}`
+            : null,
+        },
+      },
+    };
+  }
+
+  /** The question analysed and expanded: what it names, what it asks, what to search for. */
+  private understand(question: string): Understood {
+    const tokenizer = this.index.manifest.tokenizer;
+    const query = analyzeQuery(question, this.index.crosslingual, tokenizer, this.resolveName);
     const { frame } = query;
     const abbreviations = this.expandAbbreviations(query);
     const synonyms = this.expandSynonyms(query);
@@ -286,7 +365,24 @@ export class Retriever {
       query,
       named.focal.flatMap((g) => g.forms),
     );
+    const searched = [
+      ...query.terms,
+      ...abbreviations,
+      ...synonyms,
+      ...subjectTerms,
+      ...this.personContext(query),
+    ];
+    return { question, query, named, subject, focal, aboutArticle, searched };
+  }
 
+  /** Both legs ranked and fused, each passage with its coverage of the question. */
+  private async rank(q: Understood): Promise<{
+    ranked: RankedPassage[];
+    denseFound: DenseEvidence | undefined;
+    bestCoverage: number;
+  }> {
+    const { index, options } = this;
+    const { query, aboutArticle, searched } = q;
     const coverage = new Map<number, number>();
     const coverageOf = (id: number): number => {
       let c = coverage.get(id);
@@ -296,32 +392,25 @@ export class Retriever {
     };
     // BM25 rewards repeating one matched word; scaling by coverage prefers the
     // passage that holds more of the distinct things the question asks about.
-    const searched = [
-      ...query.terms,
-      ...abbreviations,
-      ...synonyms,
-      ...subjectTerms,
-      ...this.personContext(query),
-    ];
     let lexical = index.bm25
       .search(searched)
       .slice(0, options.candidates * 2)
       .map((hit) => ({ id: hit.id, score: hit.score * (COVERAGE_FLOOR + coverageOf(hit.id)) }));
     // A why-question is answered by a passage that gives a reason, often the one right
     // after the passage that tells what happened ("…許多人還是選擇回國。" → "關於其背後原因…").
-    if (frame.types.includes('reason')) lexical = this.reasons(lexical);
-    lexical = this.route(lexical, frame.aboutPhoto, aboutArticle)
+    if (query.frame.types.includes('reason')) lexical = this.reasons(lexical);
+    lexical = this.route(lexical, query.frame.aboutPhoto, aboutArticle)
       .sort((a, b) => b.score - a.score || a.id - b.id)
       .slice(0, options.candidates);
 
     let dense: { id: number; score: number }[] = [];
     if (this.embedder && index.vectors) {
-      const [vector] = await this.embedder.embedQueries([question]);
+      const [vector] = await this.embedder.embedQueries([q.question]);
       if (vector) dense = index.vectors.search(vector, options.candidates);
     }
     const calibration = index.manifest.embedding?.calibration;
     const denseFound =
-      dense[0] && calibration && denseEvidence(dense[0].score, calibration, query.lang);
+      dense[0] && calibration ? denseEvidence(dense[0].score, calibration, query.lang) : undefined;
 
     const fused = new Map<
       number,
@@ -348,23 +437,32 @@ export class Retriever {
         pinned: aboutArticle && this.mastheadIds.includes(id),
       }))
       .sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
-
     const bestCoverage = Math.max(0, ...ranked.slice(0, 3).map((r) => r.coverage));
-    const corpusCoverage = this.coverage.corpusCoverage(query.units);
-    // Passage coverage alone punishes questions that combine the article's ideas in
-    // other words; corpus coverage alone misses questions whose words the article
-    // uses about something else. Together they separate the dev set with a margin.
-    const lexicalScore = (bestCoverage + corpusCoverage) / 2;
+    return { ranked, denseFound, bestCoverage };
+  }
 
-    // Typed evidence: a question asking for a date, a number, a name, or an attribute
-    // (an age, a salary) is answered only by a sentence that shows one, beside what the
-    // question names. The passage holding it moves to the top.
+  /**
+   * Typed evidence: a question asking for a date, a number, a name, or an attribute (an
+   * age, a salary) is answered only by a sentence that shows one, beside what the question
+   * names; the passage holding it moves to the top of `ranked`. And the article must name
+   * what a "what is Y" asks for, in the sense asked.
+   */
+  private judge(
+    q: Understood,
+    ranked: RankedPassage[],
+  ): {
+    typed: boolean;
+    found: { passage: number; sentence: number; rest: number } | null;
+    asked: QueryUnit[];
+    headKnown: boolean;
+  } {
+    const { query, focal, aboutArticle } = q;
+    const { frame } = query;
     const typed = frame.attributes.length > 0 || frame.types.some((t) => EVIDENCED_TYPES.has(t));
-    const pool = ranked.slice(0, EVIDENCE_DEPTH);
-    // What the question asks of what it names: its other nouns. Only those the corpus
-    // has are a test; a noun it lacks is the reader's own word and may be paraphrased.
+    // What the question asks of what it names: its other nouns. Only those the article
+    // says are a test; a noun it lacks is the reader's own word and may be paraphrased.
     const focalForms = focal.flatMap((g) => g.forms);
-    const restUnits = query.units.filter(
+    const asked = query.units.filter(
       (u) =>
         u.importance >= REST_IMPORTANCE &&
         // An English word counts only through a translation it surely has ("out" has none).
@@ -387,21 +485,18 @@ export class Retriever {
     const counted = frame.counted
       ? query.units.find((u) => u.label.toLowerCase() === frame.counted)
       : undefined;
-    const countable =
-      counted?.alternatives.some(
-        (a) => this.coverage.inCorpus(a.text) || this.coverage.nearlyInCorpus(a.text),
-      ) ?? true;
+    const countable = counted?.alternatives.some((a) => this.coverage.inArticle(a.text)) ?? true;
     const restOf = (text: string): number => {
       // The masthead answers what a question about the article asks, whatever its words.
       if (aboutArticle) return 1;
       if (counted && (!countable || unitMatch(counted, text) < 0.5)) return 0;
-      return restUnits.length === 0 ? 1 : this.coverage.coverage(restUnits, text);
+      return asked.length === 0 ? 1 : this.coverage.coverage(asked, text);
     };
     const found = typed
       ? this.evidence.find(
           frame,
           aboutArticle ? [] : focal,
-          pool.map((r) => r.passage),
+          ranked.slice(0, EVIDENCE_DEPTH).map((r) => r.passage),
           restOf,
           REST_MIN,
         )
@@ -410,7 +505,6 @@ export class Retriever {
       const [hit] = ranked.splice(found.passage, 1);
       ranked.unshift({ ...hit!, score: ranked[0]!.score + EVIDENCE_BONUS, pinned: true });
     }
-
     // "潘梓正的博士論文題目是什麼": the article must name what is asked for, in the sense
     // asked (資本 is not the capital of a country).
     const head = frame.head
@@ -419,49 +513,7 @@ export class Retriever {
     const headKnown =
       !head ||
       head.alternatives.some((a) => a.weight >= HEAD_CONFIDENCE && this.coverage.inCorpus(a.text));
-
-    const reason = decide({
-      units: query.units.length,
-      ranked: ranked.length,
-      aboutArticle,
-      absent: named.absent.length,
-      named: named.focal.length,
-      covered:
-        lexicalScore >= options.abstainBelow || (denseFound ? denseSupports(denseFound) : false),
-      typed,
-      evidenced: found !== null,
-      headKnown,
-      howTo: frame.howTo,
-    });
-    const confidence = CONFIDENCE[reason];
-    return {
-      query,
-      ranked,
-      confidence,
-      abstained: confidence !== 'answer',
-      answerability: {
-        bestCoverage,
-        corpusCoverage,
-        lexical: lexicalScore,
-        reason,
-        ...(denseFound && { dense: denseFound }),
-        details: {
-          types: frame.types.join(',') || null,
-          attributes: frame.attributes.map((a) => a.name).join(',') || null,
-          focal: named.focal.map((g) => g.forms[0]).join(',') || null,
-          absent: named.absent.join(',') || null,
-          subject: subject?.name ?? null,
-          asked: restUnits.map((u) => u.label).join(',') || null,
-          head: frame.head,
-          headKnown,
-          aboutArticle,
-          aboutPhoto: frame.aboutPhoto,
-          evidence: found
-            ? `passage ${found.passage + 1}, sentence ${found.sentence + 1}, rest ${found.rest.toFixed(2)}`
-            : null,
-        },
-      },
-    };
+    return { typed, found, asked, headKnown };
   }
 
   /**
@@ -497,56 +549,4 @@ export class Retriever {
     if (aboutArticle) for (const id of this.mastheadIds) out.set(id, top * 2);
     return [...out].map(([id, score]) => ({ id, score }));
   }
-}
-
-interface DecisionFacts {
-  units: number;
-  ranked: number;
-  aboutArticle: boolean;
-  absent: number;
-  named: number;
-  covered: boolean;
-  typed: boolean;
-  evidenced: boolean;
-  headKnown: boolean;
-  howTo: boolean;
-}
-
-/** The reasons a retrieval can end with, in the order they are checked. */
-type Reason =
-  | 'article-fact'
-  | 'article-fact-missing'
-  | 'no-content'
-  | 'how-to'
-  | 'no-match'
-  | 'absent-entity'
-  | 'low-coverage'
-  | 'no-typed-evidence'
-  | 'unknown-head'
-  | 'covered';
-
-const CONFIDENCE: Record<Reason, Confidence> = {
-  'article-fact': 'answer',
-  'article-fact-missing': 'related',
-  'no-content': 'none',
-  'how-to': 'none',
-  'no-match': 'none',
-  'absent-entity': 'none',
-  'low-coverage': 'none',
-  'no-typed-evidence': 'related',
-  'unknown-head': 'related',
-  covered: 'answer',
-};
-
-function decide(f: DecisionFacts): Reason {
-  if (f.aboutArticle) return !f.typed || f.evidenced ? 'article-fact' : 'article-fact-missing';
-  if (f.howTo) return 'how-to';
-  if (f.units === 0) return 'no-content';
-  if (f.ranked === 0) return 'no-match';
-  // A name the article never mentions, and nothing it does: the question is about something else.
-  if (f.absent > 0 && f.named === 0) return 'absent-entity';
-  if (!f.covered) return 'low-coverage';
-  if (f.typed && !f.evidenced) return 'no-typed-evidence';
-  if (!f.headKnown) return 'unknown-head';
-  return 'covered';
 }
