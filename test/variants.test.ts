@@ -2,16 +2,10 @@
  * Regional vocabulary: OpenCC's Taiwan phrases and the curated table fold a Taiwan or
  * Hong Kong word and the mainland word for the same thing to one normal form.
  */
-import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { foldScript, normalize } from '../src/text/normalize.js';
+import { twpToCn } from '../src/text/opencc.js';
 import { VARIANTS } from '../src/text/variants.js';
-
-const twpToCn = (
-  OpenCC as unknown as {
-    Converter: (o: { from: string; to: string }) => (t: string) => string;
-  }
-).Converter({ from: 'twp', to: 'cn' });
 
 describe('regional vocabulary', () => {
   it.each([

@@ -7,6 +7,7 @@
 import { bm25Idf } from '../indexes/bm25.js';
 import { hasHan, isHanOnly } from '../text/han.js';
 import { jieba } from '../text/jieba.js';
+import { escapeRegExp } from '../text/regexp.js';
 import type { QueryUnit } from './query.js';
 
 /** Share of the string's bigrams present in the text: partial credit for near forms. */
@@ -15,10 +16,6 @@ function bigramOverlap(needle: string, haystack: string): number {
   let hit = 0;
   for (let i = 0; i + 1 < needle.length; i++) if (haystack.includes(needle.slice(i, i + 2))) hit++;
   return hit / (needle.length - 1);
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const CACHE_LIMIT = 10_000;

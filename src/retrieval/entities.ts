@@ -6,6 +6,7 @@
 import type { LoadedIndex } from '../indexes/load.js';
 import type { PersonEntry } from '../people/types.js';
 import { hasHan } from '../text/han.js';
+import { escapeRegExp } from '../text/regexp.js';
 import type { CoverageModel } from './coverage.js';
 import type { EntityLexicon } from './evidence.js';
 import type { AnalyzedQuery, QueryUnit } from './query.js';
@@ -82,7 +83,7 @@ export class CorpusEntities implements EntityLexicon {
     }
     this.latinNames = [...people, ...others]
       .filter((n) => !hasHan(n))
-      .map((n) => [n, new RegExp(`(?<![\\p{L}\\d])${escape(n)}(?![\\p{L}\\d])`, 'u')]);
+      .map((n) => [n, new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(n)}(?![\\p{L}\\d])`, 'u')]);
     this.subject =
       index.people.people.find((p) => p.subject === true) ??
       index.people.people.find((p) => p.mentionCount > 0) ??
@@ -147,8 +148,4 @@ export class CorpusEntities implements EntityLexicon {
         (this.coverage.inCorpus(a.text) || this.coverage.nearlyInCorpus(a.text)),
     );
   }
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -10,6 +10,7 @@ import type { Passage } from '../corpus/types.js';
 import type { AnswerType, AttributeSpec } from '../lexicon/question-lexicon.js';
 import { jieba } from '../text/jieba.js';
 import { normalize } from '../text/normalize.js';
+import { escapeRegExp } from '../text/regexp.js';
 import { splitSentences } from '../text/sentences.js';
 import type { FocalEntity } from './entities.js';
 import { EVIDENCED_TYPES, type QuestionFrame } from './question-frame.js';
@@ -104,9 +105,7 @@ function mask(text: string, forms: readonly string[]): string {
   let out = text;
   for (const f of forms) {
     if (!f) continue;
-    out = out.replace(new RegExp(f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu'), (m) =>
-      '　'.repeat(m.length),
-    );
+    out = out.replace(new RegExp(escapeRegExp(f), 'giu'), (m) => '　'.repeat(m.length));
   }
   return out;
 }

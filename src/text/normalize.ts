@@ -14,20 +14,8 @@
  * the original use `normalizeAligned`, which folds character by character.
  */
 import { createHash } from 'node:crypto';
-import * as OpenCC from 'opencc-js';
+import { cnToTw, hkToCn, twpToCn, twToCn } from './opencc.js';
 import { foldVariants, variantEntries } from './variants.js';
-
-// opencc-js's typings import './core' without an extension, which NodeNext
-// resolution cannot follow; state the one signature used here.
-type Locale = 'cn' | 'tw' | 'twp' | 'hk' | 't';
-const { Converter } = OpenCC as unknown as {
-  Converter: (options: { from: Locale; to: Locale }) => (text: string) => string;
-};
-
-const hkToCn = Converter({ from: 'hk', to: 'cn' });
-const twToCn = Converter({ from: 'tw', to: 'cn' });
-const twpToCn = Converter({ from: 'twp', to: 'cn' });
-const cnToTw = Converter({ from: 'cn', to: 'tw' });
 
 /** Fold Traditional to Simplified character by character (lengths are kept). */
 export function foldScript(text: string): string {

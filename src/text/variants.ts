@@ -9,7 +9,8 @@
  * lacks. Each has a test (test/variants.test.ts): OpenCC alone keeps the two forms
  * apart, and with this table they fold alike.
  */
-import * as OpenCC from 'opencc-js';
+import { twpToCn } from './opencc.js';
+import { escapeRegExp } from './regexp.js';
 
 export interface Variant {
   /** The regional form, as its readers write it. */
@@ -47,16 +48,6 @@ export const VARIANTS: readonly Variant[] = [
   { regional: '愛德蓮', standard: '阿德萊德', note: 'Adelaide (Hong Kong)' },
 ];
 
-type Locale = 'cn' | 'tw' | 'twp' | 'hk' | 't';
-const { Converter } = OpenCC as unknown as {
-  Converter: (options: { from: Locale; to: Locale }) => (text: string) => string;
-};
-const toSimplified = Converter({ from: 'twp', to: 'cn' });
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 interface Compiled {
   pattern: RegExp;
   target: Map<string, string>;
@@ -73,10 +64,10 @@ function compile(): Compiled {
   const target = new Map<string, string>();
   const parts: { source: string; length: number }[] = [];
   for (const v of VARIANTS) {
-    const from = toSimplified(v.regional);
-    const to = toSimplified(v.standard);
+    const from = twpToCn(v.regional);
+    const to = twpToCn(v.standard);
     target.set(from, to);
-    const guard = v.notAfter ? `(?<![${escapeRegExp(toSimplified(v.notAfter) + v.notAfter)}])` : '';
+    const guard = v.notAfter ? `(?<![${escapeRegExp(twpToCn(v.notAfter) + v.notAfter)}])` : '';
     parts.push({ source: guard + escapeRegExp(from), length: from.length });
   }
   parts.sort((a, b) => b.length - a.length);
