@@ -79,6 +79,10 @@ export class CorpusUnavailableError extends ExpectedError {
   override name = 'CorpusUnavailableError';
 }
 
+function namedAfterId(doc: CorpusDocument): boolean {
+  return doc.meta.file.replace(/\.(md|txt)$/i, '') === doc.meta.id;
+}
+
 /** One article file read and parsed, or the reason it was skipped. */
 async function loadOne(
   dir: string,
@@ -120,27 +124,32 @@ async function loadOne(
  * thousands must not open thousands of files at once.
  */
 export async function loadCorpus(dir: string, limits: CorpusLimits = DEFAULT_LIMITS): Promise<Corpus> {
-  const documents: CorpusDocument[] = [];
+  const loaded: CorpusDocument[] = [];
   const skipped: SkippedFile[] = [];
   const budget = { left: limits.maxTotalBytes };
-  const owner = new Map<string, string>();
   for (const name of await listArticleFiles(dir)) {
     const result = await loadOne(dir, name, limits, budget);
-    if ('skip' in result) {
-      skipped.push(result.skip);
-      continue;
-    }
-    const { doc } = result;
-    const first = owner.get(doc.meta.id);
-    if (first !== undefined) {
-      skipped.push({
-        file: name,
-        problem: `has the id "${doc.meta.id}", which ${first} already uses (ids must be unique)`,
-      });
-      continue;
-    }
-    owner.set(doc.meta.id, name);
-    documents.push(doc);
+    if ('skip' in result) skipped.push(result.skip);
+    else loaded.push(result.doc);
   }
+  // Two files with one id: the file named after the id keeps it (a copy or a stray
+  // draft must not push the real article out), else the first by name.
+  const owner = new Map<string, CorpusDocument>();
+  for (const doc of loaded) {
+    const held = owner.get(doc.meta.id);
+    if (!held || (!namedAfterId(held) && namedAfterId(doc))) owner.set(doc.meta.id, doc);
+  }
+  const documents: CorpusDocument[] = [];
+  for (const doc of loaded) {
+    const kept = owner.get(doc.meta.id)!;
+    if (kept === doc) documents.push(doc);
+    else {
+      skipped.push({
+        file: doc.meta.file,
+        problem: `has the id "${doc.meta.id}", which ${kept.meta.file} also uses (ids must be unique)`,
+      });
+    }
+  }
+  skipped.sort((a, b) => a.file.localeCompare(b.file));
   return { documents, skipped, hash: await hashCorpus(dir, limits) };
 }

@@ -57,7 +57,7 @@ async function holder(file: string): Promise<z.infer<typeof LockFile> | null> {
   const h = parsed.data;
   // Another host's PID means nothing here; a shared DATA_DIR keeps its lock until it ends.
   if (h.host !== hostname()) return h;
-  return h.pid !== process.pid && alive(h.pid) ? h : null;
+  return alive(h.pid) ? h : null;
 }
 
 export interface BuildLock {
