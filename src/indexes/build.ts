@@ -31,6 +31,7 @@ import { Bm25Index, DEFAULT_BM25 } from './bm25.js';
 import { calibrate } from './calibrate.js';
 import { loadEmbedder } from './embedder.js';
 import { INDEX_SCHEMA_VERSION, type Calibration, type Manifest } from './manifest.js';
+import { buildSummaries, summaryParameters } from './summary.js';
 import { FILES, buildsDir, newBuildId, switchCurrent } from './store.js';
 import { VectorIndex } from './vector-index.js';
 
@@ -152,6 +153,9 @@ export async function buildIndex(
     tokenizer,
   );
 
+  step("Choosing each article's summary sentences");
+  const summaries = buildSummaries(corpus, passages, tokenizer);
+
   let mode: Manifest['mode'] = 'lexical';
   let modeReason: string | undefined;
   let embedding: Manifest['embedding'] = null;
@@ -215,6 +219,7 @@ export async function buildIndex(
     requestedModel: config.EMBEDDING_MODEL,
     embedding,
     hnsw: vectors ? hnsw : null,
+    summary: summaryParameters(),
     counts: {
       documents: corpus.documents.length,
       passages: passages.length,
@@ -232,6 +237,7 @@ export async function buildIndex(
     await json(FILES.bm25, bm25.toJSON());
     await json(FILES.people, people);
     await json(FILES.crosslingual, crosslingual);
+    await json(FILES.summary, summaries);
     if (vectors) await vectors.save(path.join(tmp, FILES.vectors));
     manifest.buildMs = Math.round(performance.now() - started);
     // The manifest goes last: a folder with a manifest is a complete build.

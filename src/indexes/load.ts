@@ -17,6 +17,7 @@ import { addJiebaWords } from '../text/jieba.js';
 import { Bm25Index, type Bm25Json } from './bm25.js';
 import { IndexMismatchError, type Manifest } from './manifest.js';
 import { FILES, readManifest } from './store.js';
+import { SummaryFileSchema, summaryProblems, type DocumentSummary } from './summary.js';
 import { VectorIndex } from './vector-index.js';
 
 export interface LoadedIndex {
@@ -26,6 +27,8 @@ export interface LoadedIndex {
   bm25: Bm25Index;
   people: PeopleRegistry;
   crosslingual: CrossLingualTable;
+  /** Each article's extractive summary, as ranges of its passages. */
+  summaries: DocumentSummary[];
   /** Null in lexical mode. */
   vectors: VectorIndex | null;
 }
@@ -59,17 +62,27 @@ export async function loadIndex(dir: string, expect: LoadExpectations = {}): Pro
     );
   }
   addJiebaWords(manifest.tokenizer.extraWords);
-  const [passages, bm25Json, people, crosslingualJson] = await Promise.all([
+  const [passages, bm25Json, people, crosslingualJson, summaryJson] = await Promise.all([
     readJson<Passage[]>(dir, FILES.passages),
     readJson<Bm25Json>(dir, FILES.bm25),
     readJson<PeopleRegistry>(dir, FILES.people),
     readJson<unknown>(dir, FILES.crosslingual),
+    readJson<unknown>(dir, FILES.summary),
   ]);
   const crosslingual = crossLingualTable(dir, crosslingualJson);
   const bm25 = Bm25Index.fromJSON(bm25Json, { tokenizer: manifest.tokenizer });
   if (bm25.size !== passages.length || passages.length !== manifest.counts.passages) {
     throw new IndexMismatchError(
       `The index in ${dir} is inconsistent (passage counts differ). Run npm run reindex.`,
+    );
+  }
+  const summaries = SummaryFileSchema.safeParse(summaryJson);
+  const summaryIssues = summaries.success
+    ? summaryProblems(summaries.data, passages)
+    : [summaries.error.message];
+  if (summaryIssues.length > 0) {
+    throw new IndexMismatchError(
+      `The summaries in ${dir} do not fit its passages (${summaryIssues[0]}). Run npm run reindex.`,
     );
   }
   let vectors: VectorIndex | null = null;
@@ -82,5 +95,14 @@ export async function loadIndex(dir: string, expect: LoadExpectations = {}): Pro
     }
     vectors = await VectorIndex.load(file, manifest.embedding.dims, passages.length, manifest.hnsw);
   }
-  return { dir, manifest, passages, bm25, people, crosslingual, vectors };
+  return {
+    dir,
+    manifest,
+    passages,
+    bm25,
+    people,
+    crosslingual,
+    summaries: summaries.data!,
+    vectors,
+  };
 }

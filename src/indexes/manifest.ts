@@ -9,9 +9,10 @@ import { LANGS } from '../text/language.js';
 
 /**
  * Bump when any file's layout or meaning changes. 3: hybrid builds carry a calibration.
- * 5: the calibration keeps a null per probe language.
+ * 5: the calibration keeps a null per probe language. 6: builds hold each article's
+ * extractive summary (summary.json) and the manifest says how it was chosen.
  */
-export const INDEX_SCHEMA_VERSION = 5;
+export const INDEX_SCHEMA_VERSION = 6;
 
 const DocumentMetaSchema = z.object({
   id: z.string(),
@@ -103,6 +104,15 @@ export const ManifestSchema = z.object({
     })
     .nullable(),
   hnsw: z.object({ m: z.number(), efConstruction: z.number(), efSearch: z.number() }).nullable(),
+  /** How summary.json was chosen (see src/summary/select.ts). */
+  summary: z.object({
+    method: z.string(),
+    minSentences: z.number().int(),
+    maxSentences: z.number().int(),
+    maxChars: z.number(),
+    lambda: z.number(),
+    damping: z.number(),
+  }),
   counts: z.object({
     documents: z.number(),
     passages: z.number(),

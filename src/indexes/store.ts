@@ -3,7 +3,7 @@
  *
  *   data/current.json        → { "build": "<id>" }, replaced atomically
  *   data/builds/<id>/        → manifest.json, passages.json, bm25.json, people.json,
- *                              crosslingual.json, vectors.hnsw (hybrid only)
+ *                              crosslingual.json, summary.json, vectors.hnsw (hybrid only)
  *
  * A build is written to a temporary folder and renamed into builds/, then the
  * pointer is swapped. A reader that resolved the old pointer keeps a complete old
@@ -27,6 +27,7 @@ export const FILES = {
   bm25: 'bm25.json',
   people: 'people.json',
   crosslingual: 'crosslingual.json',
+  summary: 'summary.json',
   vectors: 'vectors.hnsw',
 } as const;
 
