@@ -7,7 +7,18 @@
 import { unwatchFile, watchFile } from 'node:fs';
 import { Answerer } from './answers/answerer.js';
 import { toPersonAnswer } from './answers/person.js';
-import type { AboutInfo, Answer, Engine, PersonAnswer, PersonChoice } from './answers/types.js';
+import { Responder } from './answers/responder.js';
+import type {
+  AboutInfo,
+  Answer,
+  Engine,
+  PersonAnswer,
+  PersonChoice,
+  Reply,
+  SummaryAnswer,
+  SummaryRequest,
+} from './answers/types.js';
+import type { Intent } from './intent/classify.js';
 import type { Config } from './config.js';
 import { loadEmbedder, type Embedder } from './indexes/embedder.js';
 import { ensureIndex } from './indexes/ensure.js';
@@ -37,6 +48,7 @@ interface State {
   index: LoadedIndex;
   embedder: Embedder | null;
   answerer: Answerer;
+  responder: Responder;
   people: PeopleMatcher;
   about: AboutInfo;
 }
@@ -104,7 +116,8 @@ async function openState(
     model: embedder ? embedder.model : null,
     builtAt: m.createdAt,
   };
-  return { index, embedder, answerer, people, about };
+  const responder = new Responder(index, answerer, retriever.mode);
+  return { index, embedder, answerer, responder, people, about };
 }
 
 function sectionTopics(index: LoadedIndex): string[] {
@@ -151,6 +164,12 @@ export async function openEngine(config: Config, options: OpenOptions): Promise<
     },
     async ask(question: string): Promise<Answer> {
       return state.answerer.answer(question);
+    },
+    async reply(text: string, intent?: Intent): Promise<Reply> {
+      return state.responder.reply(text, intent);
+    },
+    summary(request: SummaryRequest): SummaryAnswer {
+      return state.responder.summary(request);
     },
     person(query: string): PersonAnswer {
       const s = state;
