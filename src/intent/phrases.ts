@@ -23,12 +23,13 @@ const GREETING_WORDS = words(`
   hi hello hey heya hiya howdy yo greetings sup hallo hola
   good+morning good+afternoon good+evening good+day hi+there hello+there hey+there
   morning evening 👋
+  哈佬 有人嗎 有人在嗎 anyone+here anybody+here anyone+there is+anyone+here anyone+around
 `);
 
 /** Who or what the bot is: a greeting too (the answer introduces the bot). */
 const IDENTITY_WORDS = words(`
   你是誰 您是誰 你是什麼 你是啥 你是什麼東西 你叫什麼 你叫什麼名字 你的名字 你是做什麼的 你做什麼的 你是幹嘛的 你是幹什麼的
-  你是機器人 你是bot 你是哪位 你係邊個 你係咩 你係乜嘢 你係咩嚟 介紹一下你自己 介紹你自己 介紹一下自己 自我介紹
+  你是機器人 你是bot 你是哪位 你是什麼機器人 你是個什麼 你是個什麼機器人 你是咩嚟 你係咩嚟 你係乜 你係邊個 你係咩 你係乜嘢 你係咩嚟 介紹一下你自己 介紹你自己 介紹一下自己 自我介紹
   who+are+you who+r+u who+is+this what+are+you what+is+this+bot what+is+your+name whats+your+name
   are+you+a+bot are+you+a+robot introduce+yourself tell+me+about+yourself who+am+i+talking+to
 `);
@@ -37,6 +38,7 @@ const IDENTITY_WORDS = words(`
 const COMMON_FILLERS = words(`
   請 請問 麻煩 麻煩你 幫我 幫忙 給我 我想 我想知道 想知道 想 可以 可不可以 能 能不能 能否 你能 你可以 你會 會 一下 下
   吗 嗎 呢 啊 呀 吧 啦 嘛 哦 喔 哈 的 了 是 呃 嗯 那 那麼 所以 好 好的 謝謝 唔該 機器人 小助手 你 您 我 我們 咁 嘅 啲
+  㗎 喎 囉 啩 嚟 咋 呗 唄 嘞 哇 就好 就行 就可以 個 呀
   bot robot please pls plz can could would will you u i me us we my just so ok okay thanks thank
   now quickly quick briefly kindly hey
 `);
@@ -44,6 +46,7 @@ const COMMON_FILLERS = words(`
 /** The article named: "這篇文章", "the story", "it". */
 const ARTICLE_WORDS = words(`
   這篇文章 這篇 文章 本文 全文 原文 這篇報道 報道 這則新聞 新聞 這個 這 它 文 篇 這篇稿 稿
+  這篇報導 報導 呢篇 呢篇文 呢篇文章 呢個 呢單新聞 這條新聞 這一篇
   article the+article this+article story the+story this+story piece text news post it this that
   the a an
 `);
@@ -57,6 +60,8 @@ const SUMMARY_CUES = words(`
   key+points key+point main+points main+point main+idea main+ideas takeaways takeaway highlights
   about say says said cover covers discuss discusses talk+about talks+about happened
   what+is+going+on in+a+nutshell the+point brief+me fill+me+in
+  懶人包 重點整理 啥意思 什麼意思 講了啥 說了啥 寫了啥 講的是啥 說的是啥 講咩 講咗啲乜 講乜嘢
+  short+version the+short+version in+short sum bottom+line
 `);
 
 const SUMMARY_FILLERS = words(`
@@ -65,6 +70,7 @@ const SUMMARY_FILLERS = words(`
   what whats is are was does do did give tell in short few sentences sentence bullet bullets points
   one two three four five of for to on with about main key all overall whole entire really exactly basically
   provide write make short version
+  啥 up it 給 給個 來個 整個
 `);
 
 const HELP_CUES = words(`
@@ -72,6 +78,8 @@ const HELP_CUES = words(`
   能做什麼 可以做什麼 會做什麼 會什麼 能幹什麼 能幹嘛 可以幹嘛 做到什麼 有什麼功能 功能 有什麼用
   能問什麼 可以問什麼 問什麼 能問啥 可以問啥 問些什麼 該問什麼 要問什麼 怎麼問 如何提問 怎麼提問 點問 問咩 識做咩 可以做咩
   指令 命令 幫助文件 教學
+  幫什麼忙 幫我什麼忙 幫上什麼忙 能幫什麼 可以幫什麼 幫到什麼 能幹啥 可以幹啥 能做啥 可以做啥 會做啥 幹啥 問哪些 可以問 能問
+  work works
   help commands command usage instructions guide manual features options how+to+use how+do+i+use
   how+does+this+work how+do+you+work how+does+it+work what+can+you+do what+do+you+do what+can+i+ask
   what+should+i+ask what+questions what+kind+of+questions what+sort+of+questions how+do+i+ask
@@ -82,6 +90,7 @@ const HELP_FILLERS = words(`
   有哪些 有什麼 哪些 什麼 問題 我可以 我能 我該 我應該 該 應該 應該怎樣 這個 你這個 嘅 可以用 有 用 些 東西 類 種
   can could should do does is are i ask you me this that the a an about here with for of to use
   question questions kind sort type types things thing available list show there any
+  what which how+does how+do support supports supported have has got 支持 提供 忙 這個機器人
 `);
 
 export const PHRASES = {
