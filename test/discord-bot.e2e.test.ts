@@ -88,6 +88,9 @@ afterAll(async () => {
 function failingOnBoom(real: Engine): Engine {
   return {
     ask: (q) => (q.includes(BOOM) ? Promise.reject(new Error('engine exploded')) : real.ask(q)),
+    reply: (q, intent) =>
+      q.includes(BOOM) ? Promise.reject(new Error('engine exploded')) : real.reply(q, intent),
+    summary: (r) => real.summary(r),
     person: (q) => real.person(q),
     suggestPeople: (p, n) => real.suggestPeople(p, n),
     about: () => real.about(),
@@ -251,6 +254,7 @@ describe('the bot against the Discord stand-in (mentions, DMs, commands, buttons
       'ask',
       'help',
       'person',
+      'summary',
     ]);
     const ready = h.lines
       .map((l) => JSON.parse(l) as Record<string, unknown>)
@@ -267,7 +271,10 @@ describe('the bot against the Discord stand-in (mentions, DMs, commands, buttons
 
   it('registers globally when no guild is configured', async () => {
     const result = await deployCommands({ ...h.config, DISCORD_GUILD_ID: undefined });
-    expect(result).toEqual({ scope: 'global', names: ['about', 'ask', 'help', 'person'] });
+    expect(result).toEqual({
+      scope: 'global',
+      names: ['about', 'ask', 'help', 'person', 'summary'],
+    });
     const put = s.calls.find(
       (c) => c.method === 'PUT' && c.path === `/applications/${s.applicationId}/commands`,
     );

@@ -1,13 +1,13 @@
 /**
  * npm run ask -- "question"            readable answer
- * npm run ask -- --json "question"     one JSON object
+ * npm run ask -- --json "question"     one JSON object; "kind" says answer, summary, greeting or help
  * npm run ask -- --json --batch        JSON lines {"id"?, "q"} on stdin → one line each
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { renderAnswer } from '../render/console.js';
-import { answerToJson } from '../render/json.js';
+import { renderReply } from '../render/console.js';
+import { replyToJson } from '../render/json.js';
 import { openSession, runMain } from './session.js';
 
 const BatchLine = z.object({ id: z.union([z.string(), z.number()]).optional(), q: z.string() });
@@ -42,8 +42,7 @@ runMain(async () => {
         continue;
       }
       const id = parsed.data.id === undefined ? undefined : String(parsed.data.id);
-      const answer = await engine.ask(parsed.data.q);
-      const out = answerToJson(answer, id);
+      const out = replyToJson(await engine.reply(parsed.data.q), parsed.data.q, id);
       // Pass the caller's id through exactly as given.
       process.stdout.write(
         JSON.stringify(parsed.data.id === undefined ? out : { ...out, id: parsed.data.id }) + '\n',
@@ -52,8 +51,8 @@ runMain(async () => {
     return;
   }
 
-  const answer = await engine.ask(question);
+  const reply = await engine.reply(question);
   process.stdout.write(
-    values.json ? JSON.stringify(answerToJson(answer)) + '\n' : renderAnswer(answer) + '\n',
+    values.json ? JSON.stringify(replyToJson(reply, question)) + '\n' : renderReply(reply) + '\n',
   );
 });
