@@ -34,7 +34,7 @@ export const DEFAULT_SUMMARY: SummaryOptions = {
   minSentences: 3,
   maxSentences: 5,
   maxChars: 480,
-  lambda: 0.7,
+  lambda: 0.5,
   minSentenceChars: 12,
   further: 5,
   textRank: DEFAULT_TEXTRANK,
