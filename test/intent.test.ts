@@ -31,6 +31,9 @@ const cases: Record<Intent, string[]> = {
     'What does the article say?',
     'hi, summarize it',
     '你好，這篇文章講了什麼',
+    'what is the article mainly about',
+    'Give me a brief overview of the article',
+    '可以簡單介紹一下這篇文章嗎？',
   ],
   greeting: [
     'hi',
@@ -64,6 +67,8 @@ const cases: Record<Intent, string[]> = {
     '有哪些指令',
     'hi! what can I ask you?',
     '使用說明',
+    'what does this bot do?',
+    'how can you help me?',
   ],
   question: [
     // Ordinary questions that contain article words, summary words or a greeting.
@@ -97,6 +102,8 @@ const cases: Record<Intent, string[]> = {
     '這篇報導的作者是誰？',
     'What sum did DeepSeek spend on training?',
     '有人在美國工作嗎？',
+    '介紹一下潘梓正',
+    'How can DeepSeek help China?',
     '',
     '？？？',
   ],

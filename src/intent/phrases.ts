@@ -62,6 +62,7 @@ const SUMMARY_CUES = words(`
   what+is+going+on in+a+nutshell the+point brief+me fill+me+in
   懶人包 重點整理 啥意思 什麼意思 講了啥 說了啥 寫了啥 講的是啥 說的是啥 講咩 講咗啲乜 講乜嘢
   short+version the+short+version in+short sum bottom+line
+  介紹 簡介一下 導讀
 `);
 
 const SUMMARY_FILLERS = words(`
@@ -71,6 +72,7 @@ const SUMMARY_FILLERS = words(`
   one two three four five of for to on with about main key all overall whole entire really exactly basically
   provide write make short version
   啥 up it 給 給個 來個 整個
+  mainly brief generally roughly
 `);
 
 const HELP_CUES = words(`
@@ -79,7 +81,7 @@ const HELP_CUES = words(`
   能問什麼 可以問什麼 問什麼 能問啥 可以問啥 問些什麼 該問什麼 要問什麼 怎麼問 如何提問 怎麼提問 點問 問咩 識做咩 可以做咩
   指令 命令 幫助文件 教學
   幫什麼忙 幫我什麼忙 幫上什麼忙 能幫什麼 可以幫什麼 幫到什麼 能幹啥 可以幹啥 能做啥 可以做啥 會做啥 幹啥 問哪些 可以問 能問
-  work works
+  work works what+does+this+bot+do what+does+the+bot+do
   help commands command usage instructions guide manual features options how+to+use how+do+i+use
   how+does+this+work how+do+you+work how+does+it+work what+can+you+do what+do+you+do what+can+i+ask
   what+should+i+ask what+questions what+kind+of+questions what+sort+of+questions how+do+i+ask
@@ -91,6 +93,7 @@ const HELP_FILLERS = words(`
   can could should do does is are i ask you me this that the a an about here with for of to use
   question questions kind sort type types things thing available list show there any
   what which how+does how+do support supports supported have has got 支持 提供 忙 這個機器人
+  how help+me
 `);
 
 export const PHRASES = {
