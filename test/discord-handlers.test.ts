@@ -394,6 +394,8 @@ describe('handlers with a fake engine', () => {
         mode: 'lexical',
         model: null,
         builtAt: '2025-02-10T00:00:00.000Z',
+        buildId: 'test-build',
+        skipped: [],
       }),
     };
   }

@@ -29,7 +29,7 @@ function person(reg: PeopleRegistry, name: string) {
 }
 
 function corpusOf(markdown: string, file = 'synthetic.md'): Corpus {
-  return { documents: [parseDocument(file, markdown)], hash: 'test' };
+  return { documents: [parseDocument(file, markdown)], hash: 'test', skipped: [] };
 }
 
 describe('people registry over the article', async () => {

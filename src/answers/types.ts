@@ -3,6 +3,7 @@
  * nothing in them is generated text about the article, only the article's own
  * words plus where they came from.
  */
+import type { SkippedFile } from '../corpus/types.js';
 import type { DocumentMeta, Passage } from '../corpus/types.js';
 import type { Answerability, Confidence } from '../retrieval/answerability.js';
 import type { Intent } from '../intent/classify.js';
@@ -106,6 +107,10 @@ export interface AboutInfo {
   modeReason?: string;
   model: string | null;
   builtAt: string;
+  /** The build answering now. */
+  buildId: string;
+  /** Corpus files the build left out, and why. */
+  skipped: SkippedFile[];
 }
 
 /** One article's summary: its chosen sentences as excerpts, in the article's order. */
