@@ -8,7 +8,18 @@ import { unwatchFile, watchFile } from 'node:fs';
 import { admitQuestion } from './answers/admission.js';
 import { Answerer } from './answers/answerer.js';
 import { toPersonAnswer } from './answers/person.js';
-import type { AboutInfo, Answer, Engine, PersonAnswer, PersonChoice } from './answers/types.js';
+import { Responder } from './answers/responder.js';
+import type {
+  AboutInfo,
+  Answer,
+  Engine,
+  PersonAnswer,
+  PersonChoice,
+  Reply,
+  SummaryAnswer,
+  SummaryRequest,
+} from './answers/types.js';
+import type { Intent } from './intent/classify.js';
 import type { Config } from './config.js';
 import { loadEmbedder, type Embedder } from './indexes/embedder.js';
 import { describeSkip } from './corpus/files.js';
@@ -41,6 +52,7 @@ interface State {
   index: LoadedIndex;
   embedder: Embedder | null;
   answerer: Answerer;
+  responder: Responder;
   people: PeopleMatcher;
   about: AboutInfo;
 }
@@ -110,7 +122,8 @@ async function openState(
     buildId: m.buildId,
     skipped: m.skipped,
   };
-  return { index, embedder, answerer, people, about };
+  const responder = new Responder(index, answerer, retriever.mode);
+  return { index, embedder, answerer, responder, people, about };
 }
 
 function sectionTopics(index: LoadedIndex): string[] {
@@ -193,6 +206,13 @@ export async function openEngine(config: Config, options: OpenOptions): Promise<
     async ask(question: string): Promise<Answer> {
       admitQuestion(question, config.MAX_QUESTION_CHARS);
       return state.answerer.answer(question);
+    },
+    async reply(text: string, intent?: Intent): Promise<Reply> {
+      admitQuestion(text, config.MAX_QUESTION_CHARS);
+      return state.responder.reply(text, intent);
+    },
+    summary(request: SummaryRequest): SummaryAnswer {
+      return state.responder.summary(request);
     },
     person(query: string): PersonAnswer {
       const s = state;

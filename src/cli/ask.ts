@@ -1,6 +1,6 @@
 /**
  * npm run ask -- "question"            readable answer
- * npm run ask -- --json "question"     one JSON object
+ * npm run ask -- --json "question"     one JSON object; "kind" says answer, summary, greeting or help
  * npm run ask -- --json --batch        JSON lines {"id"?, "q"} on stdin → one line each
  *
  * Batch contract: exactly one output line per input line, in order, each with the
@@ -9,8 +9,8 @@
  * rest still run, and the exit code is 1 when any line failed.
  */
 import { createInterface } from 'node:readline';
-import { renderAnswer } from '../render/console.js';
-import { answerToJson } from '../render/json.js';
+import { renderReply } from '../render/console.js';
+import { replyToJson } from '../render/json.js';
 import { UsageError, parseCommandLine } from './args.js';
 import { answerBatchLine } from './batch.js';
 import { openSession, runMain } from './session.js';
@@ -52,8 +52,8 @@ runMain(async () => {
     return;
   }
 
-  const answer = await engine.ask(question);
+  const reply = await engine.reply(question);
   process.stdout.write(
-    values.json ? JSON.stringify(answerToJson(answer)) + '\n' : renderAnswer(answer) + '\n',
+    values.json ? JSON.stringify(replyToJson(reply, question)) + '\n' : renderReply(reply) + '\n',
   );
 });

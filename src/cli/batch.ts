@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Engine } from '../answers/types.js';
 import { ExpectedError } from '../errors.js';
-import { answerToJson } from '../render/json.js';
+import { replyToJson } from '../render/json.js';
 
 const Id = z.union([z.string(), z.number()]);
 const BatchLine = z.object({ id: Id.optional(), q: z.string() });
@@ -14,7 +14,7 @@ type Out = Record<string, unknown>;
 
 /** One input line to one output object; `ok` is false for an error line. */
 export async function answerBatchLine(
-  engine: Pick<Engine, 'ask'>,
+  engine: Pick<Engine, 'reply'>,
   raw: string,
   line: number,
 ): Promise<{ ok: boolean; out: Out }> {
@@ -39,9 +39,10 @@ export async function answerBatchLine(
     );
   }
   try {
-    const answer = await engine.ask(parsed.data.q);
-    const out = answerToJson(
-      answer,
+    // Summary and help requests and greetings too, told apart by `kind`, as for one question.
+    const out = replyToJson(
+      await engine.reply(parsed.data.q),
+      parsed.data.q,
       parsed.data.id === undefined ? undefined : String(parsed.data.id),
     );
     // Pass the caller's id through exactly as given.

@@ -40,6 +40,7 @@ import { loadEmbedder } from './embedder.js';
 import { sha256 } from './checksum.js';
 import { acquireBuildLock } from './lock.js';
 import { INDEX_SCHEMA_VERSION, type Calibration, type Manifest } from './manifest.js';
+import { buildSummaries, summaryParameters } from './summary.js';
 import { FILES, buildsDir, newBuildId, removeLeftovers, switchCurrent } from './store.js';
 import { VectorIndex } from './vector-index.js';
 
@@ -215,6 +216,9 @@ async function buildLocked(
     tokenizer,
   );
 
+  step("Choosing each article's summary sentences");
+  const summaries = buildSummaries(corpus, passages, tokenizer);
+
   let mode: Manifest['mode'] = 'lexical';
   let modeReason: string | undefined;
   let embedding: Manifest['embedding'] = null;
@@ -278,6 +282,7 @@ async function buildLocked(
     requestedModel: config.EMBEDDING_MODEL,
     embedding,
     hnsw: vectors ? hnsw : null,
+    summary: summaryParameters(),
     counts: {
       documents: corpus.documents.length,
       passages: passages.length,
@@ -298,6 +303,7 @@ async function buildLocked(
     await json(FILES.bm25, bm25.toJSON());
     await json(FILES.people, people);
     await json(FILES.crosslingual, crosslingual);
+    await json(FILES.summary, summaries);
     if (vectors) await vectors.save(path.join(tmp, FILES.vectors));
     for (const name of (await readdir(tmp)).sort()) {
       manifest.checksums.files[name] = sha256(await readFile(path.join(tmp, name)));

@@ -25,6 +25,7 @@ import { sha256 } from './checksum.js';
 import { IndexCorruptError, IndexMismatchError, type Manifest } from './manifest.js';
 import { Bm25JsonSchema, PassagesSchema, PeopleRegistrySchema } from './schemas.js';
 import { FILES, readManifest } from './store.js';
+import { SummaryFileSchema, summaryProblems, type DocumentSummary } from './summary.js';
 import { VectorIndex } from './vector-index.js';
 
 export interface LoadedIndex {
@@ -34,6 +35,8 @@ export interface LoadedIndex {
   bm25: Bm25Index;
   people: PeopleRegistry;
   crosslingual: CrossLingualTable;
+  /** Each article's extractive summary, as ranges of its passages. */
+  summaries: DocumentSummary[];
   /** Null in lexical mode. */
   vectors: VectorIndex | null;
 }
@@ -131,11 +134,12 @@ export async function loadIndex(dir: string, expect: LoadExpectations = {}): Pro
         `EMBEDDING_MODEL is ${expect.requestedModel}. Run \`npm run reindex\` to rebuild it.`,
     );
   }
-  const [passages, bm25Json, people, crosslingualJson] = await Promise.all([
+  const [passages, bm25Json, people, crosslingualJson, summaries] = await Promise.all([
     readJson(dir, FILES.passages, manifest, PassagesSchema),
     readJson(dir, FILES.bm25, manifest, Bm25JsonSchema),
     readJson<PeopleRegistry>(dir, FILES.people, manifest, PeopleRegistrySchema),
     readJson<unknown>(dir, FILES.crosslingual, manifest, z.unknown()),
+    readJson(dir, FILES.summary, manifest, SummaryFileSchema),
   ]);
   checkPassages(dir, passages, manifest);
   const crosslingual = crossLingualTable(dir, crosslingualJson);
@@ -152,6 +156,12 @@ export async function loadIndex(dir: string, expect: LoadExpectations = {}): Pro
       `covers ${bm25.size} passages; the build has ${passages.length}`,
     );
   }
+  const summaryIssues = summaryProblems(summaries, passages);
+  if (summaryIssues.length > 0)
+    throw new IndexCorruptError(
+      path.join(dir, FILES.summary),
+      `does not fit the passages: ${summaryIssues[0]}`,
+    );
   let vectors: VectorIndex | null = null;
   if (manifest.mode === 'hybrid') {
     const file = path.join(dir, FILES.vectors);
@@ -176,5 +186,5 @@ export async function loadIndex(dir: string, expect: LoadExpectations = {}): Pro
   }
   // Taught to jieba only once the build has proved sound.
   addJiebaWords(manifest.tokenizer.extraWords);
-  return { dir, manifest, passages, bm25, people, crosslingual, vectors };
+  return { dir, manifest, passages, bm25, people, crosslingual, summaries, vectors };
 }

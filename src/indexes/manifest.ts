@@ -11,9 +11,10 @@ import { LANGS } from '../text/language.js';
 /**
  * Bump when any file's layout or meaning changes. 3: hybrid builds carry a calibration.
  * 5: the calibration keeps a null per probe language. 6: checksums of every file and
- * passage, and the corpus files the build skipped.
+ * passage, and the corpus files the build skipped. 7: builds hold each article's
+ * extractive summary (summary.json) and the manifest says how it was chosen.
  */
-export const INDEX_SCHEMA_VERSION = 6;
+export const INDEX_SCHEMA_VERSION = 7;
 
 const SHA256 = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 in hex');
 
@@ -124,6 +125,15 @@ export const ManifestSchema = z.object({
     })
     .nullable(),
   hnsw: z.object({ m: z.number(), efConstruction: z.number(), efSearch: z.number() }).nullable(),
+  /** How summary.json was chosen (see src/summary/select.ts). */
+  summary: z.object({
+    method: z.string(),
+    minSentences: z.number().int(),
+    maxSentences: z.number().int(),
+    maxChars: z.number(),
+    lambda: z.number(),
+    damping: z.number(),
+  }),
   counts: z.object({
     documents: z.number(),
     passages: z.number(),

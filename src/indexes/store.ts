@@ -3,7 +3,7 @@
  *
  *   data/current.json        → { "build": "<id>" }, replaced atomically
  *   data/builds/<id>/        → manifest.json, passages.json, bm25.json, people.json,
- *                              crosslingual.json, vectors.hnsw (hybrid only)
+ *                              crosslingual.json, summary.json, vectors.hnsw (hybrid only)
  *
  *   data/builds/.tmp-*       → a build being written (left over if a build died)
  *   data/builds/.corrupt-*   → builds set aside because their files were damaged
@@ -33,6 +33,7 @@ export const FILES = {
   bm25: 'bm25.json',
   people: 'people.json',
   crosslingual: 'crosslingual.json',
+  summary: 'summary.json',
   vectors: 'vectors.hnsw',
 } as const;
 
