@@ -6,6 +6,7 @@ import type { Lang } from '../text/language.js';
 import { detectLanguage } from '../text/language.js';
 import { renderAnswer, type RenderedAnswer } from '../render/discord.js';
 import { langFromLocale } from '../render/i18n.js';
+import type { Surface } from '../ops/metrics.js';
 import type { BotContext } from './context.js';
 import { moreCustomId } from './more-cache.js';
 
@@ -60,11 +61,27 @@ export function langFor(
   return langFromLocale(locale, fallback);
 }
 
-/** Ask the engine and render the answer; passages that do not fit go behind "More passages". */
-export async function answerQuestion(ctx: BotContext, question: string): Promise<RenderedAnswer> {
-  const answer = await ctx.engine.ask(question);
-  return renderAnswer(answer, {
-    registerMore: (excerpts, lang, tier) =>
-      moreCustomId(ctx.more.put({ excerpts, lang, mode: answer.mode, tier })),
-  });
+/**
+ * Ask the engine and render the answer; passages that do not fit go behind "More passages".
+ * Counted by surface and outcome: answered only when the article says it.
+ */
+export function answerQuestion(
+  ctx: BotContext,
+  question: string,
+  surface: Surface,
+): Promise<RenderedAnswer> {
+  return ctx.metrics
+    .timed(
+      surface,
+      async () => {
+        const answer = await ctx.engine.ask(question);
+        const rendered = renderAnswer(answer, {
+          registerMore: (excerpts, lang, tier) =>
+            moreCustomId(ctx.more.put({ excerpts, lang, mode: answer.mode, tier })),
+        });
+        return { answer, rendered };
+      },
+      ({ answer }) => (answer.confidence === 'answer' ? 'answered' : 'abstained'),
+    )
+    .then(({ rendered }) => rendered);
 }

@@ -1,8 +1,9 @@
 /** /ask question:<text> private:<bool>: a question about the article, answered with quotes. */
+import { admitQuestion } from '../admission.js';
 import { described, privateOption, slashCommand } from '../command-data.js';
 import type { Command } from '../context.js';
-import { cooldownNotice, problemNotice } from '../notices.js';
-import { answerQuestion, checkQuestion, langFor, tidyQuestion } from '../questions.js';
+import { denialNotice } from '../notices.js';
+import { answerQuestion, langFor, tidyQuestion } from '../questions.js';
 import { respond, withDeferral } from '../respond.js';
 
 const data = slashCommand('ask', {
@@ -23,11 +24,9 @@ export default {
     const question = tidyQuestion(interaction.options.getString('question', true));
     const ephemeral = interaction.options.getBoolean('private') ?? false;
     const lang = langFor(question, interaction.locale, ctx.defaultLang);
-    const problem = checkQuestion(question, ctx.config.MAX_QUESTION_CHARS);
-    if (problem) return respond(interaction, problemNotice(problem, lang), { ephemeral: true });
-    const wait = ctx.cooldown.take(interaction.user.id);
-    if (wait > 0) return respond(interaction, cooldownNotice(wait, lang), { ephemeral: true });
-    const rendered = await withDeferral(interaction, answerQuestion(ctx, question), {
+    const denial = admitQuestion(ctx, 'ask', question, interaction.user.id);
+    if (denial) return respond(interaction, denialNotice(denial, lang), { ephemeral: true });
+    const rendered = await withDeferral(interaction, answerQuestion(ctx, question, 'ask'), {
       ephemeral,
       // Embedding the question can take seconds on a cold model: defer at once.
       deferNow: ctx.engine.about().mode === 'hybrid',
