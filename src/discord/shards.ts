@@ -128,16 +128,20 @@ export async function startShards(options: {
           reply: await ask(shard, 'health'),
         })),
       );
-      const shards: ShardHealth[] = replies.flatMap(
-        ({ shard, reply }) =>
-          reply?.health ?? [
-            {
-              id: shard.id,
-              gateway: shard.process ? 'not answering' : 'not running',
-              build: null,
-              mode: null,
-            },
-          ],
+      const shards: ShardHealth[] = replies.flatMap(({ shard, reply }) =>
+        // One gateway shard per process: the process's report is its shard's, even before its
+        // client exists and knows its id.
+        reply
+          ? reply.health.map((h) => ({ ...h, id: shard.id }))
+          : [
+              {
+                id: shard.id,
+                pid: shard.process?.pid ?? null,
+                gateway: shard.process ? 'not answering' : 'not running',
+                build: null,
+                mode: null,
+              },
+            ],
       );
       return healthReport(shards, totalShards);
     },

@@ -11,6 +11,8 @@ import type { BuildInfo } from './metrics.js';
 
 export interface ShardHealth {
   id: number;
+  /** The process running the shard, so an operator can tell which one to look at. */
+  pid: number | null;
   /** discord.js's status name for the shard's connection: Ready, Reconnecting, Resuming … */
   gateway: string;
   build: string | null;
@@ -42,10 +44,17 @@ export function processHealth(state: {
   const shards = state.client ? [...state.client.ws.shards.values()] : [];
   if (shards.length === 0)
     return [
-      { id: 0, gateway: 'not connected', build: info?.build ?? null, mode: info?.mode ?? null },
+      {
+        id: 0,
+        pid: process.pid,
+        gateway: 'not connected',
+        build: info?.build ?? null,
+        mode: info?.mode ?? null,
+      },
     ];
   return shards.map((shard) => ({
     id: shard.id,
+    pid: process.pid,
     gateway: Status[shard.status] ?? String(shard.status),
     build: info?.build ?? null,
     mode: info?.mode ?? null,

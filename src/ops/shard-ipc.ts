@@ -12,11 +12,12 @@ export type OpsWant = 'health' | 'metrics';
 
 export interface OpsQuery {
   op: typeof OP;
+  type: 'query';
   id: number;
   want: OpsWant;
 }
 
-export type OpsReply = { op: typeof OP; id: number } & (
+export type OpsReply = { op: typeof OP; type: 'reply'; id: number } & (
   { want: 'health'; health: ShardHealth[] } | { want: 'metrics'; metrics: MetricsSnapshot }
 );
 
@@ -28,19 +29,25 @@ export function isOpsQuery(message: unknown): message is OpsQuery {
   return (
     isRecord(message) &&
     message['op'] === OP &&
+    message['type'] === 'query' &&
     typeof message['id'] === 'number' &&
     (message['want'] === 'health' || message['want'] === 'metrics')
   );
 }
 
 export function isOpsReply(message: unknown): message is OpsReply {
-  return isRecord(message) && message['op'] === OP && 'want' in message && !isOpsQuery(message);
+  return (
+    isRecord(message) &&
+    message['op'] === OP &&
+    message['type'] === 'reply' &&
+    typeof message['id'] === 'number'
+  );
 }
 
 let nextId = 1;
 
 export function opsQuery(want: OpsWant): OpsQuery {
-  return { op: OP, id: nextId++, want };
+  return { op: OP, type: 'query', id: nextId++, want };
 }
 
 export interface ShardOpsSources {
@@ -53,7 +60,7 @@ export function answerOpsQueries(sources: ShardOpsSources): () => void {
   const onMessage = (message: unknown) => {
     if (!isOpsQuery(message) || !process.send) return;
     const send = process.send.bind(process);
-    const base = { op: OP, id: message.id } as const;
+    const base = { op: OP, type: 'reply', id: message.id } as const;
     if (message.want === 'health') {
       send({ ...base, want: 'health', health: sources.health() } satisfies OpsReply);
       return;
