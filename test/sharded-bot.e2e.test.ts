@@ -74,7 +74,7 @@ describe('the bot as two shards under a ShardingManager', async () => {
         [1, 2],
       ]),
     );
-  });
+  }, 200_000);
 
   it('answers a question in a guild on each shard', async () => {
     expect(standIn.guilds.map((g) => g.shard).sort()).toEqual([0, 1]);
