@@ -20,26 +20,37 @@ import { startOpsServer, type OpsServer, type OpsSources } from '../ops/server.j
 import { answerOpsQueries } from '../ops/shard-ipc.js';
 import { openSession } from './session.js';
 
-/** Run `stop` on the first SIGTERM or SIGINT, then exit; a second signal exits at once. */
-function exitOnSignal(log: Logger, stop: () => Promise<void>): void {
+/**
+ * Run `stop` on the first SIGTERM or SIGINT, then exit. A second signal exits at once when
+ * `impatient` (someone pressing Ctrl-C twice); a shard is not: Ctrl-C reaches it and its
+ * manager together, and the manager's SIGTERM that follows must not cut its shutdown short.
+ * Returns the same shutdown, for other reasons to stop.
+ */
+function exitOnSignal(
+  log: Logger,
+  stop: () => Promise<void>,
+  impatient: boolean,
+): (reason: string) => void {
   let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
+  const shutdown = (reason: string) => {
     if (stopping) {
-      log.warn({ signal }, 'Second signal while shutting down; exiting now.');
+      if (!impatient) return;
+      log.warn({ reason }, 'Second signal while shutting down; exiting now.');
       process.exit(1);
     }
     stopping = true;
-    log.info({ signal }, 'Shutting down.');
+    log.info({ reason }, 'Shutting down.');
     stop().then(
       () => process.exit(0),
       (err: unknown) => {
-        log.error({ err, signal }, 'Could not shut down cleanly.');
+        log.error({ err, reason }, 'Could not shut down cleanly.');
         process.exit(1);
       },
     );
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  return shutdown;
 }
 
 async function serveOps(
@@ -74,13 +85,13 @@ async function runBot(config: Config, log: Logger, asShard: boolean): Promise<vo
     await state.engine?.close();
     await ops?.close();
   };
-  exitOnSignal(log, stop);
+  const shutdown = exitOnSignal(log, stop, !asShard);
   if (asShard) {
     // A manager that died without stopping its shards must not leave them running as
     // duplicates beside the next manager's shards.
     process.once('disconnect', () => {
       log.warn('The shard manager went away; stopping this shard.');
-      process.kill(process.pid, 'SIGTERM');
+      shutdown('manager gone');
     });
   }
 
@@ -104,10 +115,14 @@ async function runManager(
     health: () => shards.health(),
     metrics: () => shards.metrics(),
   });
-  exitOnSignal(log, async () => {
-    await shards.stop();
-    await ops?.close();
-  });
+  exitOnSignal(
+    log,
+    async () => {
+      await shards.stop();
+      await ops?.close();
+    },
+    true,
+  );
   await shards.spawned.catch(async (err: unknown) => {
     await shards.stop();
     await ops?.close();
