@@ -1,6 +1,7 @@
 /**
  * The layout reads like the architecture, and its arrows run one way: text ←
- * corpus, lexicon ← people ← indexes ← retrieval ← answers ← render, discord, cli.
+ * corpus, lexicon ← people ← indexes ← retrieval ← answers ← render, discord, cli;
+ * intent (what a message asks for) and summary (choosing sentences) sit on text alone.
  * A module never imports from a layer that depends on it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -26,6 +27,28 @@ const FORBIDDEN: Record<string, string[]> = {
   people: ['indexes', 'retrieval', 'answers', 'render', 'discord', 'cli'],
   indexes: ['retrieval', 'answers', 'render', 'discord', 'cli'],
   retrieval: ['answers', 'render', 'discord', 'cli'],
+  intent: [
+    'corpus',
+    'lexicon',
+    'people',
+    'indexes',
+    'retrieval',
+    'answers',
+    'render',
+    'discord',
+    'cli',
+  ],
+  summary: [
+    'corpus',
+    'lexicon',
+    'people',
+    'indexes',
+    'retrieval',
+    'answers',
+    'render',
+    'discord',
+    'cli',
+  ],
 };
 
 describe('module layers', () => {

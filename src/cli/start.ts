@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.js';
 import { runConsole } from './console.js';
 import { runDiscord } from './discord-process.js';
-import { openSession } from './session.js';
+import { describeFailure, exitCodeFor, openSession } from './session.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -20,6 +20,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
+  process.stderr.write(describeFailure(err));
+  process.exit(exitCodeFor(err));
 });

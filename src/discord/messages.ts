@@ -9,7 +9,7 @@
 import { cleanContent, type Message } from 'discord.js';
 import type { Lang } from '../text/language.js';
 import type { RenderedMessage } from '../render/discord.js';
-import { admitQuestion } from './admission.js';
+import { admit } from './admission.js';
 import type { BotContext } from './context.js';
 import { handleFailure } from './errors.js';
 import { denialNotice } from './notices.js';
@@ -95,10 +95,18 @@ function fallbackLang(message: Message, ctx: BotContext): Lang {
     : ctx.defaultLang;
 }
 
-/** Why the message is a question, or null; null too when that cannot be told (logged). */
-function triggerOf(message: Message, ctx: BotContext): MessageTrigger | null {
+/**
+ * Why the message is a question, or null; null too when that cannot be told (logged). And
+ * whether the bot was addressed: in an answer channel, only a mention or reply-ping is.
+ */
+function triggerOf(
+  message: Message,
+  ctx: BotContext,
+): { trigger: MessageTrigger; addressed: boolean } | null {
   try {
-    return messageTrigger(facts(message), ctx.config.ANSWER_CHANNEL_IDS);
+    const f = facts(message);
+    const trigger = messageTrigger(f, ctx.config.ANSWER_CHANNEL_IDS);
+    return trigger && { trigger, addressed: trigger !== 'channel' || f.mentionsBot };
   } catch (err) {
     // Answering with an error notice could mean replying to messages never meant for the bot.
     ctx.log.error(
@@ -110,8 +118,9 @@ function triggerOf(message: Message, ctx: BotContext): MessageTrigger | null {
 }
 
 export async function handleMessage(message: Message, ctx: BotContext): Promise<void> {
-  const trigger = triggerOf(message, ctx);
-  if (trigger === null) return;
+  const seen = triggerOf(message, ctx);
+  if (seen === null) return;
+  const { trigger, addressed } = seen;
   const where = {
     trigger,
     user: message.author.id,
@@ -125,22 +134,26 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
     lang = langFor(question, null, lang);
     // In an answer channel an empty message (an image, a sticker) is not meant for the bot.
     if (question.length === 0 && trigger === 'channel') return;
-    const denial = admitQuestion(ctx, trigger, question, message.author.id);
-    if (denial?.kind === 'cooldown') {
-      await message.react(COOLDOWN_REACTION).catch(async (err: unknown) => {
-        ctx.log.debug({ err, ...where }, 'Cannot react; replying with the cooldown instead');
+    const admission = admit(ctx, trigger, question, message.author.id);
+    if (!admission.ok) {
+      const { denial } = admission;
+      if (denial.kind === 'cooldown') {
+        await message.react(COOLDOWN_REACTION).catch(async (err: unknown) => {
+          ctx.log.debug({ err, ...where }, 'Cannot react; replying with the cooldown instead');
+          await reply(message, denialNotice(denial, lang));
+        });
+      } else {
         await reply(message, denialNotice(denial, lang));
-      });
+      }
       return;
     }
-    if (denial) {
-      await reply(message, denialNotice(denial, lang));
-      return;
-    }
+    const { intent } = admission;
+    // "hi" in an answer channel greets the people there, not the bot.
+    if (intent === 'greeting' && !addressed) return;
     const stopTyping = keepTyping(message, ctx);
     let rendered: RenderedMessage;
     try {
-      rendered = await answerQuestion(ctx, question, trigger);
+      rendered = await answerQuestion(ctx, question, intent, message.client.user.id, trigger);
     } finally {
       stopTyping();
     }

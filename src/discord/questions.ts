@@ -2,11 +2,20 @@
  * Turning what a user wrote into a question for the engine, and an answer into a reply.
  * Shared by mentions, DMs, answer channels and /ask.
  */
+import type { IndexMode, Reply } from '../answers/types.js';
+import type { Intent } from '../intent/classify.js';
 import type { Lang } from '../text/language.js';
 import { detectLanguage } from '../text/language.js';
-import { renderAnswer, type RenderedAnswer } from '../render/discord.js';
-import { langFromLocale } from '../render/i18n.js';
-import type { Surface } from '../ops/metrics.js';
+import {
+  renderAnswer,
+  renderGreeting,
+  renderHelp,
+  renderSummary,
+  type AnswerRenderOptions,
+  type RenderedMessage,
+} from '../render/discord.js';
+import { langFromLocale, type HelpParams } from '../render/i18n.js';
+import type { Outcome, Surface } from '../ops/metrics.js';
 import type { BotContext } from './context.js';
 import { moreCustomId } from './more-cache.js';
 
@@ -61,27 +70,67 @@ export function langFor(
   return langFromLocale(locale, fallback);
 }
 
+/** Greetings and help cost nothing and ask nothing of the article: they never use up the cooldown. */
+export function usesCooldown(intent: Intent): boolean {
+  return intent === 'question' || intent === 'summary';
+}
+
+/** What /help and a help request show: every way to reach this bot here. */
+export function helpParams(ctx: BotContext, botUserId: string): HelpParams {
+  return {
+    botMention: `<@${botUserId}>`,
+    answerChannels: ctx.config.ANSWER_CHANNEL_IDS.map((id) => `<#${id}>`),
+    maxQuestionChars: ctx.config.MAX_QUESTION_CHARS,
+    cooldownSeconds: Math.ceil(ctx.config.USER_COOLDOWN_MS / 1000),
+  };
+}
+
+/** "More passages" for an answer's or a summary's left-out excerpts. */
+export function moreRegistrar(ctx: BotContext, mode: IndexMode): AnswerRenderOptions {
+  return {
+    registerMore: (excerpts, lang, tier) =>
+      moreCustomId(ctx.more.put({ excerpts, lang, mode, tier })),
+  };
+}
+
+/** Render any reply; passages that do not fit go behind "More passages". */
+export function renderReply(ctx: BotContext, reply: Reply, botUserId: string): RenderedMessage {
+  switch (reply.kind) {
+    case 'answer':
+      return renderAnswer(reply.answer, moreRegistrar(ctx, reply.answer.mode));
+    case 'summary':
+      return renderSummary(reply.summary, moreRegistrar(ctx, reply.summary.mode));
+    case 'greeting':
+      return renderGreeting(reply.greeting);
+    case 'help':
+      return renderHelp(reply.lang, helpParams(ctx, botUserId));
+  }
+}
+
+/** Answered unless an answer says the article does not (a summary, greeting or help is served). */
+function outcomeOf(reply: Reply): Outcome {
+  if (reply.kind !== 'answer') return 'answered';
+  return reply.answer.confidence === 'answer' ? 'answered' : 'abstained';
+}
+
 /**
- * Ask the engine and render the answer; passages that do not fit go behind "More passages".
- * Counted by surface and outcome: answered only when the article says it.
+ * Ask the engine (summary, greeting, help or an answer, by intent) and render the reply,
+ * counted by surface and outcome with its latency.
  */
-export function answerQuestion(
+export async function answerQuestion(
   ctx: BotContext,
   question: string,
+  intent: Intent,
+  botUserId: string,
   surface: Surface,
-): Promise<RenderedAnswer> {
-  return ctx.metrics
-    .timed(
-      surface,
-      async () => {
-        const answer = await ctx.engine.ask(question);
-        const rendered = renderAnswer(answer, {
-          registerMore: (excerpts, lang, tier) =>
-            moreCustomId(ctx.more.put({ excerpts, lang, mode: answer.mode, tier })),
-        });
-        return { answer, rendered };
-      },
-      ({ answer }) => (answer.confidence === 'answer' ? 'answered' : 'abstained'),
-    )
-    .then(({ rendered }) => rendered);
+): Promise<RenderedMessage> {
+  const { rendered } = await ctx.metrics.timed(
+    surface,
+    async () => {
+      const reply = await ctx.engine.reply(question, intent);
+      return { reply, rendered: renderReply(ctx, reply, botUserId) };
+    },
+    ({ reply }) => outcomeOf(reply),
+  );
+  return rendered;
 }

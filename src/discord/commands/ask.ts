@@ -1,5 +1,5 @@
 /** /ask question:<text> private:<bool>: a question about the article, answered with quotes. */
-import { admitQuestion } from '../admission.js';
+import { admit } from '../admission.js';
 import { described, privateOption, slashCommand } from '../command-data.js';
 import type { Command } from '../context.js';
 import { denialNotice } from '../notices.js';
@@ -24,9 +24,11 @@ export default {
     const question = tidyQuestion(interaction.options.getString('question', true));
     const ephemeral = interaction.options.getBoolean('private') ?? false;
     const lang = langFor(question, interaction.locale, ctx.defaultLang);
-    const denial = admitQuestion(ctx, 'ask', question, interaction.user.id);
-    if (denial) return respond(interaction, denialNotice(denial, lang), { ephemeral: true });
-    const rendered = await withDeferral(interaction, answerQuestion(ctx, question, 'ask'), {
+    const admission = admit(ctx, 'ask', question, interaction.user.id);
+    if (!admission.ok)
+      return respond(interaction, denialNotice(admission.denial, lang), { ephemeral: true });
+    const work = answerQuestion(ctx, question, admission.intent, interaction.client.user.id, 'ask');
+    const rendered = await withDeferral(interaction, work, {
       ephemeral,
       // Embedding the question can take seconds on a cold model: defer at once.
       deferNow: ctx.engine.about().mode === 'hybrid',
