@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from '../src/config.js';
 import { answerBatchLine } from '../src/cli/batch.js';
 import { QuestionRefusedError, admitQuestion } from '../src/answers/admission.js';
 import { buildIndex } from '../src/indexes/build.js';
-import type { Answer } from '../src/answers/types.js';
+import type { Reply } from '../src/answers/types.js';
 import { silentLog, testConfig } from './helpers/config.js';
 
 const config = testConfig({ MAX_QUESTION_CHARS: '50' });
@@ -128,7 +128,7 @@ describe('usage and configuration errors', () => {
 
 describe('admission and batch lines (no process)', () => {
   const engine = {
-    ask: (q: string): Promise<Answer> => {
+    reply: (q: string): Promise<Reply> => {
       admitQuestion(q, 10);
       return Promise.reject(new Error(`unexpected: ${q}`));
     },
