@@ -604,6 +604,7 @@ describe('handlers with a fake engine', () => {
     const failing: Engine = {
       ...fakeEngine(related),
       ask: () => Promise.reject(new Error('engine exploded')),
+      reply: () => Promise.reject(new Error('engine exploded')),
     };
     const ctx = contextFor(failing);
     const m = mentionOf(QUESTION);

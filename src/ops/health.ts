@@ -4,9 +4,8 @@
  * process that is still building its index, or is cut off from Discord, answers nobody, so a
  * supervisor or load balancer should see 503 then.
  */
-import path from 'node:path';
 import { Status, type Client } from 'discord.js';
-import type { EngineHandle } from '../engine.js';
+import type { Engine } from '../answers/types.js';
 import type { BuildInfo } from './metrics.js';
 
 export interface ShardHealth {
@@ -30,14 +29,15 @@ export interface HealthReport {
   problems: string[];
 }
 
-/** The build an engine answers from: the name of its build folder (data/builds/<id>). */
-export function buildInfoOf(engine: EngineHandle): BuildInfo {
-  return { build: path.basename(engine.buildDir), mode: engine.about().mode };
+/** The build an engine answers from, as its manifest names it. */
+export function buildInfoOf(engine: Engine): BuildInfo {
+  const about = engine.about();
+  return { build: about.buildId, mode: about.mode };
 }
 
 /** One process's view: its engine (once open) and its Discord client (once created). */
 export function processHealth(state: {
-  engine?: EngineHandle | undefined;
+  engine?: Engine | undefined;
   client?: Client | undefined;
 }): ShardHealth[] {
   const info = state.engine ? buildInfoOf(state.engine) : null;
