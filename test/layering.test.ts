@@ -1,7 +1,8 @@
 /**
  * The layout reads like the architecture, and its arrows run one way: text ←
  * corpus, lexicon ← people ← indexes ← retrieval ← answers ← render, discord, cli;
- * intent (what a message asks for) and summary (choosing sentences) sit on text alone.
+ * intent (what a message asks for) and summary (choosing sentences) sit on text alone;
+ * embedding (the model) sits on nothing of ours, and indexes and retrieval use it.
  * A module never imports from a layer that depends on it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -28,6 +29,19 @@ const FORBIDDEN: Record<string, string[]> = {
   indexes: ['retrieval', 'answers', 'render', 'discord', 'cli'],
   retrieval: ['answers', 'render', 'discord', 'cli'],
   intent: [
+    'corpus',
+    'lexicon',
+    'people',
+    'indexes',
+    'retrieval',
+    'answers',
+    'render',
+    'discord',
+    'cli',
+  ],
+  /** The model behind the dense leg knows nothing of articles or indexes. */
+  embedding: [
+    'text',
     'corpus',
     'lexicon',
     'people',
