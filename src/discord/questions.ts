@@ -2,6 +2,7 @@
  * Turning what a user wrote into a question for the engine, and an answer into a reply.
  * Shared by mentions, DMs, answer channels and /ask.
  */
+import { questionLength } from '../answers/admission.js';
 import type { IndexMode, Reply } from '../answers/types.js';
 import type { Intent } from '../intent/classify.js';
 import type { Lang } from '../text/language.js';
@@ -47,11 +48,6 @@ export function tidyQuestion(text: string): string {
 }
 
 export type QuestionProblem = { kind: 'empty' } | { kind: 'tooLong'; length: number; max: number };
-
-/** Characters as people count them (code points), not UTF-16 units. */
-export function questionLength(text: string): number {
-  return [...text].length;
-}
 
 export function checkQuestion(question: string, maxChars: number): QuestionProblem | null {
   if (question.length === 0) return { kind: 'empty' };
