@@ -22,7 +22,7 @@ interface DomElement {
   querySelectorAll(selector: string): ArrayLike<DomElement>;
 }
 
-interface DomDocument {
+export interface DomDocument {
   readonly documentElement: DomElement;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
