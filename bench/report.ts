@@ -84,6 +84,10 @@ ${corpusTable(results)}
 
 Random unit vectors (the hardest case for a graph index: no clusters), 100 queries, k = 10, M = 16,
 efConstruction = 200 (the project's defaults). Query times are medians; the factor is exact ÷ HNSW.
+Uniformly random vectors in 384 dimensions are nearly equidistant (a query's true ten nearest are barely
+nearer than the rest), so a graph index recalls them poorly at any efSearch, and more so as they grow;
+this is a floor, not what sentence embeddings (which cluster) get. Measuring recall on real or clustered
+embeddings is still to do.
 
 ${vectorTable(results)}
 `;

@@ -11,6 +11,7 @@ import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
+import { format, resolveConfig } from 'prettier';
 import { PROJECT_ROOT } from '../src/config.js';
 import { costChartSvg, type ChartPoint } from '../bench/chart.js';
 import type { BuildMeasure, ServeMeasure } from '../bench/corpus-bench.js';
@@ -19,11 +20,10 @@ import { SEED_FILE, writeSyntheticCorpus } from '../bench/synthetic-corpus.js';
 import type { VectorMeasure } from '../bench/vector-bench.js';
 
 const BENCH_DIR = path.join(PROJECT_ROOT, 'bench');
-const RESULTS = path.join(BENCH_DIR, 'results.json');
 const WORK = path.join(PROJECT_ROOT, '.tmp', 'bench');
 
 const USAGE =
-  'usage: npm run bench -- [--sizes 1,100,1000,10000] [--vectors 10000,100000|none] [--report-only]\n';
+  'usage: npm run bench -- [--sizes 1,100,1000,10000] [--vectors 10000,100000|none] [--report-only] [--results FILE]\n';
 
 function numbers(list: string, what: string): number[] {
   const values = list.split(',').map((v) => Number(v.trim()));
@@ -42,6 +42,8 @@ async function worker<T>(...args: string[]): Promise<T> {
   );
   return JSON.parse(stdout.trim().split('\n').pop()!) as T;
 }
+
+let RESULTS = path.join(BENCH_DIR, 'results.json');
 
 async function loadResults(): Promise<BenchResults> {
   const machine = {
@@ -100,9 +102,14 @@ function chartPoints(results: BenchResults): ChartPoint[] {
   ]);
 }
 
+/** Written as the project's formatter would, so that lint passes on committed results. */
+async function writeFormatted(file: string, text: string): Promise<void> {
+  await writeFile(file, await format(text, { ...(await resolveConfig(file)), filepath: file }));
+}
+
 async function writeReport(results: BenchResults): Promise<void> {
-  await writeFile(RESULTS, JSON.stringify(results, null, 2) + '\n');
-  await writeFile(path.join(BENCH_DIR, 'report.md'), reportMarkdown(results));
+  await writeFormatted(RESULTS, JSON.stringify(results));
+  await writeFormatted(path.join(BENCH_DIR, 'report.md'), reportMarkdown(results));
   await writeFile(path.join(BENCH_DIR, 'cost.svg'), await costChartSvg(chartPoints(results)));
 }
 
@@ -114,12 +121,14 @@ async function main(): Promise<void> {
         sizes: { type: 'string', default: '1,100,1000,10000' },
         vectors: { type: 'string', default: '10000,100000' },
         'report-only': { type: 'boolean' },
+        results: { type: 'string' },
       },
     }));
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n${USAGE}`);
     process.exit(2);
   }
+  if (values.results) RESULTS = path.resolve(values.results);
   const results = await loadResults();
   if (!values['report-only']) {
     await mkdir(WORK, { recursive: true });
