@@ -88,7 +88,8 @@ const TEXT_DATELINE = /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{
 /** A plain-text byline in the bracketed form Chinese news sites print: 【文/觀察者網 楊蓉】. */
 const TEXT_BYLINE = /^[【[]\s*(?:文|記者|记者|作者|編譯|编译|撰文)\s*[/／:：|｜].{1,40}[】\]]$/u;
 
-function mastheadRoleOfText(line: string): MastheadRole | null {
+/** The masthead role of a plain-text line above the first paragraph, if it is one. */
+export function mastheadRoleOfText(line: string): MastheadRole | null {
   if (TEXT_DATELINE.test(line)) return 'dateline';
   if (TEXT_BYLINE.test(line)) return 'byline';
   return null;

@@ -56,13 +56,37 @@ interface CorpusView {
   latin: Set<string>;
 }
 
-function addNgrams(run: string, into: Set<string>): void {
-  for (let i = 0; i < run.length; i++) {
-    for (let n = 1; n <= MAX_HEADWORD && i + n <= run.length; n++) into.add(run.slice(i, i + n));
+/** Strings to look for in the corpus, and every prefix of them, to stop extending a match early. */
+class WantedStrings {
+  private readonly prefixes = new Set<string>();
+
+  constructor(readonly strings: ReadonlySet<string>) {
+    for (const s of strings) for (let n = 1; n <= s.length; n++) this.prefixes.add(s.slice(0, n));
+  }
+
+  /** Adds the substrings of `run` (up to MAX_HEADWORD characters) that are wanted. */
+  collect(run: string, into: Set<string>): void {
+    for (let i = 0; i < run.length; i++) {
+      for (let n = 1; n <= MAX_HEADWORD && i + n <= run.length; n++) {
+        const gram = run.slice(i, i + n);
+        if (!this.prefixes.has(gram)) break;
+        if (this.strings.has(gram)) into.add(gram);
+      }
+    }
   }
 }
 
-function corpusView(corpus: Corpus, extraTexts: readonly string[]): CorpusView {
+/**
+ * Only substrings the table will ask about are kept (dictionary headwords, and the
+ * given names of `names`): keeping every substring made the view about twelve
+ * strings per character of the corpus, gigabytes for a thousand articles.
+ */
+function corpusView(
+  corpus: Corpus,
+  extraTexts: readonly string[],
+  entries: readonly CedictEntry[],
+  names: readonly string[],
+): CorpusView {
   const view: CorpusView = {
     ngrams: new Set(),
     traditional: new Set(),
@@ -74,11 +98,19 @@ function corpusView(corpus: Corpus, extraTexts: readonly string[]): CorpusView {
     ...corpus.documents.flatMap((d) => d.paragraphs.map((p) => p.text)),
     ...extraTexts,
   ];
+  const traditional = new WantedStrings(new Set(entries.map((e) => e.traditional)));
+  for (const text of texts) {
+    for (const [run] of text.matchAll(HAN_RUNS)) traditional.collect(run, view.traditional);
+  }
+  const normals = new Set(entries.map((e) => e.simplified));
+  for (const e of entries)
+    if (view.traditional.has(e.traditional)) normals.add(normalize(e.traditional));
+  for (const name of names) normals.add(givenName(name));
+  const wanted = new WantedStrings(normals);
   for (const text of texts) {
     const normal = normalize(text);
-    for (const [run] of text.matchAll(HAN_RUNS)) addNgrams(run, view.traditional);
     for (const [run] of normal.matchAll(HAN_RUNS)) {
-      addNgrams(run, view.ngrams);
+      wanted.collect(run, view.ngrams);
       for (const w of jieba().cutForSearch(run, true)) view.words.add(w);
       for (const { word, tag } of jieba().tag(run, true))
         if (!view.tagged.has(word)) view.tagged.set(word, tag);
@@ -88,6 +120,11 @@ function corpusView(corpus: Corpus, extraTexts: readonly string[]): CorpusView {
     }
   }
   return view;
+}
+
+/** "Zizheng" alone: the given name of a three-character name. */
+function givenName(name: string): string {
+  return name.slice(1);
 }
 
 /** Keeps, per key and term, the best weight seen. */
@@ -258,8 +295,7 @@ function buildPinyin(
   for (const term of glossaryTerms) if (term.length <= 8) addPinyin(pinyin, term, false, lexicon);
   for (const name of names) {
     addPinyin(pinyin, name, true, lexicon);
-    // "Zizheng" alone: the given name of a three-character name.
-    const given = name.slice(1);
+    const given = givenName(name);
     if (name.length === 3 && view.ngrams.has(given)) addPinyin(pinyin, given, false, lexicon);
   }
   const out: Record<string, string[]> = {};
@@ -288,9 +324,12 @@ function entityNames(
 }
 
 export function buildCrossLingualTable(input: CrossLingualInput): CrossLingualTable {
-  const view = corpusView(input.corpus, input.extraTexts ?? []);
-  const english = new CandidateMap();
   const entries = input.dictionary;
+  const names = [...new Set((input.extraPairs ?? []).map((p) => normalize(p.zh)))].filter((zh) =>
+    HAN_ONLY.test(zh),
+  );
+  const view = corpusView(input.corpus, input.extraTexts ?? [], entries, names);
+  const english = new CandidateMap();
   const { lexicon, absentNames } = addDictionary(entries, view, english);
 
   const glossary: GlossaryEntry[] = [
@@ -302,9 +341,6 @@ export function buildCrossLingualTable(input: CrossLingualInput): CrossLingualTa
   const glossaryTerms = input.glossary
     .map((g) => normalize(g.zh))
     .filter((zh) => HAN_ONLY.test(zh));
-  const names = [...new Set((input.extraPairs ?? []).map((p) => normalize(p.zh)))].filter((zh) =>
-    HAN_ONLY.test(zh),
-  );
   const pinyin = buildPinyin(view, glossaryTerms, names, lexicon);
 
   const latin: Record<string, number> = {};

@@ -13,7 +13,8 @@ import { segmentWithOffsets, type Segment } from '../text/jieba.js';
 import { normalizeAligned } from '../text/normalize.js';
 import { CHINESE_STOP_CHARS } from '../text/stopwords.js';
 import type { NameLexicon } from './lexicon.js';
-import { NAME_DOT, foldDots, indexAll, isDotName, isHanOnly } from './names.js';
+import { NAME_DOT, foldDots, isDotName, isHanOnly } from './names.js';
+import { FormFinder } from './occurrences.js';
 
 export type Evidence = 'speech' | 'title' | 'english' | 'dot';
 
@@ -37,9 +38,26 @@ interface Span {
 /** Verbs of saying and thinking that follow a speaker's name. */
 const SPEECH_AFTER =
   /^(?:说道|说|写道|表示|看来|回忆|指出|认为|称|透露|强调|坦言|介绍|评价|告诉|问道|答道|补充|感叹|直言|发问|引述)/;
-/** Titles and phrases that introduce a name; "(英伟达ceo)黄仁勋" puts a bracket between. */
+/**
+ * Titles and phrases that introduce a name; "(英伟达ceo)黄仁勋" puts a bracket between.
+ * Tested on a short window that ends where the blanks before the name begin: an
+ * end-anchored pattern run over the whole text before each name would try every
+ * position of it, which made detection quadratic in paragraph length.
+ */
 const TITLE_BEFORE =
-  /(?:科学家|学者|教授|研究员|研究者|工程师|导师|部长|院长|校长|元勋|贡献者|记者|作者|编辑|主席|总裁|董事长|创始人|总统|总理|首相|议员|博士|ceo|cto|cfo|名为|名叫|叫做)[)）]?\s*$/;
+  /(?:科学家|学者|教授|研究员|研究者|工程师|导师|部长|院长|校长|元勋|贡献者|记者|作者|编辑|主席|总裁|董事长|创始人|总统|总理|首相|议员|博士|ceo|cto|cfo|名为|名叫|叫做)[)）]?$/;
+/** Longer than the longest title and its bracket. */
+const TITLE_WINDOW = 8;
+/** Longer than the longest speech verb or title after a name. */
+const AFTER_WINDOW = 8;
+/** Room for a bracketed English name of up to four words. */
+const ENGLISH_WINDOW = 120;
+
+function titleBefore(norm: string, start: number): boolean {
+  let end = start;
+  while (end > 0 && /\s/.test(norm.charAt(end - 1))) end--;
+  return TITLE_BEFORE.test(norm.slice(Math.max(0, end - TITLE_WINDOW), end));
+}
 const TITLE_AFTER = /^(?:先生|女士|教授|博士|院士)/;
 /** "格雷厄姆·艾利森(Graham Allison)": read on the original text, where case survives. */
 const ENGLISH_AFTER = /^\s*[(（]\s*([A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){1,3})\s*[)）]/;
@@ -100,11 +118,13 @@ function evidenceAt(
 ): { evidence: Evidence[]; english?: string } {
   const evidence: Evidence[] = [];
   if (span.dot) evidence.push('dot');
-  const after = norm.slice(span.end);
+  // Windows, not the rest of the paragraph: every pattern here reads a few characters
+  // next to the name, and handing each one the whole text made the cost grow with
+  // the square of the paragraph.
+  const after = norm.slice(span.end, span.end + AFTER_WINDOW);
   if (SPEECH_AFTER.test(after)) evidence.push('speech');
-  if (TITLE_BEFORE.test(norm.slice(0, span.start)) || TITLE_AFTER.test(after))
-    evidence.push('title');
-  const english = ENGLISH_AFTER.exec(original.slice(span.end));
+  if (titleBefore(norm, span.start) || TITLE_AFTER.test(after)) evidence.push('title');
+  const english = ENGLISH_AFTER.exec(original.slice(span.end, span.end + ENGLISH_WINDOW));
   if (english) evidence.push('english');
   return english ? { evidence, english: english[1]! } : { evidence };
 }
@@ -159,9 +179,12 @@ export function detectNames(corpus: Corpus, lexicon: NameLexicon): DetectedName[
   );
   // A piece whose every occurrence sits inside a longer accepted name (潘梓 in 潘梓正,
   // 丹尼尔 in 丹尼尔·帕洛马尔) is a fragment, not a name in its own right.
-  const keys = accepted.map((f) => f.key);
+  const standalone = standaloneKeys(
+    texts,
+    accepted.map((f) => f.key),
+  );
   return accepted
-    .filter((f) => texts.some((t) => hasStandaloneOccurrence(t, f.key, keys)))
+    .filter((f) => standalone.has(f.key))
     .map((f) => ({
       key: f.key,
       name: f.name,
@@ -171,8 +194,26 @@ export function detectNames(corpus: Corpus, lexicon: NameLexicon): DetectedName[
     }));
 }
 
-function hasStandaloneOccurrence(text: string, key: string, keys: string[]): boolean {
-  const longer = keys.filter((k) => k.length > key.length && k.includes(key));
-  const covered = longer.flatMap((k) => indexAll(text, k).map((s) => [s, s + k.length] as const));
-  return indexAll(text, key).some((s) => !covered.some(([a, b]) => a <= s && s + key.length <= b));
+/** The keys that occur at least once outside every occurrence of a longer key. */
+function standaloneKeys(texts: string[], keys: string[]): Set<string> {
+  const finder = new FormFinder(keys);
+  const longest = Math.max(0, ...keys.map((k) => k.length));
+  const standalone = new Set<string>();
+  for (const text of texts) {
+    const occurrences = finder.find(text);
+    // The furthest end of an occurrence starting at each position.
+    const reach = new Map<number, number>();
+    for (const o of occurrences) reach.set(o.start, Math.max(reach.get(o.start) ?? 0, o.end));
+    for (const o of occurrences) {
+      if (standalone.has(o.form)) continue;
+      let covered = false;
+      // An occurrence that spans this one and is longer starts at most `longest` before it.
+      for (let s = Math.max(0, o.end - longest); s <= o.start && !covered; s++) {
+        const end = reach.get(s);
+        covered = end !== undefined && end >= o.end && (s < o.start || end > o.end);
+      }
+      if (!covered) standalone.add(o.form);
+    }
+  }
+  return standalone;
 }

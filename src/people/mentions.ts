@@ -15,9 +15,9 @@
  */
 import type { Corpus } from '../corpus/types.js';
 import { segmentWithOffsets } from '../text/jieba.js';
-import { splitSentences } from '../text/sentences.js';
+import { splitSentences, type SentenceSpan } from '../text/sentences.js';
 import { alignedNormal } from './detect.js';
-import { indexAll } from './names.js';
+import { FormFinder } from './occurrences.js';
 import type { PersonMentionEntry } from './types.js';
 
 interface Occurrence {
@@ -31,31 +31,60 @@ function wordStarts(text: string): Map<number, string> {
   return new Map(segmentWithOffsets(text).map((s) => [s.start, s.word]));
 }
 
-function occurrencesIn(norm: string, forms: string[][]): Occurrence[] {
-  const found: Occurrence[] = [];
-  let words: Map<number, string> | undefined;
+/** Persons by form, and one finder for all forms, built once per corpus. */
+interface FormIndex {
+  finder: FormFinder;
+  owners: Map<string, number[]>;
+}
+
+function formIndex(forms: string[][]): FormIndex {
+  const owners = new Map<string, number[]>();
   forms.forEach((personForms, person) => {
-    const long = personForms.filter((f) => f.length > 1);
-    const firstFull = Math.min(...long.flatMap((f) => indexAll(norm, f)), Infinity);
-    for (const form of personForms) {
-      for (const start of indexAll(norm, form)) {
-        if (form.length === 1) {
-          if (start <= firstFull) continue;
-          words ??= wordStarts(norm);
-          if (words.get(start) !== form) continue;
-        }
-        found.push({ person, start, end: start + form.length });
-      }
-    }
+    for (const form of new Set(personForms))
+      owners.set(form, [...(owners.get(form) ?? []), person]);
+  });
+  return { finder: new FormFinder(owners.keys()), owners };
+}
+
+function occurrencesIn(norm: string, index: FormIndex): Occurrence[] {
+  const all: Occurrence[] = [];
+  for (const o of index.finder.find(norm)) {
+    for (const person of index.owners.get(o.form)!)
+      all.push({ person, start: o.start, end: o.end });
+  }
+  // Where each person's full (multi-character) name first occurs in this block.
+  const firstFull = new Map<number, number>();
+  for (const o of all) {
+    if (o.end - o.start > 1 && !firstFull.has(o.person)) firstFull.set(o.person, o.start);
+  }
+  let words: Map<number, string> | undefined;
+  const found = all.filter((o) => {
+    if (o.end - o.start > 1) return true;
+    if (o.start <= (firstFull.get(o.person) ?? Infinity)) return false;
+    words ??= wordStarts(norm);
+    return words.get(o.start) === norm.slice(o.start, o.end);
   });
   // Longest first claims its span; a shorter form overlapping it is dropped.
-  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  found.sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.person - b.person,
+  );
+  const claimed = new Uint8Array(norm.length);
   const kept: Occurrence[] = [];
   for (const o of found) {
-    if (kept.some((k) => o.start < k.end && k.start < o.end)) continue;
+    if (claimed.subarray(o.start, o.end).includes(1)) continue;
+    claimed.fill(1, o.start, o.end);
     kept.push(o);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Index of the sentence holding each offset; offsets ascending, spans gapless and in order. */
+function sentenceIndexes(spans: SentenceSpan[], offsets: number[]): number[] {
+  let s = 0;
+  return offsets.map((at) => {
+    while (s < spans.length && spans[s]!.end <= at) s++;
+    return s < spans.length && spans[s]!.start <= at ? s : -1;
+  });
 }
 
 /**
@@ -64,15 +93,20 @@ function occurrencesIn(norm: string, forms: string[][]): Occurrence[] {
  */
 export function findMentions(corpus: Corpus, forms: string[][]): PersonMentionEntry[][] {
   const result: PersonMentionEntry[][] = forms.map(() => []);
+  const index = formIndex(forms);
   for (const doc of corpus.documents) {
     for (const p of doc.paragraphs) {
       const norm = alignedNormal(p);
-      const occ = occurrencesIn(norm, forms);
+      const occ = occurrencesIn(norm, index);
       if (occ.length === 0) continue;
       const sentences = splitSentences(p.text);
       const byPerson = new Map<number, Map<number, Set<string>>>();
-      for (const o of occ) {
-        const s = sentences.findIndex((span) => span.start <= o.start && o.start < span.end);
+      const sentenceOf = sentenceIndexes(
+        sentences,
+        occ.map((o) => o.start),
+      );
+      for (const [k, o] of occ.entries()) {
+        const s = sentenceOf[k]!;
         if (s < 0) continue;
         const perSentence = byPerson.get(o.person) ?? new Map<number, Set<string>>();
         byPerson.set(o.person, perSentence);

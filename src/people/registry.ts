@@ -131,27 +131,80 @@ function authorDrafts(corpus: Corpus, drafts: Draft[]): Draft[] {
   return added;
 }
 
-/** The one draft that `pick` selects, or null when none or several do. */
-function single(drafts: Draft[], pick: (d: Draft) => boolean): Draft | null {
-  const hits = drafts.filter(pick);
-  return hits.length === 1 ? hits[0]! : null;
+/**
+ * The drafts by their forms and by the pieces of their forms, kept up to date as
+ * forms and drafts are added, so that merging a found name looks up its owners
+ * instead of comparing it with every person so far (which grew with the square of
+ * the number of people in the corpus).
+ */
+class DraftForms {
+  private readonly byForm = new Map<string, Set<Draft>>();
+  /** Proper substrings of forms → drafts that have a form containing them. */
+  private readonly byPiece = new Map<string, Set<Draft>>();
+
+  constructor(drafts: Draft[]) {
+    for (const d of drafts) for (const f of d.forms) this.index(d, f);
+  }
+
+  addForm(d: Draft, form: string): void {
+    d.forms.add(form);
+    this.index(d, form);
+  }
+
+  private index(d: Draft, form: string): void {
+    addTo(this.byForm, form, d);
+    for (let i = 0; i < form.length; i++) {
+      for (let j = i + 1; j <= form.length; j++) {
+        if (j - i < form.length) addTo(this.byPiece, form.slice(i, j), d);
+      }
+    }
+  }
+
+  /** The first draft (in creation order) that has `key` as one of its forms. */
+  withForm(key: string): Draft | undefined {
+    return this.byForm.get(key)?.values().next().value;
+  }
+
+  /** Drafts with a longer form that contains `key`. */
+  containing(key: string): Set<Draft> {
+    return this.byPiece.get(key) ?? new Set();
+  }
+
+  /** Drafts with a form of two or more characters inside `key`. */
+  containedIn(key: string): Set<Draft> {
+    const found = new Set<Draft>();
+    for (let i = 0; i < key.length; i++) {
+      for (let j = i + 2; j <= key.length; j++) {
+        for (const d of this.byForm.get(key.slice(i, j)) ?? []) found.add(d);
+      }
+    }
+    return found;
+  }
+}
+
+function addTo(map: Map<string, Set<Draft>>, key: string, d: Draft): void {
+  const set = map.get(key);
+  if (set) set.add(d);
+  else map.set(key, new Set([d]));
+}
+
+/** The one draft of a set, or null when none or several. */
+function single(drafts: Set<Draft>): Draft | null {
+  return drafts.size === 1 ? drafts.values().next().value! : null;
 }
 
 function mergeDetected(found: DetectedName[], drafts: Draft[]): void {
+  const index = new DraftForms(drafts);
   // Longest first, so a short form finds the full name it belongs to already in place.
   for (const f of [...found].sort((a, b) => b.key.length - a.key.length)) {
-    const same = drafts.find((d) => d.forms.has(f.key));
+    const same = index.withForm(f.key);
     if (same) {
       for (const e of f.englishNames) addAlias(same, e);
       continue;
     }
-    const owner =
-      single(drafts, (d) =>
-        [...d.forms].some((form) => form.length > f.key.length && form.includes(f.key)),
-      ) ??
-      single(drafts, (d) => [...d.forms].some((form) => form.length > 1 && f.key.includes(form)));
+    const owner = single(index.containing(f.key)) ?? single(index.containedIn(f.key));
     if (owner) {
-      owner.forms.add(f.key);
+      index.addForm(owner, f.key);
       addAlias(owner, f.name);
       for (const e of f.englishNames) addAlias(owner, e);
       continue;
@@ -163,10 +216,11 @@ function mergeDetected(found: DetectedName[], drafts: Draft[]): void {
       roleQuoted: true,
       roleAt: f.first,
       source: 'detected',
-      forms: new Set([f.key]),
+      forms: new Set(),
     };
     for (const a of [...f.englishNames, ...pinyinAliases(f.name), foldScript(f.name)])
       addAlias(d, a);
+    index.addForm(d, f.key);
     drafts.push(d);
   }
 }

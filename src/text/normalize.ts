@@ -81,9 +81,23 @@ export function normalize(text: string): string {
  */
 export function normalizeAligned(text: string): string {
   let out = '';
-  for (const ch of text) {
-    const n = foldScript(foldWidth(ch.normalize('NFKC'))).toLowerCase();
-    out += n.length === ch.length ? n : ch;
-  }
+  for (const ch of text) out += alignedChar(ch);
   return out;
+}
+
+/**
+ * The character's aligned normal form, remembered: OpenCC converting one character
+ * at a time cost more than everything else person detection does, and a corpus
+ * uses a few thousand distinct characters at most.
+ */
+const alignedChars = new Map<string, string>();
+
+function alignedChar(ch: string): string {
+  let n = alignedChars.get(ch);
+  if (n === undefined) {
+    const folded = foldScript(foldWidth(ch.normalize('NFKC'))).toLowerCase();
+    n = folded.length === ch.length ? folded : ch;
+    alignedChars.set(ch, n);
+  }
+  return n;
 }

@@ -1,0 +1,154 @@
+/**
+ * npm run bench [-- --sizes 1,100,1000,10000] [--vectors 10000,100000|none] [--report-only]
+ * Builds deterministic synthetic corpora, measures each size in fresh processes,
+ * keeps the numbers in bench/results.json (runs accumulate, so a slow size can run
+ * on its own later) and writes bench/report.md and bench/cost.svg from them.
+ * A benchmark, not a test: it is not part of npm test.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { format, resolveConfig } from 'prettier';
+import { PROJECT_ROOT } from '../src/config.js';
+import { costChartSvg, type ChartPoint } from '../bench/chart.js';
+import type { BuildMeasure, ServeMeasure } from '../bench/corpus-bench.js';
+import { reportMarkdown, type BenchResults } from '../bench/report.js';
+import { SEED_FILE, writeSyntheticCorpus } from '../bench/synthetic-corpus.js';
+import type { VectorMeasure } from '../bench/vector-bench.js';
+
+const BENCH_DIR = path.join(PROJECT_ROOT, 'bench');
+const WORK = path.join(PROJECT_ROOT, '.tmp', 'bench');
+
+const USAGE =
+  'usage: npm run bench -- [--sizes 1,100,1000,10000] [--vectors 10000,100000|none] [--report-only] [--results FILE]\n';
+
+function numbers(list: string, what: string): number[] {
+  const values = list.split(',').map((v) => Number(v.trim()));
+  if (values.some((v) => !Number.isInteger(v) || v < 1)) {
+    process.stderr.write(`--${what}: expected positive whole numbers, got "${list}"\n${USAGE}`);
+    process.exit(2);
+  }
+  return values;
+}
+
+async function worker<T>(...args: string[]): Promise<T> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', path.join(BENCH_DIR, 'worker.ts'), ...args],
+    { cwd: PROJECT_ROOT, maxBuffer: 64 * 1024 * 1024 },
+  );
+  return JSON.parse(stdout.trim().split('\n').pop()!) as T;
+}
+
+let RESULTS = path.join(BENCH_DIR, 'results.json');
+
+async function loadResults(): Promise<BenchResults> {
+  const machine = {
+    cpus: os.cpus().length,
+    node: process.version,
+    date: new Date().toISOString().slice(0, 10),
+  };
+  if (!existsSync(RESULTS)) return { machine, sizes: {}, vectors: {} };
+  const old = JSON.parse(await readFile(RESULTS, 'utf8')) as BenchResults;
+  return { ...old, machine };
+}
+
+/** One article edited the way a typo fix is: a paragraph changed, nothing else. */
+async function changeOneArticle(corpus: string, articles: number): Promise<void> {
+  const file = path.join(corpus, articles > 1 ? 'synthetic-00001.md' : SEED_FILE);
+  const text = await readFile(file, 'utf8');
+  await writeFile(file, text.replace(/\n\n([^\n<#][^\n]*)\n/, '\n\n$1(更正)\n'));
+}
+
+function log(line: string): void {
+  process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+}
+
+async function benchSize(articles: number): Promise<BenchResults['sizes'][string]> {
+  const corpus = path.join(WORK, `corpus-${articles}`);
+  const data = path.join(WORK, `data-${articles}`);
+  await rm(corpus, { recursive: true, force: true });
+  await rm(data, { recursive: true, force: true });
+  log(`${articles} articles: writing the corpus`);
+  await writeSyntheticCorpus(corpus, articles);
+  log(`${articles} articles: full build`);
+  const full = await worker<BuildMeasure>('build', corpus, data);
+  log(`${articles} articles: full build ${(full.ms / 1000).toFixed(1)} s; build after one change`);
+  await changeOneArticle(corpus, articles);
+  const incremental = await worker<BuildMeasure>('build', corpus, data);
+  log(`${articles} articles: cold open and queries`);
+  const serve = await worker<ServeMeasure>('serve', corpus, data);
+  await rm(corpus, { recursive: true, force: true });
+  await rm(data, { recursive: true, force: true });
+  return { articles, full, incremental, serve };
+}
+
+function chartPoints(results: BenchResults): ChartPoint[] {
+  return Object.values(results.sizes).flatMap((r) => [
+    { articles: r.articles, measure: 'full build (s)', value: r.full.ms / 1000 },
+    { articles: r.articles, measure: 'build peak RSS (MB)', value: r.full.peakRssMb },
+    {
+      articles: r.articles,
+      measure: 'index on disk (MB)',
+      value: r.serve.indexBytes / 1024 / 1024,
+    },
+    { articles: r.articles, measure: 'cold open (s)', value: r.serve.openMs / 1000 },
+    { articles: r.articles, measure: 'query p95 (ms)', value: r.serve.ask.p95 },
+    { articles: r.articles, measure: 'BM25 p95 (ms)', value: r.serve.bm25.p95 },
+    { articles: r.articles, measure: 'minisearch p95 (ms)', value: r.serve.minisearch.p95 },
+  ]);
+}
+
+/** Written as the project's formatter would, so that lint passes on committed results. */
+async function writeFormatted(file: string, text: string): Promise<void> {
+  await writeFile(file, await format(text, { ...(await resolveConfig(file)), filepath: file }));
+}
+
+async function writeReport(results: BenchResults): Promise<void> {
+  await writeFormatted(RESULTS, JSON.stringify(results));
+  await writeFormatted(path.join(BENCH_DIR, 'report.md'), reportMarkdown(results));
+  await writeFile(path.join(BENCH_DIR, 'cost.svg'), await costChartSvg(chartPoints(results)));
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        sizes: { type: 'string', default: '1,100,1000,10000' },
+        vectors: { type: 'string', default: '10000,100000' },
+        'report-only': { type: 'boolean' },
+        results: { type: 'string' },
+      },
+    }));
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (values.results) RESULTS = path.resolve(values.results);
+  const results = await loadResults();
+  if (!values['report-only']) {
+    await mkdir(WORK, { recursive: true });
+    for (const articles of numbers(values.sizes, 'sizes')) {
+      results.sizes[String(articles)] = await benchSize(articles);
+      await writeReport(results);
+    }
+    const counts = values.vectors === 'none' ? [] : numbers(values.vectors, 'vectors');
+    for (const count of counts) {
+      log(`${count} vectors: exact and HNSW`);
+      results.vectors[String(count)] = await worker<VectorMeasure>('vectors', String(count));
+      await writeReport(results);
+    }
+  }
+  await writeReport(results);
+  await appendFile(
+    path.join(WORK, 'runs.log'),
+    `${new Date().toISOString()} ${process.argv.slice(2).join(' ')}\n`,
+  );
+  log(`wrote ${path.relative(PROJECT_ROOT, path.join(BENCH_DIR, 'report.md'))} and cost.svg`);
+}
+
+await main();
