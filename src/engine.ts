@@ -7,7 +7,16 @@
 import { unwatchFile, watchFile } from 'node:fs';
 import { Answerer } from './answers/answerer.js';
 import { toPersonAnswer } from './answers/person.js';
-import type { AboutInfo, Answer, Engine, PersonAnswer, PersonChoice } from './answers/types.js';
+import type {
+  AboutInfo,
+  Answer,
+  AskOptions,
+  Engine,
+  PersonAnswer,
+  PersonChoice,
+} from './answers/types.js';
+import { answerInContext } from './conversation/answer-in-context.js';
+import { ReferentFinder } from './conversation/referents.js';
 import type { Config } from './config.js';
 import { loadEmbedder, type Embedder } from './indexes/embedder.js';
 import { ensureIndex } from './indexes/ensure.js';
@@ -38,6 +47,8 @@ interface State {
   embedder: Embedder | null;
   answerer: Answerer;
   people: PeopleMatcher;
+  /** What a follow-up's pronouns can point back to, in this build. */
+  referents: ReferentFinder;
   about: AboutInfo;
 }
 
@@ -104,7 +115,7 @@ async function openState(
     model: embedder ? embedder.model : null,
     builtAt: m.createdAt,
   };
-  return { index, embedder, answerer, people, about };
+  return { index, embedder, answerer, people, referents: ReferentFinder.fromIndex(index), about };
 }
 
 function sectionTopics(index: LoadedIndex): string[] {
@@ -149,8 +160,11 @@ export async function openEngine(config: Config, options: OpenOptions): Promise<
     get buildDir() {
       return state.index.dir;
     },
-    async ask(question: string): Promise<Answer> {
-      return state.answerer.answer(question);
+    async ask(question: string, options: AskOptions = {}): Promise<Answer> {
+      const s = state;
+      return answerInContext(question, options.context ?? [], s.referents, (q) =>
+        s.answerer.answer(q),
+      );
     },
     person(query: string): PersonAnswer {
       const s = state;

@@ -1,6 +1,7 @@
 /**
  * The layout reads like the architecture, and its arrows run one way: text ←
- * corpus, lexicon ← people ← indexes ← retrieval ← answers ← render, discord, cli.
+ * corpus, lexicon ← people ← indexes ← retrieval ← answers ← conversation ← render,
+ * discord, cli; the feedback store sits beside them, on answers only.
  * A module never imports from a layer that depends on it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -25,7 +26,10 @@ const FORBIDDEN: Record<string, string[]> = {
   lexicon: ['people', 'indexes', 'retrieval', 'answers', 'render', 'discord', 'cli'],
   people: ['indexes', 'retrieval', 'answers', 'render', 'discord', 'cli'],
   indexes: ['retrieval', 'answers', 'render', 'discord', 'cli'],
-  retrieval: ['answers', 'render', 'discord', 'cli'],
+  retrieval: ['answers', 'conversation', 'feedback', 'render', 'discord', 'cli'],
+  answers: ['conversation', 'feedback', 'render', 'discord', 'cli'],
+  conversation: ['feedback', 'render', 'discord', 'cli'],
+  feedback: ['indexes', 'retrieval', 'conversation', 'render', 'discord', 'cli'],
 };
 
 describe('module layers', () => {

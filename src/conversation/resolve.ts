@@ -1,0 +1,191 @@
+/**
+ * Reads a question in the light of the one before it. A pronoun the question cannot
+ * resolve itself stands for what the previous question named; an elliptical question
+ * keeps the previous question and swaps in what it names. The result is the question
+ * as understood, which is what gets answered and shown ("understood as: …"), so a
+ * wrong guess is visible. A question that stands on its own is left as written.
+ */
+import { hasHan } from '../text/han.js';
+import { segmentWithOffsets } from '../text/jieba.js';
+import { detectLanguage, type Lang } from '../text/language.js';
+import { foldScript, normalizeAligned, toTraditional } from '../text/normalize.js';
+import { chineseAskingTail, matchEllipsis } from './ellipsis.js';
+import { findPronouns, type PronounSpan } from './pronouns.js';
+import type { Mention, Referent, ReferentFinder } from './referents.js';
+
+export type FollowUpKind = 'pronoun' | 'ellipsis';
+
+export interface Resolution {
+  question: string;
+  /** The question to answer: `question` itself unless it is a follow-up. */
+  understood: string;
+  kind: FollowUpKind | null;
+}
+
+/**
+ * `context` holds the previous questions, oldest first, as asked or as understood: each
+ * is read against the one before it, so a chain of follow-ups keeps its subject.
+ */
+export function resolveFollowUp(
+  question: string,
+  context: readonly string[],
+  finder: ReferentFinder,
+): Resolution {
+  let previous: string | null = null;
+  for (const c of context) if (c.trim()) previous = resolveAgainst(c, previous, finder).understood;
+  return resolveAgainst(question, previous, finder);
+}
+
+function resolveAgainst(
+  question: string,
+  previous: string | null,
+  finder: ReferentFinder,
+): Resolution {
+  const standalone: Resolution = { question, understood: question, kind: null };
+  if (previous === null) return standalone;
+  const before = finder.find(previous);
+  const ellipsis = matchEllipsis(question);
+  if (ellipsis) {
+    const understood = fillEllipsis(ellipsis.fragment, previous, before, finder);
+    if (understood !== null) return { question, understood, kind: 'ellipsis' };
+  }
+  const replaced = replacePronouns(
+    question,
+    finder.find(question),
+    before,
+    langOf(question, previous),
+  );
+  return replaced === question ? standalone : { question, understood: replaced, kind: 'pronoun' };
+}
+
+/** The language to write a name in: the question's own, or the previous one's when its characters do not tell. */
+function langOf(text: string, previous: string): Lang {
+  const own = detectLanguage(text);
+  if (own === 'en') return own;
+  const neutral = foldScript(text) === text && toTraditional(text) === text;
+  const prev = detectLanguage(previous);
+  return neutral && prev !== 'en' ? prev : own;
+}
+
+function spanned(mentions: Mention[]): Mention[] {
+  return mentions.filter((m) => m.start >= 0);
+}
+
+/** What each kind of pronoun stands for in the previous question, if anything. */
+function antecedents(before: Mention[]): Record<PronounSpan['kind'], Referent[]> {
+  const unique = (ms: Mention[]) => [...new Set(ms.map((m) => m.referent))];
+  const people = unique(before.filter((m) => m.referent.kind === 'person'));
+  const things = unique(before.filter((m) => m.referent.kind === 'thing'));
+  return {
+    person: people.slice(0, 1),
+    // 他們 / they: several people named, else an organisation (its team), else the one person.
+    people: people.length >= 2 ? people : things.length > 0 ? things.slice(0, 1) : people,
+    thing: things.slice(0, 1),
+  };
+}
+
+function nameFor(referents: Referent[], lang: Lang): string {
+  const names = referents.map((r) => r.display[lang]);
+  return names.join(lang === 'en' ? ' and ' : '和');
+}
+
+function replacePronouns(question: string, own: Mention[], before: Mention[], lang: Lang): string {
+  const pronouns = findPronouns(question);
+  if (pronouns.length === 0) return question;
+  const named = new Set(own.map((m) => m.referent.kind));
+  const stands = antecedents(before);
+  let out = '';
+  let cursor = 0;
+  for (const p of pronouns) {
+    // A question that names a person itself uses its pronouns for them ("潘梓正說他…").
+    const selfNamed = p.kind === 'thing' ? named.has('thing') : named.has('person');
+    const referents = stands[p.kind];
+    if (selfNamed || referents.length === 0) continue;
+    const name = nameFor(referents, lang);
+    const suffix = lang === 'en' ? (p.possessive ? "'s" : '') : p.beforeNoun ? '的' : '';
+    out += question.slice(cursor, p.start) + name + suffix;
+    cursor = p.end;
+  }
+  return out + question.slice(cursor);
+}
+
+/**
+ * "那R1呢" after "DeepSeek-V3的訓練成本是多少": the previous question with R1 in V3's
+ * place. A fragment that names nothing new ("那他的博士呢") asks the previous question's
+ * asking part of it. Null when there is no previous question to lean on.
+ */
+function fillEllipsis(
+  fragment: string,
+  previous: string,
+  before: Mention[],
+  finder: ReferentFinder,
+): string | null {
+  const prevLang = detectLanguage(previous);
+  const named = spanned(finder.find(fragment));
+  const target = named[0]?.referent ?? unknownName(fragment);
+  if (target) {
+    const slots = spanned(before);
+    const slot = slots.find((m) => m.referent.kind === target.kind) ?? slots[0];
+    const display = target.display[prevLang];
+    if (slot) return swapAll(previous, slots, slot.referent, display);
+    // "他在哪讀的博士" then "那宋俊瀟呢": the pronoun that stood for the subject is the slot.
+    const pronoun = findPronouns(previous).find(
+      (p) => p.kind === (target.kind === 'person' ? 'person' : 'thing'),
+    );
+    if (pronoun) return previous.slice(0, pronoun.start) + display + previous.slice(pronoun.end);
+  }
+  const lang = langOf(fragment, previous);
+  let topic = replacePronouns(fragment, named, before, lang);
+  if (topic === fragment && named.length === 0) {
+    // "那博士呢": a bare attribute belongs to whoever the previous question was about.
+    const focus = antecedents(before).person[0] ?? antecedents(before).thing[0];
+    if (focus)
+      topic =
+        lang === 'en'
+          ? `${focus.display.en}'s ${fragment.replace(/^(?:the|his|her|its|their)\s+/iu, '')}`
+          : `${focus.display[lang]}的${fragment}`;
+  }
+  if (lang !== 'en' && prevLang !== 'en') {
+    const tail = chineseAskingTail(previous);
+    return tail ? topic + tail : `${topic}？`;
+  }
+  return `What about ${topic}?`;
+}
+
+/**
+ * A fragment that is a name the corpus does not know ("那梁文鋒呢", "what about Liang
+ * Wenfeng?") still takes the previous question's place, so that the answer can say the
+ * article does not mention them, rather than reading the name as an attribute.
+ */
+function unknownName(fragment: string): Referent | null {
+  const text = fragment.trim();
+  let kind: Referent['kind'] | null = null;
+  if (/^(?:\p{Lu}[\p{L}'-]*)(?:\s+\p{Lu}[\p{L}'-]*)+$/u.test(text)) kind = 'person';
+  else if (/^[\p{Lu}\d][\p{L}\d.-]*$/u.test(text) && /[\p{Lu}\d]/u.test(text)) kind = 'thing';
+  else if (hasHan(text) && findPronouns(text).length === 0) {
+    const words = segmentWithOffsets(normalizeAligned(text));
+    const tag = words.length === 1 ? words[0]!.tag : '';
+    // jieba's unknown words (x) are mostly names; a short one is most often a person's.
+    if (/^(?:nr|x$)/.test(tag) && text.length <= 4) kind = 'person';
+    else if (/^(?:ns|nt|nz|x$)/.test(tag)) kind = 'thing';
+  }
+  if (!kind) return null;
+  return { key: text, kind, display: { 'zh-Hant': text, 'zh-Hans': text, en: text } };
+}
+
+/** The previous question with every mention of one referent written as something else. */
+function swapAll(
+  previous: string,
+  mentions: Mention[],
+  referent: Referent,
+  display: string,
+): string {
+  let out = '';
+  let cursor = 0;
+  for (const m of mentions) {
+    if (m.referent !== referent) continue;
+    out += previous.slice(cursor, m.start) + display;
+    cursor = m.end;
+  }
+  return out + previous.slice(cursor);
+}
