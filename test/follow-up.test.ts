@@ -65,6 +65,12 @@ describe('follow-ups', async () => {
     );
   });
 
+  it('writes the name in once; later pronouns refer to it', () => {
+    expect(understood('Who is Zhiding Yu?', 'where did he meet his wife?')).toBe(
+      'where did Zhiding Yu meet his wife?',
+    );
+  });
+
   it('resolves 它 and "the company" to the previous question’s organisation', () => {
     expect(understood('英偉達是什麼公司？', '這家公司的CEO是誰？')).toBe('英偉達的CEO是誰？');
     expect(understood('What does Nvidia make?', 'who runs the company?')).toBe('who runs Nvidia?');
@@ -91,6 +97,34 @@ describe('follow-ups', async () => {
     );
     expect(understood('Where did Pan Zizheng get his master’s?', 'what about his PhD?')).toBe(
       "What about Pan Zizheng's PhD?",
+    );
+  });
+
+  it('reads a pronoun before a name as someone else, after it as that name', () => {
+    expect(understood('禹之鼎是誰？', '他和潘梓正怎麼認識的？')).toBe('禹之鼎和潘梓正怎麼認識的？');
+    expect(understood('禹之鼎是誰？', '潘梓正說他為什麼回國？')).toBe('潘梓正說他為什麼回國？');
+    expect(understood('黃仁勛是誰？', 'TA創辦了哪家公司？')).toBe('黃仁勛創辦了哪家公司？');
+  });
+
+  it('gives a question opened with 那 and a predicate the previous subject', () => {
+    expect(understood('宋俊瀟的博士導師是誰？', '那在哪裡讀的博士？')).toBe(
+      '宋俊瀟在哪裡讀的博士？',
+    );
+    // 那 before a noun opens a question of its own.
+    expect(understood('宋俊瀟的博士導師是誰？', '那文章是誰寫的？')).toBe('那文章是誰寫的？');
+  });
+
+  it('swaps a name for the previous one of its shape', () => {
+    expect(understood('DeepSeek的V3用了多少錢訓練？', '那R1的呢？')).toBe(
+      'DeepSeek的R1用了多少錢訓練？',
+    );
+    expect(understood('他在DeepSeek做什麼？', '那宋俊瀟呢？')).toBe('宋俊瀟在DeepSeek做什麼？');
+  });
+
+  it('takes "and" before a whole question as a conjunction, not an ellipsis', () => {
+    expect(matchEllipsis('And did he go back to China?')).toBeNull();
+    expect(understood('Who is Song Junxiao?', 'And where did he study?')).toBe(
+      'And where did Song Junxiao study?',
     );
   });
 

@@ -23,6 +23,9 @@ const ENGLISH = [
   /^\s*(?:and|or)\s+(.+?)\s*\?+\s*$/iu,
   /^\s*(?:the\s+)?same\s+(?:question\s+|thing\s+)?(?:for|about|with)\s+(.+?)[\s?.!]*$/iu,
 ];
+const ENGLISH_CLAUSE =
+  /^(?:did|does|do|is|are|was|were|can|could|will|would|has|have|had|should|who|whom|whose|what|when|where|why|how|which)\b/iu;
+
 /** Longest fragment read as elliptical, in characters (Chinese) or words (English). */
 const MAX_CHINESE = 14;
 const MAX_ENGLISH_WORDS = 6;
@@ -46,6 +49,8 @@ export function matchEllipsis(question: string): Ellipsis | null {
     const m = re.exec(question);
     const fragment = m?.[1];
     if (!m || !fragment) continue;
+    // "And did he hesitate?" is a whole question after an "and", not a fragment.
+    if (ENGLISH_CLAUSE.test(fragment)) return null;
     if (fragment.split(/\s+/).length > MAX_ENGLISH_WORDS) continue;
     return { fragment, start: m.index + m[0].indexOf(fragment) };
   }

@@ -2,6 +2,7 @@
  * Pronouns and pointing phrases in a question that may stand for something the
  * previous question named: 他, 她, 他們, 它, 這家公司, he, she, they, it, the company.
  */
+import { hasHan } from '../text/han.js';
 import { segmentWithOffsets } from '../text/jieba.js';
 import { normalizeAligned } from '../text/normalize.js';
 
@@ -73,6 +74,17 @@ export function findPronouns(question: string): PronounSpan[] {
       possessive: false,
       beforeNoun: false,
     });
+  }
+  // TA: the written gender-neutral pronoun of Chinese internet usage.
+  if (hasHan(question)) {
+    for (const m of question.matchAll(/(?<!\p{Script=Latin})TA(?!\p{Script=Latin})/giu))
+      found.push({
+        kind: 'person',
+        start: m.index,
+        end: m.index + 2,
+        possessive: false,
+        beforeNoun: false,
+      });
   }
   const words = segmentWithOffsets(aligned);
   words.forEach((w, i) => {

@@ -49,13 +49,28 @@ function resolveAgainst(
     const understood = fillEllipsis(ellipsis.fragment, previous, before, finder);
     if (understood !== null) return { question, understood, kind: 'ellipsis' };
   }
-  const replaced = replacePronouns(
-    question,
-    finder.find(question),
-    before,
-    langOf(question, previous),
-  );
-  return replaced === question ? standalone : { question, understood: replaced, kind: 'pronoun' };
+  const own = finder.find(question);
+  const lang = langOf(question, previous);
+  const replaced = replacePronouns(question, own, before, lang);
+  if (replaced !== question) return { question, understood: replaced, kind: 'pronoun' };
+  const continued = own.length === 0 ? continueSubject(question, before, lang) : null;
+  return continued ? { question, understood: continued, kind: 'pronoun' } : standalone;
+}
+
+/**
+ * "那讀博是哪幾年？": a question opened with 那 ("then") whose predicate comes straight
+ * after it has dropped its subject, the previous question's (a zero pronoun). 那 before
+ * a noun (那文章, 那家公司) is no such opening.
+ */
+const THEN_PREDICATE =
+  /^\s*(?:那麼|那么|那)(?=[在從从於于是有去讀读念唸做當当跟和與与為为被把對对後后又還还也都就才曾到回拿获獲])/u;
+
+function continueSubject(question: string, before: Mention[], lang: Lang): string | null {
+  const m = THEN_PREDICATE.exec(question);
+  if (!m) return null;
+  const stands = antecedents(before, new Set());
+  const focus = stands.person[0] ?? stands.thing[0];
+  return focus ? focus.display[lang] + question.slice(m[0].length) : null;
 }
 
 /** The language to write a name in: the question's own, or the previous one's when its characters do not tell. */
@@ -71,9 +86,17 @@ function spanned(mentions: Mention[]): Mention[] {
   return mentions.filter((m) => m.start >= 0);
 }
 
-/** What each kind of pronoun stands for in the previous question, if anything. */
-function antecedents(before: Mention[]): Record<PronounSpan['kind'], Referent[]> {
-  const unique = (ms: Mention[]) => [...new Set(ms.map((m) => m.referent))];
+/**
+ * What each kind of pronoun stands for in the previous question, if anything, leaving
+ * out what the question names itself ("他跟潘梓正是什麼關係": 他 is someone else).
+ */
+function antecedents(
+  before: Mention[],
+  ownKeys: ReadonlySet<string>,
+): Record<PronounSpan['kind'], Referent[]> {
+  const unique = (ms: Mention[]) => [
+    ...new Set(ms.map((m) => m.referent).filter((r) => !ownKeys.has(r.key))),
+  ];
   const people = unique(before.filter((m) => m.referent.kind === 'person'));
   const things = unique(before.filter((m) => m.referent.kind === 'thing'));
   return {
@@ -92,19 +115,24 @@ function nameFor(referents: Referent[], lang: Lang): string {
 function replacePronouns(question: string, own: Mention[], before: Mention[], lang: Lang): string {
   const pronouns = findPronouns(question);
   if (pronouns.length === 0) return question;
-  const named = new Set(own.map((m) => m.referent.kind));
-  const stands = antecedents(before);
+  const stands = antecedents(before, new Set(own.map((m) => m.referent.key)));
   let out = '';
   let cursor = 0;
+  const done = new Set<PronounSpan['kind']>();
   for (const p of pronouns) {
-    // A question that names a person itself uses its pronouns for them ("潘梓正說他…").
-    const selfNamed = p.kind === 'thing' ? named.has('thing') : named.has('person');
+    const kind = p.kind === 'thing' ? 'thing' : 'person';
+    // Once the name is written in, later pronouns read naturally as referring to it.
+    if (done.has(p.kind)) continue;
+    // A pronoun after a name of its kind in the same question refers to that name
+    // ("潘梓正說他…"); one before any points back to the previous question.
+    const namedEarlier = own.some((m) => m.referent.kind === kind && m.start < p.start);
     const referents = stands[p.kind];
-    if (selfNamed || referents.length === 0) continue;
+    if (namedEarlier || referents.length === 0) continue;
     const name = nameFor(referents, lang);
     const suffix = lang === 'en' ? (p.possessive ? "'s" : '') : p.beforeNoun ? '的' : '';
     out += question.slice(cursor, p.start) + name + suffix;
     cursor = p.end;
+    done.add(p.kind);
   }
   return out + question.slice(cursor);
 }
@@ -125,20 +153,25 @@ function fillEllipsis(
   const target = named[0]?.referent ?? unknownName(fragment);
   if (target) {
     const slots = spanned(before);
-    const slot = slots.find((m) => m.referent.kind === target.kind) ?? slots[0];
     const display = target.display[prevLang];
+    const sameKind = slots.filter((m) => m.referent.kind === target.kind);
+    const slot = bestSlot(sameKind, target);
     if (slot) return swapAll(previous, slots, slot.referent, display);
     // "他在哪讀的博士" then "那宋俊瀟呢": the pronoun that stood for the subject is the slot.
     const pronoun = findPronouns(previous).find(
-      (p) => p.kind === (target.kind === 'person' ? 'person' : 'thing'),
+      (p) => (p.kind === 'thing' ? 'thing' : 'person') === target.kind,
     );
     if (pronoun) return previous.slice(0, pronoun.start) + display + previous.slice(pronoun.end);
+    const other = bestSlot(slots, target);
+    if (other) return swapAll(previous, slots, other.referent, display);
   }
   const lang = langOf(fragment, previous);
   let topic = replacePronouns(fragment, named, before, lang);
   if (topic === fragment && named.length === 0) {
-    // "那博士呢": a bare attribute belongs to whoever the previous question was about.
-    const focus = antecedents(before).person[0] ?? antecedents(before).thing[0];
+    // "那博士呢": a bare attribute belongs to the person the previous question was about.
+    // After a question about a thing, a bare noun is more often a new topic of its own
+    // ("那整個美股科技板塊呢" after DeepSeek) than something the thing has.
+    const focus = antecedents(before, new Set()).person[0];
     if (focus)
       topic =
         lang === 'en'
@@ -150,6 +183,20 @@ function fillEllipsis(
     return tail ? topic + tail : `${topic}？`;
   }
   return `What about ${topic}?`;
+}
+
+/**
+ * Which of the previous question's names the new one replaces: the one of its shape (a
+ * model code such as R1 replaces V3, not the DeepSeek before it), else the first.
+ */
+function bestSlot(slots: Mention[], target: Referent): Mention | undefined {
+  const latin = (r: Referent) => !hasHan(r.display.en) && !hasHan(r.display['zh-Hant']);
+  const digits = (r: Referent) => /\d/.test(r.display.en);
+  const score = (m: Mention) =>
+    (latin(m.referent) === latin(target) ? 1 : 0) + (digits(m.referent) === digits(target) ? 1 : 0);
+  let best: Mention | undefined;
+  for (const m of slots) if (!best || score(m) > score(best)) best = m;
+  return best;
 }
 
 /**
