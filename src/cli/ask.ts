@@ -1,7 +1,8 @@
 /**
  * npm run ask -- "question"            readable answer
  * npm run ask -- --json "question"     one JSON object
- * npm run ask -- --json --batch        JSON lines {"id"?, "q"} on stdin → one line each
+ * npm run ask -- --json --batch        JSON lines {"id"?, "q", "context"?} on stdin → one line each
+ *                                      (context: previous questions, oldest first; q may follow up on them)
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -10,7 +11,11 @@ import { renderAnswer } from '../render/console.js';
 import { answerToJson } from '../render/json.js';
 import { openSession, runMain } from './session.js';
 
-const BatchLine = z.object({ id: z.union([z.string(), z.number()]).optional(), q: z.string() });
+const BatchLine = z.object({
+  id: z.union([z.string(), z.number()]).optional(),
+  q: z.string(),
+  context: z.array(z.string()).optional(),
+});
 
 runMain(async () => {
   const { values, positionals } = parseArgs({
@@ -42,7 +47,7 @@ runMain(async () => {
         continue;
       }
       const id = parsed.data.id === undefined ? undefined : String(parsed.data.id);
-      const answer = await engine.ask(parsed.data.q);
+      const answer = await engine.ask(parsed.data.q, { context: parsed.data.context ?? [] });
       const out = answerToJson(answer, id);
       // Pass the caller's id through exactly as given.
       process.stdout.write(

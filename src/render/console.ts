@@ -5,6 +5,7 @@
  */
 import type { Answer, Excerpt, PersonAnswer } from '../answers/types.js';
 import { Footnotes } from './citation.js';
+import { understoodNote } from './follow-up-note.js';
 import { ui } from './i18n.js';
 import { shownAs } from './tier.js';
 
@@ -38,6 +39,12 @@ export function renderExcerpts(excerpts: Excerpt[]): string {
 }
 
 export function renderAnswer(answer: Answer): string {
+  const note = understoodNote(answer);
+  const body = renderAnswerBody(answer);
+  return note ? `${style.dim(note)}\n${body}` : body;
+}
+
+function renderAnswerBody(answer: Answer): string {
   const t = ui(answer.lang);
   const tier = shownAs(answer);
   if (tier === 'none') {

@@ -5,6 +5,10 @@ import type { Answer, PersonAnswer } from '../answers/types.js';
 export interface AnswerJson {
   id?: string;
   question: string;
+  /** What was answered: the question itself, or a follow-up as read against its context. */
+  understood: string;
+  /** How a follow-up was read, or null for a question answered as asked. */
+  followUp: 'pronoun' | 'ellipsis' | null;
   mode: Answer['mode'];
   abstained: boolean;
   confidence: Answer['confidence'];
@@ -26,6 +30,8 @@ export function answerToJson(answer: Answer, id?: string): AnswerJson {
   return {
     ...(id !== undefined && { id }),
     question: answer.question,
+    understood: answer.followUp?.understood ?? answer.question,
+    followUp: answer.followUp?.kind ?? null,
     mode: answer.mode,
     abstained: answer.abstained,
     confidence: answer.confidence,
