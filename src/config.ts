@@ -101,6 +101,18 @@ const Env = z.object({
   USER_COOLDOWN_MS: int(5_000, 0, 3_600_000),
   MAX_QUESTION_CHARS: int(300, 10, 4000),
 
+  /**
+   * Key for the salted hashes that stand for user ids in the feedback database. When
+   * unset, one is generated once and kept in DATA_DIR/feedback-salt.
+   */
+  FEEDBACK_SALT: z
+    .string()
+    .min(16)
+    .optional()
+    .transform((v) => v || undefined),
+  /** Answers and their votes older than this many days are deleted; 0 keeps everything. */
+  FEEDBACK_RETENTION_DAYS: int(180, 0, 36_500),
+
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .optional()

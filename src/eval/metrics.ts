@@ -135,7 +135,7 @@ export async function evaluateRetrieval(
     outOfScope: { n: oos.length, abstained: oos.filter((o) => o.abstained).length },
     falseAbstentions: answerable.filter((o) => o.abstained).length,
     outcomes,
-    latency: latencyOf(outcomes.map((o) => o.ms)),
+    latency: latencyOf([...outcomes, ...unlabelled].map((o) => o.ms)),
   };
 }
 
