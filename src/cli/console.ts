@@ -5,6 +5,7 @@
  */
 import { createInterface } from 'node:readline/promises';
 import type { Engine } from '../answers/types.js';
+import { converse } from '../conversation/converse.js';
 import { ConversationHistory } from '../conversation/history.js';
 import { renderAnswer, renderPerson, style } from '../render/console.js';
 import { formatPublished } from '../render/citation.js';
@@ -66,8 +67,7 @@ export async function runConsole(
           `Unknown command ${line.split(/\s/)[0]}. ${HELP.split('\n')[0]}\n/help lists the commands.\n`,
         );
       else {
-        const answer = await engine.ask(line, { context: history.context(key) });
-        history.remember(key, answer.followUp?.understood ?? answer.question);
+        const { answer } = await converse(engine, history, key, line);
         output.write(renderAnswer(answer) + '\n');
       }
     } catch (err) {
