@@ -139,6 +139,11 @@ describe('follow-ups', async () => {
       // A question that names its own person keeps its pronoun for them.
       ['黃仁勛是誰？', '潘梓正說他為什麼回國？'],
       ['英偉達是什麼公司？', '其他公司呢？有哪些？'],
+      // The question gives its pronoun an antecedent of its own.
+      ['What does Nvidia make?', 'Is it true that Chinese talent went home?'],
+      ['Who are Pan and Song?', 'What share of top researchers did their degrees in the US?'],
+      ['What does Nvidia make?', 'Which lab in China is named, and where is it based?'],
+      ['潘梓正和宋俊瀟是誰？', '美國大廠招實習生看中他們什麼？'],
     ];
     for (const [previous, q] of standalone)
       expect(resolveFollowUp(q!, [previous!], finder)).toEqual({

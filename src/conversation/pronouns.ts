@@ -62,6 +62,10 @@ const ENGLISH: [RegExp, PronounKind, boolean][] = [
   ],
 ];
 
+/** "Is it true that…", "it is said": an "it" that stands for nothing. */
+const DUMMY_IT =
+  /^it\s+(?:true|possible|likely|unlikely|said|says|reported|known|clear|right|correct|fair|that|to\b|is\s+(?:true|said|reported|possible|likely|clear))/iu;
+
 export function findPronouns(question: string): PronounSpan[] {
   const found: PronounSpan[] = [];
   const overlaps = (s: number, e: number) => found.some((p) => s < p.end && e > p.start);
@@ -104,6 +108,7 @@ export function findPronouns(question: string): PronounSpan[] {
   for (const [re, kind, possessive] of ENGLISH) {
     for (const m of question.matchAll(re)) {
       if (overlaps(m.index, m.index + m[0].length)) continue;
+      if (kind === 'thing' && DUMMY_IT.test(question.slice(m.index))) continue;
       found.push({
         kind,
         start: m.index,

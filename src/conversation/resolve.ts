@@ -127,7 +127,7 @@ function replacePronouns(question: string, own: Mention[], before: Mention[], la
     // ("潘梓正說他…"); one before any points back to the previous question.
     const namedEarlier = own.some((m) => m.referent.kind === kind && m.start < p.start);
     const referents = stands[p.kind];
-    if (namedEarlier || referents.length === 0) continue;
+    if (namedEarlier || referents.length === 0 || antecedentWithin(question, p)) continue;
     const name = nameFor(referents, lang);
     const suffix = lang === 'en' ? (p.possessive ? "'s" : '') : p.beforeNoun ? '的' : '';
     out += question.slice(cursor, p.start) + name + suffix;
@@ -135,6 +135,23 @@ function replacePronouns(question: string, own: Mention[], before: Mention[], la
     done.add(p.kind);
   }
   return out + question.slice(cursor);
+}
+
+/**
+ * The question gives the pronoun its own antecedent: a plural noun before "they" or
+ * 他們 ("what share of researchers did their undergrad", "招中國實習生看中他們…"), or an
+ * earlier clause before it ("which lab is given, and where is it based?").
+ */
+function antecedentWithin(question: string, p: PronounSpan): boolean {
+  const before = question.slice(0, p.start);
+  // An English clause of two words or more, then a boundary, then the pronoun's clause.
+  if (/[\p{L}'’]+\s+[\p{L}'’]+[^,;?]*[,;?]\s*(?:(?:and|but|so)\s+)?\p{L}/u.test(before))
+    return true;
+  if (p.kind !== 'people') return false;
+  if (/\b[a-z]{3,}(?<!ss|us|is|'s)s\b/iu.test(before)) return true;
+  return segmentWithOffsets(normalizeAligned(before)).some(
+    (w) => /^n(?![rstz])/.test(w.tag) && w.word.length >= 2,
+  );
 }
 
 /**
