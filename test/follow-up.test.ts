@@ -95,7 +95,14 @@ describe('follow-ups', async () => {
     expect(understood('潘梓正的碩士是在哪所大學拿的？', '那博士呢？')).toBe(
       '潘梓正的博士在哪所大學拿的？',
     );
-    expect(understood('Where did Pan Zizheng get his master’s?', 'what about his PhD?')).toBe(
+    expect(
+      understood('Where did Pan Zizheng get his master’s degree?', 'what about his PhD?'),
+    ).toBe('Where did Pan Zizheng get his PhD?');
+    expect(understood('What was Song Junxiao’s role at DeepSeek?', 'and the advisor?')).toBe(
+      'What was Song Junxiao’s advisor at DeepSeek?',
+    );
+    // Nothing owned in the previous question: the fragment asks on its own.
+    expect(understood('Where did Pan Zizheng study?', 'what about his PhD?')).toBe(
       "What about Pan Zizheng's PhD?",
     );
   });

@@ -199,6 +199,10 @@ function fillEllipsis(
     const tail = chineseAskingTail(previous);
     return tail ? topic + tail : `${topic}？`;
   }
+  if (lang === 'en' && prevLang === 'en') {
+    const swapped = swapOwnedNoun(previous, fragment);
+    if (swapped) return swapped;
+  }
   return `What about ${topic}?`;
 }
 
@@ -235,6 +239,36 @@ function unknownName(fragment: string): Referent | null {
   }
   if (!kind) return null;
   return { key: text, kind, display: { 'zh-Hant': text, 'zh-Hans': text, en: text } };
+}
+
+/** Words that end an English noun phrase: prepositions, conjunctions, auxiliaries. */
+const PHRASE_END =
+  /^(?:at|in|on|from|to|for|with|by|about|and|or|but|did|does|do|was|were|is|are|when|while|after|before|during)$/iu;
+
+/**
+ * "what about his PhD?" after "Where did Pan Zizheng get his master's degree?": the same
+ * question of the same owner's other thing ("…get his PhD?"). Only when the fragment's
+ * owner is the previous one (a pronoun, or none); null when the previous question owns
+ * nothing.
+ */
+function swapOwnedNoun(previous: string, fragment: string): string | null {
+  const owned = /^(?:(his|her|its|their|the)\s+)?([\p{L}\d'’-]+(?:\s+[\p{L}\d'’-]+){0,2})$/iu.exec(
+    fragment.trim(),
+  );
+  // "Song's PhD" names another owner; "bachelor's" is just a noun.
+  if (!owned?.[2] || /\p{Lu}[\p{L}-]*['’]s\b/u.test(owned[2])) return null;
+  const owner = /\b(?:his|her|its|their|\p{Lu}[\p{L}-]*['’]s)\s+/u.exec(previous);
+  if (!owner) return null;
+  const from = owner.index + owner[0].length;
+  const words = previous.slice(from).split(/(?=\s)|(?=[?,.!;])/u);
+  let end = from;
+  for (const w of words.slice(0, 3)) {
+    const word = w.trim();
+    if (!word || /^[?,.!;]/u.test(word) || PHRASE_END.test(word)) break;
+    end += w.length;
+  }
+  if (end === from) return null;
+  return previous.slice(0, from) + owned[2] + previous.slice(end);
 }
 
 /** The previous question with every mention of one referent written as something else. */
