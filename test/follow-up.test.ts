@@ -4,7 +4,9 @@
  * predicate, and a question that stands on its own is never rewritten.
  */
 import { describe, expect, it } from 'vitest';
-import { ConversationHistory } from '../src/conversation/history.js';
+import { ConversationHistory, conversationKey } from '../src/conversation/history.js';
+import type { Answer } from '../src/answers/types.js';
+import { converse } from '../src/conversation/converse.js';
 import { matchEllipsis } from '../src/conversation/ellipsis.js';
 import { findPronouns } from '../src/conversation/pronouns.js';
 import { ReferentFinder } from '../src/conversation/referents.js';
@@ -198,5 +200,32 @@ describe('conversation history', () => {
     expect(h.context('c')).toEqual(['z']);
     h.forget('c');
     expect(h.context('c')).toEqual([]);
+  });
+
+  it('forgets one user in every place, and nobody else', () => {
+    const h = new ConversationHistory();
+    h.remember(conversationKey('channel-1', 'u1'), 'a');
+    h.remember(conversationKey('thread-9', 'u1'), 'b');
+    h.remember(conversationKey('channel-1', 'u11'), 'c');
+    h.forgetUser('u1');
+    expect(h.context(conversationKey('channel-1', 'u1'))).toEqual([]);
+    expect(h.context(conversationKey('thread-9', 'u1'))).toEqual([]);
+    expect(h.context(conversationKey('channel-1', 'u11'))).toEqual(['c']);
+  });
+});
+
+describe('a conversation turn', () => {
+  const echo = {
+    ask: (question: string, options?: { context?: readonly string[] }) =>
+      Promise.resolve({ question, context: options?.context ?? [] } as unknown as Answer),
+  };
+
+  it('asks with the key’s recent questions, or none for a fresh question, or the given ones', async () => {
+    const h = new ConversationHistory();
+    expect((await converse(echo, h, 'k', 'q1')).context).toEqual([]);
+    expect((await converse(echo, h, 'k', 'q2')).context).toEqual(['q1']);
+    expect((await converse(echo, h, 'k', 'q3', { followUp: false })).context).toEqual([]);
+    expect((await converse(echo, h, 'k', 'q4', { context: ['q1'] })).context).toEqual(['q1']);
+    expect(h.context('k')).toEqual(['q1', 'q2', 'q3', 'q4']);
   });
 });

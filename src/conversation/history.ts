@@ -15,6 +15,8 @@ export interface HistoryOptions {
   now?: () => number;
 }
 
+const KEY_SEPARATOR = ':';
+
 export const DEFAULT_HISTORY: HistoryOptions = {
   maxTurns: 5,
   maxKeys: 10_000,
@@ -58,6 +60,12 @@ export class ConversationHistory {
     this.turns.delete(key);
   }
 
+  /** Forgets every conversation of one user, wherever it was held (for "forget me"). */
+  forgetUser(user: string): void {
+    for (const key of [...this.turns.keys()])
+      if (key.endsWith(`${KEY_SEPARATOR}${user}`)) this.turns.delete(key);
+  }
+
   get size(): number {
     return this.turns.size;
   }
@@ -74,5 +82,5 @@ export class ConversationHistory {
 
 /** The history key of a Discord conversation: a thread or channel, and who is asking. */
 export function conversationKey(place: string, user: string): string {
-  return `${place}:${user}`;
+  return `${place}${KEY_SEPARATOR}${user}`;
 }
