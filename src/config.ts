@@ -3,10 +3,12 @@
  * Every variable is documented in .env.example; this is the only module that reads
  * process.env.
  */
-import { existsSync } from 'node:fs';
+import { constants, existsSync } from 'node:fs';
+import { access, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { ExpectedError } from './errors.js';
 
 /** The project root, so that scripts work from any working directory. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,15 +46,25 @@ const dir = (dflt: string) =>
     .optional()
     .transform((v) => path.resolve(PROJECT_ROOT, v && v.length > 0 ? v : dflt));
 
+/** "name" or "owner/name": letters, digits, "-", "_" and "." only, so it stays inside the cache folder. */
+const MODEL_ID = /^[A-Za-z0-9][\w.-]*(?:\/[A-Za-z0-9][\w.-]*)?$/;
+
 const Env = z.object({
   CORPUS_DIR: dir('corpus'),
   DATA_DIR: dir('data'),
   MODEL_CACHE_DIR: dir('models'),
-  /** A transformers.js model id, or "none" for keyword-only retrieval. */
+  /**
+   * A transformers.js model id ("owner/name"), a folder name inside MODEL_CACHE_DIR,
+   * or "none" for keyword-only retrieval. Never a path: it is joined to the cache folder.
+   */
   EMBEDDING_MODEL: z
     .string()
     .optional()
-    .transform((v) => (v && v.trim() ? v.trim() : 'Xenova/multilingual-e5-small')),
+    .transform((v) => (v && v.trim() ? v.trim() : 'Xenova/multilingual-e5-small'))
+    .refine((v) => MODEL_ID.test(v) && !v.split('/').some((part) => /^\.+$/.test(part)), {
+      message:
+        'must be a model id such as Xenova/multilingual-e5-small, a folder name inside MODEL_CACHE_DIR, or "none"',
+    }),
   EMBEDDING_QUANTIZED: bool(true),
   /** How long a model download may take to start answering before we give up and go lexical. */
   MODEL_DOWNLOAD_TIMEOUT_MS: int(15_000, 100, 600_000),
@@ -63,6 +75,12 @@ const Env = z.object({
   HNSW_EF_SEARCH: int(64, 1, 2000),
   CHUNK_MAX_CHARS: int(220, 40, 4000),
   CHUNK_MIN_CHARS: int(24, 0, 1000),
+  /** A corpus file larger than this is skipped (a news article is tens of KB). */
+  CORPUS_MAX_FILE_BYTES: int(2_000_000, 1_000, 1_000_000_000),
+  /** Articles beyond this total are skipped, so a runaway folder cannot exhaust memory. */
+  CORPUS_MAX_TOTAL_BYTES: int(512_000_000, 1_000, 100_000_000_000),
+  /** How many published builds to keep (the current one included) to fall back on. */
+  INDEX_KEEP_BUILDS: int(2, 1, 100),
   SEGMENTER: z
     .enum(['jieba', 'intl'])
     .optional()
@@ -119,9 +137,34 @@ const Env = z.object({
     .transform((v) => v ?? 'info'),
 });
 
+/** Rules between variables, each naming the variables involved. */
+const Checked = Env.superRefine((c, ctx) => {
+  if (c.CHUNK_MIN_CHARS > c.CHUNK_MAX_CHARS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['CHUNK_MIN_CHARS'],
+      message: `is ${c.CHUNK_MIN_CHARS}, more than CHUNK_MAX_CHARS (${c.CHUNK_MAX_CHARS}); it must be at most that`,
+    });
+  }
+  if (c.CORPUS_MAX_FILE_BYTES > c.CORPUS_MAX_TOTAL_BYTES) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['CORPUS_MAX_FILE_BYTES'],
+      message: `is more than CORPUS_MAX_TOTAL_BYTES (${c.CORPUS_MAX_TOTAL_BYTES})`,
+    });
+  }
+  if (c.HNSW_EF_SEARCH > c.HNSW_EF_CONSTRUCTION * 10) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['HNSW_EF_SEARCH'],
+      message: `is over ten times HNSW_EF_CONSTRUCTION (${c.HNSW_EF_CONSTRUCTION}); raise that instead`,
+    });
+  }
+});
+
 export type Config = z.infer<typeof Env>;
 
-export class ConfigError extends Error {
+export class ConfigError extends ExpectedError {
   override name = 'ConfigError';
 }
 
@@ -131,7 +174,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const set = Object.fromEntries(
     Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
   );
-  const parsed = Env.safeParse(set);
+  const parsed = Checked.safeParse(set);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
@@ -156,6 +199,37 @@ export function loadConfig(): Config {
   }
   cached = parseConfig({ ...fromFile, ...process.env });
   return cached;
+}
+
+/**
+ * The folders must be usable before any work starts, so that a read-only DATA_DIR
+ * fails in the first second rather than after a whole build. CORPUS_DIR may be
+ * missing when an index exists (the index is then served); it is checked by the
+ * index code, which knows whether there is one.
+ */
+export async function checkDirectories(config: Config): Promise<void> {
+  const problems: string[] = [];
+  const notDir = async (name: string, dir: string): Promise<boolean> => {
+    const info = await stat(dir).catch(() => null);
+    if (info && !info.isDirectory()) {
+      problems.push(`  ${name}: ${dir} is not a directory`);
+      return true;
+    }
+    return false;
+  };
+  await notDir('CORPUS_DIR', config.CORPUS_DIR);
+  if (!(await notDir('DATA_DIR', config.DATA_DIR))) {
+    try {
+      await mkdir(config.DATA_DIR, { recursive: true });
+      await access(config.DATA_DIR, constants.W_OK | constants.X_OK);
+    } catch (err) {
+      problems.push(
+        `  DATA_DIR: ${config.DATA_DIR} cannot be created or written (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
+      );
+    }
+  }
+  if (!embeddingDisabled(config)) await notDir('MODEL_CACHE_DIR', config.MODEL_CACHE_DIR);
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
 }
 
 /** True when the dense leg is switched off by configuration. */

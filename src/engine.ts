@@ -5,8 +5,10 @@
  * started with, so questions in flight finish on the old index.
  */
 import { unwatchFile, watchFile } from 'node:fs';
+import { admitQuestion } from './answers/admission.js';
 import { Answerer } from './answers/answerer.js';
 import { toPersonAnswer } from './answers/person.js';
+import { Responder } from './answers/responder.js';
 import type {
   AboutInfo,
   Answer,
@@ -14,14 +16,20 @@ import type {
   Engine,
   PersonAnswer,
   PersonChoice,
+  Reply,
+  SummaryAnswer,
+  SummaryRequest,
 } from './answers/types.js';
 import { answerInContext } from './conversation/answer-in-context.js';
 import { ReferentFinder } from './conversation/referents.js';
+import { classifyIntent, type Intent } from './intent/classify.js';
 import type { Config } from './config.js';
 import { loadEmbedder, type Embedder } from './indexes/embedder.js';
-import { ensureIndex } from './indexes/ensure.js';
+import { describeSkip } from './corpus/files.js';
+import { ensureIndexWith } from './indexes/ensure.js';
 import { loadIndex, type LoadedIndex } from './indexes/load.js';
-import { currentBuildDir, pointerFile } from './indexes/store.js';
+import { IndexCorruptError } from './indexes/manifest.js';
+import { pointerFile, readPointer, setAside } from './indexes/store.js';
 import type { Logger } from './logger.js';
 import { matcherFor, nameForms, type PeopleMatcher } from './people/lookup.js';
 import { DEFAULT_RETRIEVER, Retriever } from './retrieval/retriever.js';
@@ -30,6 +38,7 @@ import { detectLanguage } from './text/language.js';
 export interface EngineHandle extends Engine {
   /** The build currently answering. */
   readonly buildDir: string;
+  checkForNewBuild(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,6 +55,7 @@ interface State {
   index: LoadedIndex;
   embedder: Embedder | null;
   answerer: Answerer;
+  responder: Responder;
   people: PeopleMatcher;
   /** What a follow-up's pronouns can point back to, in this build. */
   referents: ReferentFinder;
@@ -114,27 +124,47 @@ async function openState(
     ...(retriever.mode === 'lexical' && modeReason !== undefined && { modeReason }),
     model: embedder ? embedder.model : null,
     builtAt: m.createdAt,
+    buildId: m.buildId,
+    skipped: m.skipped,
   };
-  return { index, embedder, answerer, people, referents: ReferentFinder.fromIndex(index), about };
+  const responder = new Responder(index, answerer, retriever.mode);
+  const referents = ReferentFinder.fromIndex(index);
+  return { index, embedder, answerer, responder, people, referents, about };
 }
 
 function sectionTopics(index: LoadedIndex): string[] {
   return [...new Set(index.passages.map((p) => p.section).filter((s): s is string => s !== null))];
 }
 
+function warnSkipped(state: State, log: Logger): void {
+  const { skipped } = state.index.manifest;
+  if (skipped.length === 0) return;
+  log.warn(
+    `The index leaves out ${skipped.length} corpus file(s):\n${skipped.map((s) => `  ${describeSkip(s)}`).join('\n')}`,
+  );
+}
+
 export async function openEngine(config: Config, options: OpenOptions): Promise<EngineHandle> {
   const { log } = options;
-  const { dir } = await ensureIndex(config, log);
-  let state = await openState(dir, config, log, null);
+  let { value: state } = await ensureIndexWith(config, log, (dir) =>
+    openState(dir, config, log, null),
+  );
+  warnSkipped(state, log);
   let reloading: Promise<void> | null = null;
+  let again = false;
 
   // Never throws: a build that cannot be read leaves the bot answering from the old one.
   const reload = async () => {
+    let next: string | null = null;
     try {
-      const next = await currentBuildDir(config.DATA_DIR);
-      if (!next || next === state.index.dir) return;
+      const pointer = await readPointer(config.DATA_DIR);
+      if (pointer.state === 'bad')
+        log.warn(`${pointer.problem}; still answering from the old build.`);
+      if (pointer.state !== 'ok' || pointer.dir === state.index.dir) return;
+      next = pointer.dir;
       const previous = state;
       state = await openState(next, config, log, previous.embedder);
+      warnSkipped(state, log);
       const retired = previous.embedder;
       if (retired && retired !== state.embedder) {
         // Questions in flight may still embed with it; let them finish first.
@@ -142,18 +172,37 @@ export async function openEngine(config: Config, options: OpenOptions): Promise<
       }
       log.info({ build: state.index.manifest.buildId }, 'Switched to the new index build.');
     } catch (err) {
-      log.error(
-        { err },
-        'A new index build was published but could not be loaded; still answering from the old one.',
-      );
+      if (err instanceof IndexCorruptError && next) {
+        await setAside(next).catch(() => undefined);
+        log.error(
+          `A new index build was published but is damaged (${err.file}: ${err.problem}); it was set aside, and the old build keeps answering.`,
+        );
+      } else {
+        log.error(
+          { err },
+          'A new index build was published but could not be loaded; still answering from the old one.',
+        );
+      }
     }
+  };
+  // A change that lands while a reload runs is not lost: the reload runs once more after.
+  const scheduleReload = (): Promise<void> => {
+    if (reloading) {
+      again = true;
+      return reloading;
+    }
+    reloading = (async () => {
+      do {
+        again = false;
+        await reload();
+      } while (again);
+    })().finally(() => (reloading = null));
+    return reloading;
   };
   const pointer = pointerFile(config.DATA_DIR);
   if (options.watch) {
     // watchFile polls, which survives the rename that publishes the pointer (fs.watch loses the inode).
-    watchFile(pointer, { interval: 500 }, () => {
-      reloading ??= reload().finally(() => (reloading = null));
-    });
+    watchFile(pointer, { interval: 500 }, () => void scheduleReload());
   }
 
   return {
@@ -161,10 +210,25 @@ export async function openEngine(config: Config, options: OpenOptions): Promise<
       return state.index.dir;
     },
     async ask(question: string, options: AskOptions = {}): Promise<Answer> {
+      admitQuestion(question, config.MAX_QUESTION_CHARS);
       const s = state;
       return answerInContext(question, options.context ?? [], s.referents, (q) =>
         s.answerer.answer(q),
       );
+    },
+    async reply(text: string, intent?: Intent, options: AskOptions = {}): Promise<Reply> {
+      admitQuestion(text, config.MAX_QUESTION_CHARS);
+      const s = state;
+      const context = options.context ?? [];
+      if (context.length === 0) return s.responder.reply(text, intent);
+      // Only a question follows up; a greeting or a summary request after one is just that.
+      const kind = intent ?? classifyIntent(text);
+      if (kind !== 'question') return s.responder.reply(text, kind);
+      const answer = await answerInContext(text, context, s.referents, (q) => s.answerer.answer(q));
+      return { kind: 'answer', answer };
+    },
+    summary(request: SummaryRequest): SummaryAnswer {
+      return state.responder.summary(request);
     },
     person(query: string): PersonAnswer {
       const s = state;
@@ -181,6 +245,8 @@ export async function openEngine(config: Config, options: OpenOptions): Promise<
     about(): AboutInfo {
       return state.about;
     },
+    /** Look at data/current.json now instead of waiting for the poll (tests, reindex hooks). */
+    checkForNewBuild: scheduleReload,
     async close() {
       if (options.watch) unwatchFile(pointer);
       await reloading;

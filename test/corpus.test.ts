@@ -173,8 +173,23 @@ describe('parseDocument', () => {
     expect(d.paragraphs.map((p) => p.text)).toEqual(['Body.']);
   });
 
-  it('rejects unknown front-matter keys and CRLF files with a clear error', () => {
-    expect(() => parseDocument('a.md', '---\ntitel: x\n---\nbody\n')).toThrow(CorpusFormatError);
-    expect(() => parseDocument('a.md', 'a\r\nb')).toThrow(/LF/);
+  it('rejects unknown front-matter keys with the line they are on', () => {
+    let error: unknown;
+    try {
+      parseDocument('a.md', '---\ntitle: t\ntitel: x\n---\nbody\n');
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(CorpusFormatError);
+    expect((error as CorpusFormatError).line).toBe(3);
+    expect((error as CorpusFormatError).message).toMatch(/titel/);
+    expect(() => parseDocument('a.md', '---\ntitle: [x\n---\nbody\n')).toThrow(CorpusFormatError);
+    expect(() => parseDocument('a.md', '---\ntitle: x\nbody\n')).toThrow(/never closed/);
+  });
+
+  it('reads CRLF and CR line endings as LF, with offsets into the text as read', () => {
+    const lf = parseDocument('a.md', '---\ntitle: T\n---\nOne.\n\nTwo.\n');
+    const crlf = parseDocument('a.md', '---\r\ntitle: T\r\n---\r\nOne.\r\n\r\nTwo.\r\n');
+    expect(crlf).toEqual(lf);
   });
 });

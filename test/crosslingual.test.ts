@@ -190,7 +190,7 @@ describe('glossary', () => {
         '他畢業於香港科技大學(HKUST)。總部設在北京的微軟亞洲研究院(Microsoft Research Asia)發文。' +
         '英國《新政治家》(New Statesman)雜誌;博士生導師丹尼爾·帕洛馬爾(Daniel Palomar)說。\n',
     );
-    const entries = extractParentheticalGlossary({ documents: [doc], hash: '' });
+    const entries = extractParentheticalGlossary({ documents: [doc], hash: '', skipped: [] });
     expect(entries).toEqual([
       { zh: '張湖月', en: ['Angela Huyue Zhang'] },
       { zh: '香港科技大學', en: ['HKUST'] },

@@ -26,7 +26,7 @@ import { startBot, type RunningBot } from '../src/discord/bot.js';
 import { deployCommands } from '../src/discord/deploy.js';
 import { openEngine, type EngineHandle } from '../src/engine.js';
 import { formatCitation } from '../src/render/citation.js';
-import { escapeMarkdown } from '../src/render/discord.js';
+import { escapeMarkdown, limitViolations } from '../src/render/discord.js';
 import { startStandIn, type RecordedCall, type StandIn } from './discord-standin/index.js';
 import { readMarkdown } from './discord-helpers.js';
 import { TINY_MODEL, TINY_MODEL_DIR, silentLog } from './helpers/config.js';
@@ -88,6 +88,9 @@ afterAll(async () => {
 function failingOnBoom(real: Engine): Engine {
   return {
     ask: (q) => (q.includes(BOOM) ? Promise.reject(new Error('engine exploded')) : real.ask(q)),
+    reply: (q, intent) =>
+      q.includes(BOOM) ? Promise.reject(new Error('engine exploded')) : real.reply(q, intent),
+    summary: (r) => real.summary(r),
     person: (q) => real.person(q),
     suggestPeople: (p, n) => real.suggestPeople(p, n),
     about: () => real.about(),
@@ -251,6 +254,7 @@ describe('the bot against the Discord stand-in (mentions, DMs, commands, buttons
       'ask',
       'help',
       'person',
+      'summary',
     ]);
     const ready = h.lines
       .map((l) => JSON.parse(l) as Record<string, unknown>)
@@ -267,7 +271,10 @@ describe('the bot against the Discord stand-in (mentions, DMs, commands, buttons
 
   it('registers globally when no guild is configured', async () => {
     const result = await deployCommands({ ...h.config, DISCORD_GUILD_ID: undefined });
-    expect(result).toEqual({ scope: 'global', names: ['about', 'ask', 'help', 'person'] });
+    expect(result).toEqual({
+      scope: 'global',
+      names: ['about', 'ask', 'help', 'person', 'summary'],
+    });
     const put = s.calls.find(
       (c) => c.method === 'PUT' && c.path === `/applications/${s.applicationId}/commands`,
     );
@@ -600,6 +607,94 @@ describe('the bot against the Discord stand-in (mentions, DMs, commands, buttons
       expect(text).toContain(needle);
   });
 
+  it('/summary quotes the lead and 2–4 more sentences in article order, cited, with "More passages"', async () => {
+    const user = s.createUser({ username: 'summary-user' });
+    const cmd = s.injectCommand({ name: 'summary', userId: user.id, locale: 'zh-TW' });
+    const r = await interactionResult(s, cmd.id, cmd.token);
+    expectAnswerType(r);
+    expect(r.ephemeral).toBe(false);
+    expectNoPings(r.message);
+    const embed = r.message.embeds![0]!;
+    expect(embed.title).toBe(`摘要：${engine.about().documents[0]!.title}`);
+    const quotes = readMarkdown(embed.description!).text.split('\n\n').slice(1);
+    expect(quotes.length).toBeGreaterThanOrEqual(3);
+    expect(quotes.length).toBeLessThanOrEqual(5);
+    // The lead sentence of ¶1 comes first, cited [1] ¶1.
+    expect(quotes[0]).toMatch(/^> 中國人工智能\(AI\)初創企業DeepSeek的「異軍突起」.*。 \[1\]$/);
+    const notes = embed.fields![0]!.value.split('\n');
+    expect(notes[0]).toBe('`[1]` ¶1 · 觀察者網 · 2025-02-09');
+    const paragraphs = notes.map((l) => Number(/¶(\d+)/.exec(l)![1]));
+    expect(paragraphs).toEqual([...paragraphs].sort((a, b) => a - b));
+    expect(
+      limitViolations({
+        ...r.message,
+        embeds: r.message.embeds!,
+        components: r.message.components ?? [],
+      }),
+    ).toEqual([]);
+    const more = buttonsOf(r.message).find((b) => 'custom_id' in b) as { custom_id: string };
+    expect(more.custom_id).toMatch(/^more:/);
+    const stored = s
+      .channelMessages(s.channelId)
+      .filter((x) => x.author.id === s.botUser.id && x.embeds[0]?.title === embed.title)
+      .at(-1)!;
+    const click = s.injectButton({
+      customId: more.custom_id,
+      messageId: stored.id,
+      userId: user.id,
+    });
+    const view = await interactionResult(s, click.id, click.token);
+    expect(view.ephemeral).toBe(true);
+    expect(view.message.embeds![0]!.description).toMatch(/^> /);
+  });
+
+  it('/summary suggests the articles as the article option is typed', async () => {
+    const ac = s.injectAutocomplete({
+      name: 'summary',
+      options: [str('article', 'DeepSeek', true)],
+    });
+    const call = await s.waitForCall(
+      (c) => c.path === `/interactions/${ac.id}/${ac.token}/callback`,
+    );
+    const cb = call.body as { data: { choices: { name: string; value: string }[] } };
+    expect(cb.data.choices).toEqual([
+      { name: engine.about().documents[0]!.title, value: engine.about().documents[0]!.id },
+    ]);
+  });
+
+  it('greets a mention saying "hi" in English with the article, two example questions and /help, without using the cooldown', async () => {
+    const user = s.createUser({ username: 'greeter' });
+    const first = mention(user.id, '潘梓正在哪裡讀碩士？');
+    await s.waitForCall(isReplyTo(s.channelId, first.id));
+    const hi = mention(user.id, 'hi');
+    const m = body(await s.waitForCall(isReplyTo(s.channelId, hi.id)));
+    expectNoPings(m);
+    const embed = m.embeds![0]!;
+    expect(embed.title).toBe('Hello!');
+    const text = readMarkdown(embed.description!).text;
+    expect(text).toContain(engine.about().documents[0]!.title);
+    expect(text).toContain('觀察者網 · 2025-02-09');
+    expect(text).toContain('Try asking:\n• Who is Pan Zizheng?\n• ');
+    expect(text).toContain('/help');
+    // The greeting came in the cooldown the first question started, and was not held back.
+    expect(
+      s.calls.some((c) => c.method === 'PUT' && c.path.includes(`/messages/${hi.id}/reactions/`)),
+    ).toBe(false);
+  });
+
+  it('answers a DM asking for the gist with the summary', async () => {
+    const user = s.createUser({ username: 'gist-user' });
+    const q = s.injectMessage({ authorId: user.id, dm: true, content: "what's the gist?" });
+    const m = body(await s.waitForCall(isReplyTo(q.channelId, q.id)));
+    expectNoPings(m);
+    const embed = m.embeds![0]!;
+    expect(embed.title).toBe(`Summary: ${engine.about().documents[0]!.title}`);
+    expect(embed.description).toContain('中國人工智能(AI)初創企業DeepSeek的「異軍突起」');
+    expect(embed.fields![0]!.name).toBe('Sources');
+    expect(embed.fields![0]!.value.split('\n')[0]).toBe('`[1]` ¶1 · 觀察者網 · 2025-02-09');
+    expect(buttonsOf(m).some((b) => 'custom_id' in b)).toBe(true);
+  });
+
   it('logs unexpected errors with an id and shows the user that id', async () => {
     const user = s.createUser({ username: 'unlucky' });
     const q = mention(user.id, `潘梓正 ${BOOM}`);
@@ -659,6 +754,19 @@ describe('the bot in an answer channel', () => {
     expect(m.embeds![0]!.fields![0]!.value.split('\n')[0]).toBe(FOOTNOTE_P3);
     expect(s.calls.some(isReplyTo(s.channelId, fromBot.id))).toBe(false);
     expect(s.calls.filter((c) => c.status >= 400)).toEqual([]);
+  });
+
+  it('leaves "hi" there to the people it greets, but answers one that mentions the bot', async () => {
+    const user = s.createUser({ username: 'channel-greeter' });
+    const hi = s.injectMessage({ authorId: user.id, content: '大家好' });
+    const addressed = s.injectMessage({
+      authorId: user.id,
+      content: `<@${s.botUser.id}> 你好`,
+      mentions: [{ ...s.botUser, bot: true }],
+    });
+    const m = body(await s.waitForCall(isReplyTo(s.channelId, addressed.id)));
+    expect(m.embeds![0]!.title).toBe('你好！');
+    expect(s.calls.some(isReplyTo(s.channelId, hi.id))).toBe(false);
   });
 });
 

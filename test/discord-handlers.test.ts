@@ -175,9 +175,9 @@ describe('errors', () => {
 });
 
 describe('commands', () => {
-  it('loads /about, /ask, /help, /person with the options the bot handles', async () => {
+  it('loads /about, /ask, /help, /person, /summary with the options the bot handles', async () => {
     const commands = await loadCommands();
-    expect([...commands.keys()]).toEqual(['about', 'ask', 'help', 'person']);
+    expect([...commands.keys()]).toEqual(['about', 'ask', 'help', 'person', 'summary']);
     const defs = commandDefinitions(commands);
     const ask = defs.find((d) => d.name === 'ask')!;
     expect(ask.options).toEqual([
@@ -192,6 +192,13 @@ describe('commands', () => {
     expect(person.options?.[0]).toMatchObject({ name: 'name', autocomplete: true, required: true });
     // The loader refuses an autocomplete option without a handler: /person has one.
     expect(commandShapeProblems(commands.get('person'))).toEqual([]);
+    // /summary's article is optional: with one article, or to summarise them all, leave it out.
+    const summary = defs.find((d) => d.name === 'summary')!;
+    expect(summary.options).toEqual([
+      expect.objectContaining({ name: 'article', autocomplete: true, required: false }),
+      expect.objectContaining({ name: 'private', type: ApplicationCommandOptionType.Boolean }),
+    ]);
+    expect(commandShapeProblems(commands.get('summary'))).toEqual([]);
     for (const d of defs) {
       expect(d.contexts).toEqual([InteractionContextType.Guild, InteractionContextType.BotDM]);
       expect(d.description_localizations?.['zh-TW']).toBeTruthy();
@@ -376,6 +383,8 @@ describe('handlers with a fake engine', () => {
   function fakeEngine(answerFor: (question: string) => Answer): Engine {
     return {
       ask: (q) => Promise.resolve(answerFor(q)),
+      reply: (q) => Promise.resolve({ kind: 'answer', answer: answerFor(q) }),
+      summary: (r) => ({ question: null, lang: r.lang, mode: 'lexical', articles: [] }),
       person: (query) => ({ query, lang: 'zh-Hant', person: null, suggestions: [] }),
       suggestPeople: () => [],
       about: () => ({
@@ -385,6 +394,8 @@ describe('handlers with a fake engine', () => {
         mode: 'lexical',
         model: null,
         builtAt: '2025-02-10T00:00:00.000Z',
+        buildId: 'test-build',
+        skipped: [],
       }),
     };
   }
@@ -427,6 +438,7 @@ describe('handlers with a fake engine', () => {
     Object.assign(r.interaction, {
       locale: 'zh-TW',
       user: { id: 'u1' },
+      client: { user: { id: BOT } },
       guildId: 'g1',
       channelId: 'c1',
       isAutocomplete: () => false,

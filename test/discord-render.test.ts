@@ -643,6 +643,8 @@ describe('renderAbout, renderHelp, renderNotice', () => {
     modeReason: 'EMBEDDING_MODEL=none',
     model: null,
     builtAt: '2025-02-10T00:00:00.000Z',
+    buildId: 'test-build',
+    skipped: [],
     ...over,
   });
 

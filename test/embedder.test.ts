@@ -155,12 +155,18 @@ describe('loadEmbedder failures', () => {
 
   it('returns ok:false instead of hanging when the hub is unreachable', async () => {
     const cacheDir = path.join(scratch, 'hub-cache');
+    // A port that was just closed: unreachable here and on a networked machine alike,
+    // so this test never downloads the real model.
+    const closed = createServer();
+    const unreachable = await listen(closed);
+    await new Promise((resolve) => closed.close(resolve));
     const result = await loadEmbedder({
       ...tiny,
       model: 'Xenova/multilingual-e5-small',
       cacheDir,
       allowRemote: true,
       timeoutMs: 300,
+      remoteHost: unreachable,
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;

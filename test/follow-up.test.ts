@@ -216,8 +216,15 @@ describe('conversation history', () => {
 
 describe('a conversation turn', () => {
   const echo = {
-    ask: (question: string, options?: { context?: readonly string[] }) =>
-      Promise.resolve({ question, context: options?.context ?? [] } as unknown as Answer),
+    reply: (text: string, _intent?: unknown, options?: { context?: readonly string[] }) =>
+      Promise.resolve(
+        text === 'hi'
+          ? ({ kind: 'help', lang: 'en' } as const)
+          : ({
+              kind: 'answer',
+              answer: { question: text, context: options?.context ?? [] } as unknown as Answer,
+            } as const),
+      ),
   };
 
   it('asks with the key’s recent questions, or none for a fresh question, or the given ones', async () => {
@@ -226,6 +233,9 @@ describe('a conversation turn', () => {
     expect((await converse(echo, h, 'k', 'q2')).context).toEqual(['q1']);
     expect((await converse(echo, h, 'k', 'q3', { followUp: false })).context).toEqual([]);
     expect((await converse(echo, h, 'k', 'q4', { context: ['q1'] })).context).toEqual(['q1']);
+    expect(h.context('k')).toEqual(['q1', 'q2', 'q3', 'q4']);
+    // Only questions are remembered: "hi" is nothing to follow up on.
+    await converse(echo, h, 'k', 'hi');
     expect(h.context('k')).toEqual(['q1', 'q2', 'q3', 'q4']);
   });
 });

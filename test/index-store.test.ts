@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../src/indexes/build.js';
@@ -65,7 +65,10 @@ describe('index files', () => {
     writeFileSync(file, JSON.stringify({ ...JSON.parse(original), schemaVersion: 0 }));
     await expect(readManifest(dir)).rejects.toThrow(IndexMismatchError);
     await expect(readManifest(dir)).rejects.toThrow(/npm run reindex/);
-    // Entry points rebuild instead of failing.
+    // Entry points rebuild instead of failing (older builds, which would be served, are gone).
+    for (const other of readdirSync(buildsDir(config.DATA_DIR)))
+      if (path.join(buildsDir(config.DATA_DIR), other) !== dir)
+        rmSync(path.join(buildsDir(config.DATA_DIR), other), { recursive: true, force: true });
     const ensured = await ensureIndex(config, silentLog);
     expect(ensured.rebuiltBecause).toMatch(/schema version/);
     expect(ensured.dir).not.toBe(dir);

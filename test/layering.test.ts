@@ -1,7 +1,8 @@
 /**
  * The layout reads like the architecture, and its arrows run one way: text ←
  * corpus, lexicon ← people ← indexes ← retrieval ← answers ← conversation ← render,
- * discord, cli; the feedback store sits beside them, on answers only.
+ * discord, cli; intent (what a message asks for) and summary (choosing sentences) sit
+ * on text alone; the feedback store sits beside answers, on answers only.
  * A module never imports from a layer that depends on it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -30,6 +31,28 @@ const FORBIDDEN: Record<string, string[]> = {
   answers: ['conversation', 'feedback', 'render', 'discord', 'cli'],
   conversation: ['feedback', 'render', 'discord', 'cli'],
   feedback: ['indexes', 'retrieval', 'conversation', 'render', 'discord', 'cli'],
+  intent: [
+    'corpus',
+    'lexicon',
+    'people',
+    'indexes',
+    'retrieval',
+    'answers',
+    'render',
+    'discord',
+    'cli',
+  ],
+  summary: [
+    'corpus',
+    'lexicon',
+    'people',
+    'indexes',
+    'retrieval',
+    'answers',
+    'render',
+    'discord',
+    'cli',
+  ],
 };
 
 describe('module layers', () => {

@@ -7,7 +7,7 @@ import { loadCorpus } from '../src/corpus/load.js';
 import { parseDocument } from '../src/corpus/parse.js';
 import type { Corpus } from '../src/corpus/types.js';
 import { cedictLexicon } from '../src/people/lexicon.js';
-import { PeopleMatcher, lookupPerson, suggestPeople } from '../src/people/lookup.js';
+import { lookupPerson, matcherFor, suggestPeople } from '../src/people/lookup.js';
 import {
   buildPeopleRegistry,
   loadCuratedPeople,
@@ -29,7 +29,7 @@ function person(reg: PeopleRegistry, name: string) {
 }
 
 function corpusOf(markdown: string, file = 'synthetic.md'): Corpus {
-  return { documents: [parseDocument(file, markdown)], hash: 'test' };
+  return { documents: [parseDocument(file, markdown)], hash: 'test', skipped: [] };
 }
 
 describe('people registry over the article', async () => {
@@ -480,7 +480,10 @@ describe('person autocomplete', async () => {
   });
 
   it('reuses one matcher per registry', () => {
-    const m = new PeopleMatcher(reg);
+    const m = matcherFor(reg);
+    expect(matcherFor(reg)).toBe(m);
+    // A registry with the same content is another registry: its own matcher.
+    expect(matcherFor(structuredClone(reg))).not.toBe(m);
     expect(m.topNames(2)).toEqual(['潘梓正', '格雷厄姆·艾利森']);
     expect(m.lookup('Zizheng Pan').person?.name).toBe('潘梓正');
   });

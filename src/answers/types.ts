@@ -3,8 +3,10 @@
  * nothing in them is generated text about the article, only the article's own
  * words plus where they came from.
  */
+import type { SkippedFile } from '../corpus/types.js';
 import type { DocumentMeta, Passage } from '../corpus/types.js';
 import type { Answerability, Confidence } from '../retrieval/answerability.js';
+import type { Intent } from '../intent/classify.js';
 import type { Lang } from '../text/language.js';
 
 export type IndexMode = 'hybrid' | 'lexical';
@@ -124,11 +126,61 @@ export interface AboutInfo {
   modeReason?: string;
   model: string | null;
   builtAt: string;
+  /** The build answering now. */
+  buildId: string;
+  /** Corpus files the build left out, and why. */
+  skipped: SkippedFile[];
+}
+
+/** One article's summary: its chosen sentences as excerpts, in the article's order. */
+export interface ArticleSummary {
+  meta: DocumentMeta;
+  /** In article order; sentences next to each other in one passage make one excerpt. */
+  excerpts: Excerpt[];
+  /** The next-ranked sentences, for "more passages". */
+  more: Excerpt[];
+}
+
+/** What the whole article says, in its own sentences: built at index time, never generated. */
+export interface SummaryAnswer {
+  /** What the user wrote, or null for /summary. */
+  question: string | null;
+  lang: Lang;
+  mode: IndexMode;
+  articles: ArticleSummary[];
+}
+
+/** What a greeting answers with: what the bot knows, and questions it can answer. */
+export interface Greeting {
+  lang: Lang;
+  documents: DocumentMeta[];
+  /** Questions taken from the articles (a person, a figure) that the bot answers; in `lang`. */
+  examples: string[];
+}
+
+/** The engine's response to anything a user writes, by intent. */
+export type Reply =
+  | { kind: 'answer'; answer: Answer }
+  | { kind: 'summary'; summary: SummaryAnswer }
+  | { kind: 'greeting'; greeting: Greeting }
+  | { kind: 'help'; lang: Lang };
+
+export interface SummaryRequest {
+  lang: Lang;
+  /** An article id; all articles when absent. */
+  doc?: string;
+  question?: string;
 }
 
 /** The core, as the Discord layer and the console see it. */
 export interface Engine {
   ask(question: string, options?: AskOptions): Promise<Answer>;
+  /**
+   * Anything a user writes: summary and help requests and greetings are told apart first;
+   * a question may follow up on `options.context`.
+   */
+  reply(text: string, intent?: Intent, options?: AskOptions): Promise<Reply>;
+  summary(request: SummaryRequest): SummaryAnswer;
   person(query: string): PersonAnswer;
   suggestPeople(partial: string, limit: number): PersonChoice[];
   about(): AboutInfo;

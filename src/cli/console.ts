@@ -7,15 +7,19 @@ import { createInterface } from 'node:readline/promises';
 import type { Engine } from '../answers/types.js';
 import { converse } from '../conversation/converse.js';
 import { ConversationHistory } from '../conversation/history.js';
-import { renderAnswer, renderPerson, style } from '../render/console.js';
+import { renderPerson, renderReply, style } from '../render/console.js';
 import { formatPublished } from '../render/citation.js';
 
 const HELP = `Ask anything about the article, in 繁體中文, 简体中文 or English.
+  /summary       the article in a few of its own sentences (or ask "這篇文章在講什麼？")
   /person NAME   look up a person named in the article (any script, English or pinyin)
   /new           start a new topic (the next question is not read as a follow-up)
   /about         what is indexed and how
   /help          this help
   /quit          leave (Ctrl-D works too)`;
+
+/** The console's commands, shown after what can be asked when someone asks for help. */
+const COMMANDS = HELP.split('\n').slice(1).join('\n');
 
 function aboutText(engine: Engine): string {
   const a = engine.about();
@@ -55,6 +59,8 @@ export async function runConsole(
     if (line === '/quit' || line === '/exit') break;
     try {
       if (line === '/help') output.write(HELP + '\n');
+      else if (line === '/summary')
+        output.write(renderReply(await engine.reply(line, 'summary')) + '\n');
       else if (line === '/about') output.write(aboutText(engine) + '\n');
       else if (line === '/new') {
         history.forget(key);
@@ -67,8 +73,8 @@ export async function runConsole(
           `Unknown command ${line.split(/\s/)[0]}. ${HELP.split('\n')[0]}\n/help lists the commands.\n`,
         );
       else {
-        const { answer } = await converse(engine, history, key, line);
-        output.write(renderAnswer(answer) + '\n');
+        const { reply } = await converse(engine, history, key, line);
+        output.write(renderReply(reply, COMMANDS) + '\n');
       }
     } catch (err) {
       output.write(`Something went wrong: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -5,7 +5,7 @@
 import { loadConfig } from '../config.js';
 import { startBot } from '../discord/bot.js';
 import { runConsole } from './console.js';
-import { openSession } from './session.js';
+import { describeFailure, exitCodeFor, openSession } from './session.js';
 
 async function main(): Promise<void> {
   const asBot = loadConfig().DISCORD_TOKEN !== undefined;
@@ -40,6 +40,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
+  process.stderr.write(describeFailure(err));
+  process.exit(exitCodeFor(err));
 });

@@ -1,13 +1,13 @@
 /**
- * One turn of a conversation, the same for the console and Discord: ask with the key's
- * recent questions as context, then remember the question as understood, so the next
- * follow-up leans on what was actually answered.
+ * One turn of a conversation, the same for the console and Discord: reply with the
+ * key's recent questions as context, then remember the question as understood, so the
+ * next follow-up leans on what was actually answered.
  */
-import type { Answer, Engine } from '../answers/types.js';
+import type { Engine, Reply } from '../answers/types.js';
 import type { ConversationHistory } from './history.js';
 
 export interface Turn {
-  answer: Answer;
+  reply: Reply;
   /** The context the question was read against (for the feedback record). */
   context: string[];
 }
@@ -23,14 +23,16 @@ export interface TurnOptions {
 }
 
 export async function converse(
-  engine: Pick<Engine, 'ask'>,
+  engine: Pick<Engine, 'reply'>,
   history: ConversationHistory,
   key: string,
-  question: string,
+  text: string,
   options: TurnOptions = {},
 ): Promise<Turn> {
   const context = options.followUp === false ? [] : [...(options.context ?? history.context(key))];
-  const answer = await engine.ask(question, { context });
-  history.remember(key, answer.followUp?.understood ?? answer.question);
-  return { answer, context };
+  const reply = await engine.reply(text, undefined, { context });
+  // Only questions are something to follow up on; a greeting or a summary request is not.
+  if (reply.kind === 'answer')
+    history.remember(key, reply.answer.followUp?.understood ?? reply.answer.question);
+  return { reply, context };
 }

@@ -35,15 +35,45 @@ const FrontMatter = z
   })
   .strict();
 
+/** A corpus file that cannot be read as an article; `line` is 1-based, where the problem is. */
 export class CorpusFormatError extends Error {
   override name = 'CorpusFormatError';
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
+    super(message);
+  }
 }
 
 function splitFrontMatter(raw: string): { front: string | null; bodyStart: number } {
-  if (!raw.startsWith('---\n')) return { front: null, bodyStart: 0 };
-  const close = raw.indexOf('\n---\n', 3);
-  if (close < 0) throw new CorpusFormatError('front matter opened with --- but never closed');
-  return { front: raw.slice(4, close + 1), bodyStart: close + 5 };
+  if (!/^---\n/.test(raw)) return { front: null, bodyStart: 0 };
+  // A closing fence may end the file without a newline.
+  const close = /\n---(?:\n|$)/.exec(raw.slice(3));
+  if (!close) throw new CorpusFormatError('front matter opened with --- but never closed', 1);
+  const end = 3 + close.index;
+  return { front: raw.slice(4, end + 1), bodyStart: Math.min(raw.length, end + 5) };
+}
+
+/** The front matter's YAML, checked; errors carry the file's line number. */
+function readFrontMatter(front: string): z.infer<typeof FrontMatter> {
+  let yaml: unknown;
+  try {
+    yaml = parseYaml(front) ?? {};
+  } catch (err) {
+    const at = (err as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+    const first = ((err as Error).message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    // +1: the front matter starts on the file's second line, after the opening ---.
+    throw new CorpusFormatError(`front matter is not valid YAML: ${first}`, at !== undefined ? at + 1 : 1);
+  }
+  const parsed = FrontMatter.safeParse(yaml);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const key =
+    issue.code === 'unrecognized_keys' ? issue.keys[0] : (issue.path[0] as string | undefined);
+  const index = key === undefined ? -1 : front.split('\n').findIndex((l) => l.startsWith(`${key}:`));
+  const what = issue.code === 'unrecognized_keys' ? `unknown field "${key}"` : `${key ?? 'front matter'}: ${issue.message}`;
+  throw new CorpusFormatError(`front matter: ${what}`, index >= 0 ? index + 2 : 1);
 }
 
 /** Masthead lines in Markdown: the element says which line of the page it is. */
@@ -68,20 +98,16 @@ function idFromFile(file: string): string {
   return file.replace(/\.(md|txt)$/i, '');
 }
 
+/**
+ * `raw` is the file's text; CRLF and CR line endings are read as LF, so offsets
+ * index the text with LF endings (what `decodeText` gives).
+ */
 export function parseDocument(file: string, raw: string): CorpusDocument {
-  const text = raw.replace(/\r\n?/g, '\n');
-  if (text.length !== raw.length) {
-    // Offsets must index the bytes on disk; CRLF files would shift them.
-    throw new CorpusFormatError(`${file}: use LF line endings`);
-  }
+  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const isMarkdown = /\.md$/i.test(file);
   const { front, bodyStart } = isMarkdown ? splitFrontMatter(text) : { front: null, bodyStart: 0 };
   let fm: z.infer<typeof FrontMatter> = {};
-  if (front !== null) {
-    const parsed = FrontMatter.safeParse(parseYaml(front) ?? {});
-    if (!parsed.success) throw new CorpusFormatError(`${file}: front matter: ${parsed.error.message}`);
-    fm = parsed.data;
-  }
+  if (front !== null) fm = readFrontMatter(front);
   const id = fm.id ?? idFromFile(file);
   const published =
     fm.published instanceof Date ? fm.published.toISOString() : (fm.published ?? undefined);

@@ -31,7 +31,7 @@ export interface MastheadLine {
   role: MastheadRole;
   /** Verbatim text. */
   text: string;
-  /** Character range [start, end) of `text` inside the source file. */
+  /** Character range [start, end) of `text` inside the file's text (as read: BOM dropped, LF line endings). */
   start: number;
   end: number;
 }
@@ -48,7 +48,7 @@ export interface Paragraph {
   section: string | null;
   /** Verbatim text. */
   text: string;
-  /** Character range [start, end) of `text` inside the source file. */
+  /** Character range [start, end) of `text` inside the file's text (as read: BOM dropped, LF line endings). */
   start: number;
   end: number;
 }
@@ -61,8 +61,18 @@ export interface CorpusDocument {
   masthead: MastheadLine[];
 }
 
+/** A corpus file left out of the build, and why. */
+export interface SkippedFile {
+  file: string;
+  /** 1-based line the problem is on, when it is on one. */
+  line?: number;
+  problem: string;
+}
+
 export interface Corpus {
   documents: CorpusDocument[];
+  /** Files that could not be read as articles; the rest was indexed. */
+  skipped: SkippedFile[];
   /** sha256 over file names and bytes, in name order; the index records it to know when it is stale. */
   hash: string;
 }
@@ -86,7 +96,7 @@ export interface Passage {
   paragraphStarts: number[];
   /** Verbatim text: what gets quoted. */
   text: string;
-  /** Character range [start, end) in the document's source file (first to last block). */
+  /** Character range [start, end) in the document's text as read (first to last block). */
   start: number;
   end: number;
 }

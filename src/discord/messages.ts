@@ -7,6 +7,7 @@
  * channel is not flooded with notices; if it may not react there, it replies briefly.
  */
 import { cleanContent, type Message } from 'discord.js';
+import { classifyIntent } from '../intent/classify.js';
 import type { Lang } from '../text/language.js';
 import type { RenderedMessage } from '../render/discord.js';
 import type { BotContext } from './context.js';
@@ -18,6 +19,7 @@ import {
   langFor,
   stripBotMentions,
   tidyQuestion,
+  usesCooldown,
 } from './questions.js';
 import { messageOptions } from './respond.js';
 import { langFromLocale } from '../render/i18n.js';
@@ -100,10 +102,18 @@ function fallbackLang(message: Message, ctx: BotContext): Lang {
     : ctx.defaultLang;
 }
 
-/** Why the message is a question, or null; null too when that cannot be told (logged). */
-function triggerOf(message: Message, ctx: BotContext): MessageTrigger | null {
+/**
+ * Why the message is a question, or null; null too when that cannot be told (logged). And
+ * whether the bot was addressed: in an answer channel, only a mention or reply-ping is.
+ */
+function triggerOf(
+  message: Message,
+  ctx: BotContext,
+): { trigger: MessageTrigger; addressed: boolean } | null {
   try {
-    return messageTrigger(facts(message), ctx.config.ANSWER_CHANNEL_IDS);
+    const f = facts(message);
+    const trigger = messageTrigger(f, ctx.config.ANSWER_CHANNEL_IDS);
+    return trigger && { trigger, addressed: trigger !== 'channel' || f.mentionsBot };
   } catch (err) {
     // Answering with an error notice could mean replying to messages never meant for the bot.
     ctx.log.error(
@@ -115,8 +125,9 @@ function triggerOf(message: Message, ctx: BotContext): MessageTrigger | null {
 }
 
 export async function handleMessage(message: Message, ctx: BotContext): Promise<void> {
-  const trigger = triggerOf(message, ctx);
-  if (trigger === null) return;
+  const seen = triggerOf(message, ctx);
+  if (seen === null) return;
+  const { trigger, addressed } = seen;
   const where = {
     trigger,
     user: message.author.id,
@@ -135,7 +146,10 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
       await reply(message, problemNotice(problem, lang));
       return;
     }
-    const wait = ctx.cooldown.take(message.author.id);
+    const intent = classifyIntent(question);
+    // "hi" in an answer channel greets the people there, not the bot.
+    if (intent === 'greeting' && !addressed) return;
+    const wait = usesCooldown(intent) ? ctx.cooldown.take(message.author.id) : 0;
     if (wait > 0) {
       await message.react(COOLDOWN_REACTION).catch(async (err: unknown) => {
         ctx.log.debug({ err, ...where }, 'Cannot react; replying with the cooldown instead');
@@ -146,7 +160,7 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
     const stopTyping = keepTyping(message, ctx);
     let rendered: RenderedMessage;
     try {
-      rendered = await answerQuestion(ctx, question);
+      rendered = await answerQuestion(ctx, question, intent, message.client.user.id);
     } finally {
       stopTyping();
     }

@@ -2,10 +2,19 @@
  * Turning what a user wrote into a question for the engine, and an answer into a reply.
  * Shared by mentions, DMs, answer channels and /ask.
  */
+import type { IndexMode, Reply } from '../answers/types.js';
+import type { Intent } from '../intent/classify.js';
 import type { Lang } from '../text/language.js';
 import { detectLanguage } from '../text/language.js';
-import { renderAnswer, type RenderedAnswer } from '../render/discord.js';
-import { langFromLocale } from '../render/i18n.js';
+import {
+  renderAnswer,
+  renderGreeting,
+  renderHelp,
+  renderSummary,
+  type AnswerRenderOptions,
+  type RenderedMessage,
+} from '../render/discord.js';
+import { langFromLocale, type HelpParams } from '../render/i18n.js';
 import type { BotContext } from './context.js';
 import { moreCustomId } from './more-cache.js';
 
@@ -60,11 +69,49 @@ export function langFor(
   return langFromLocale(locale, fallback);
 }
 
-/** Ask the engine and render the answer; passages that do not fit go behind "More passages". */
-export async function answerQuestion(ctx: BotContext, question: string): Promise<RenderedAnswer> {
-  const answer = await ctx.engine.ask(question);
-  return renderAnswer(answer, {
+/** Greetings and help cost nothing and ask nothing of the article: they never use up the cooldown. */
+export function usesCooldown(intent: Intent): boolean {
+  return intent === 'question' || intent === 'summary';
+}
+
+/** What /help and a help request show: every way to reach this bot here. */
+export function helpParams(ctx: BotContext, botUserId: string): HelpParams {
+  return {
+    botMention: `<@${botUserId}>`,
+    answerChannels: ctx.config.ANSWER_CHANNEL_IDS.map((id) => `<#${id}>`),
+    maxQuestionChars: ctx.config.MAX_QUESTION_CHARS,
+    cooldownSeconds: Math.ceil(ctx.config.USER_COOLDOWN_MS / 1000),
+  };
+}
+
+/** "More passages" for an answer's or a summary's left-out excerpts. */
+export function moreRegistrar(ctx: BotContext, mode: IndexMode): AnswerRenderOptions {
+  return {
     registerMore: (excerpts, lang, tier) =>
-      moreCustomId(ctx.more.put({ excerpts, lang, mode: answer.mode, tier })),
-  });
+      moreCustomId(ctx.more.put({ excerpts, lang, mode, tier })),
+  };
+}
+
+/** Render any reply; passages that do not fit go behind "More passages". */
+export function renderReply(ctx: BotContext, reply: Reply, botUserId: string): RenderedMessage {
+  switch (reply.kind) {
+    case 'answer':
+      return renderAnswer(reply.answer, moreRegistrar(ctx, reply.answer.mode));
+    case 'summary':
+      return renderSummary(reply.summary, moreRegistrar(ctx, reply.summary.mode));
+    case 'greeting':
+      return renderGreeting(reply.greeting);
+    case 'help':
+      return renderHelp(reply.lang, helpParams(ctx, botUserId));
+  }
+}
+
+/** Ask the engine (summary, greeting, help or an answer, by intent) and render the reply. */
+export async function answerQuestion(
+  ctx: BotContext,
+  question: string,
+  intent: Intent,
+  botUserId: string,
+): Promise<RenderedMessage> {
+  return renderReply(ctx, await ctx.engine.reply(question, intent), botUserId);
 }

@@ -7,16 +7,24 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+/** Let `write` fill a private sibling of `file`, then rename it into place. */
+export async function writeAtomicWith(
+  file: string,
+  write: (tmpFile: string) => Promise<void>,
+): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await writeFile(tmp, data);
+    await write(tmp);
     await rename(tmp, file);
   } catch (err) {
     await rm(tmp, { force: true });
     throw err;
   }
+}
+
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  await writeAtomicWith(file, (tmp) => writeFile(tmp, data));
 }
 
 /** Fill a temporary sibling folder, then rename it to `dir` (which must not exist yet). */

@@ -7,7 +7,7 @@
  * lines weigh less than what was typed) and a serialized form we control. The serialized form carries its format version, parameters and
  * tokenizer options, and `fromJSON` refuses any mismatch.
  */
-import type { TokenizerOptions } from '../text/tokenize.js';
+import { sameTokenizer, type TokenizerOptions } from '../text/tokenize.js';
 
 export const BM25_FORMAT_VERSION = 1;
 
@@ -164,10 +164,7 @@ export class Bm25Index {
         `keyword index format ${String(json.format)} v${String(json.version)} is not bm25 v${BM25_FORMAT_VERSION}`,
       );
     }
-    if (
-      json.tokenizer.segmenter !== expected.tokenizer.segmenter ||
-      json.tokenizer.bigrams !== expected.tokenizer.bigrams
-    ) {
+    if (!sameTokenizer(json.tokenizer, expected.tokenizer)) {
       throw new Bm25FormatError(
         `keyword index was built with tokenizer ${JSON.stringify(json.tokenizer)}, ` +
           `but ${JSON.stringify(expected.tokenizer)} is configured`,

@@ -2,15 +2,17 @@
  * The reindex pipeline: corpus → passages → people, glossary, keyword and vector
  * indexes → one atomically published build.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Passage } from '../corpus/types.js';
 import { embeddingDisabled, type Config } from '../config.js';
 import { chunkDocument, embeddingText } from '../corpus/chunk.js';
-import { loadCorpus } from '../corpus/load.js';
+import type { CorpusLimits } from '../corpus/files.js';
+import { EmptyCorpusError, loadCorpus } from '../corpus/load.js';
 import type { Corpus, PassageTag } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
 import { cedictLexicon } from '../people/lexicon.js';
+import { PeopleDataError } from '../people/curated.js';
 import {
   buildPeopleRegistry,
   loadCuratedPeople,
@@ -21,7 +23,12 @@ import { loadCedict } from '../lexicon/cedict.js';
 import { fieldWords, searchableText } from '../lexicon/field-words.js';
 import { buildCrossLingualTable } from '../lexicon/crosslingual-build.js';
 import type { CrossLingualTable } from '../lexicon/crosslingual-table.js';
-import { extractParentheticalGlossary, loadGlossary } from '../lexicon/glossary.js';
+import {
+  GlossaryDataError,
+  extractParentheticalGlossary,
+  loadGlossary,
+  type GlossaryEntry,
+} from '../lexicon/glossary.js';
 import { addJiebaWords } from '../text/jieba.js';
 import { normalize } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
@@ -30,13 +37,23 @@ import { publishDirectory } from './atomic.js';
 import { Bm25Index, DEFAULT_BM25 } from './bm25.js';
 import { calibrate } from './calibrate.js';
 import { loadEmbedder } from './embedder.js';
+import { sha256 } from './checksum.js';
+import { acquireBuildLock } from './lock.js';
 import { INDEX_SCHEMA_VERSION, type Calibration, type Manifest } from './manifest.js';
-import { FILES, buildsDir, newBuildId, switchCurrent } from './store.js';
+import { buildSummaries, summaryParameters } from './summary.js';
+import { FILES, buildsDir, newBuildId, removeLeftovers, switchCurrent } from './store.js';
 import { VectorIndex } from './vector-index.js';
 
 export interface BuildResult {
   dir: string;
   manifest: Manifest;
+}
+
+export function corpusLimits(config: Config): CorpusLimits {
+  return {
+    maxFileBytes: config.CORPUS_MAX_FILE_BYTES,
+    maxTotalBytes: config.CORPUS_MAX_TOTAL_BYTES,
+  };
 }
 
 export interface BuildOptions {
@@ -70,11 +87,22 @@ async function namesAndTerms(
   const dictionary = loadCedict();
 
   step('Finding people');
-  const people = buildPeopleRegistry(corpus, await loadCuratedPeople(config.CORPUS_DIR), {
-    lexicon: cedictLexicon(dictionary),
-  });
+  const lexicon = cedictLexicon(dictionary);
+  const curated = await curatedOrSkip(corpus, 'people.json', () =>
+    loadCuratedPeople(config.CORPUS_DIR),
+  );
+  let people: PeopleRegistry;
+  try {
+    people = buildPeopleRegistry(corpus, curated, { lexicon });
+  } catch (err) {
+    if (!(err instanceof PeopleDataError)) throw err;
+    corpus.skipped.push({ file: 'people.json', problem: err.message });
+    people = buildPeopleRegistry(corpus, [], { lexicon });
+  }
   const glossary = [
-    ...(await loadGlossary(config.CORPUS_DIR)),
+    ...(await curatedOrSkip<GlossaryEntry>(corpus, 'glossary.json', () =>
+      loadGlossary(config.CORPUS_DIR),
+    )),
     ...extractParentheticalGlossary(corpus),
   ];
 
@@ -104,6 +132,24 @@ async function namesAndTerms(
   return { people, extraWords, crosslingual };
 }
 
+/**
+ * A curated file (people.json, glossary.json) that cannot be used is skipped like a
+ * bad article: the build goes on without it and says so.
+ */
+async function curatedOrSkip<T>(
+  corpus: Corpus,
+  file: string,
+  load: () => Promise<T[]>,
+): Promise<T[]> {
+  try {
+    return await load();
+  } catch (err) {
+    if (!(err instanceof PeopleDataError) && !(err instanceof GlossaryDataError)) throw err;
+    corpus.skipped.push({ file, problem: err.message });
+    return [];
+  }
+}
+
 /** Masthead lines and the field words of what the corpus holds, which queries may name. */
 function searchedBesideParagraphs(corpus: Corpus): string[] {
   const tags = new Set<PassageTag>();
@@ -116,20 +162,38 @@ function searchedBesideParagraphs(corpus: Corpus): string[] {
   return [...texts, fieldWords([...tags])];
 }
 
+/**
+ * Build and publish an index from the corpus. Holds the build lock throughout (a
+ * second build fails at once with LockBusyError) and first clears what a killed
+ * build left behind.
+ */
 export async function buildIndex(
   config: Config,
   log: Logger,
   options: BuildOptions = {},
 ): Promise<BuildResult> {
+  const lock = await acquireBuildLock(config.DATA_DIR);
+  try {
+    const leftovers = await removeLeftovers(config.DATA_DIR);
+    if (leftovers.length > 0) {
+      log.info(`Removed ${leftovers.length} half-written build(s) an interrupted reindex left.`);
+    }
+    return await buildLocked(config, log, options);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function buildLocked(
+  config: Config,
+  log: Logger,
+  options: BuildOptions,
+): Promise<BuildResult> {
   const started = performance.now();
   const step = options.onStep ?? (() => undefined);
   step(`Reading articles in ${config.CORPUS_DIR}`);
-  const corpus = await loadCorpus(config.CORPUS_DIR);
-  if (corpus.documents.length === 0) {
-    throw new Error(
-      `No articles in ${config.CORPUS_DIR}: add a .md or .txt file and run npm run reindex.`,
-    );
-  }
+  const corpus = await loadCorpus(config.CORPUS_DIR, corpusLimits(config));
+  if (corpus.documents.length === 0) throw new EmptyCorpusError(config.CORPUS_DIR, corpus.skipped);
 
   const { people, extraWords, crosslingual } = await namesAndTerms(config, corpus, step);
 
@@ -151,6 +215,9 @@ export async function buildIndex(
     DEFAULT_BM25,
     tokenizer,
   );
+
+  step("Choosing each article's summary sentences");
+  const summaries = buildSummaries(corpus, passages, tokenizer);
 
   let mode: Manifest['mode'] = 'lexical';
   let modeReason: string | undefined;
@@ -215,12 +282,16 @@ export async function buildIndex(
     requestedModel: config.EMBEDDING_MODEL,
     embedding,
     hnsw: vectors ? hnsw : null,
+    summary: summaryParameters(),
     counts: {
       documents: corpus.documents.length,
       passages: passages.length,
       people: people.people.length,
       terms: bm25.vocabularySize,
     },
+    skipped: corpus.skipped,
+    // Filled in once the files are written.
+    checksums: { files: {}, passages: passages.map((p) => sha256(p.text)) },
   };
 
   step('Writing the index');
@@ -232,11 +303,15 @@ export async function buildIndex(
     await json(FILES.bm25, bm25.toJSON());
     await json(FILES.people, people);
     await json(FILES.crosslingual, crosslingual);
+    await json(FILES.summary, summaries);
     if (vectors) await vectors.save(path.join(tmp, FILES.vectors));
+    for (const name of (await readdir(tmp)).sort()) {
+      manifest.checksums.files[name] = sha256(await readFile(path.join(tmp, name)));
+    }
     manifest.buildMs = Math.round(performance.now() - started);
     // The manifest goes last: a folder with a manifest is a complete build.
     await json(FILES.manifest, manifest);
   });
-  await switchCurrent(config.DATA_DIR, buildId);
+  await switchCurrent(config.DATA_DIR, buildId, config.INDEX_KEEP_BUILDS);
   return { dir, manifest };
 }

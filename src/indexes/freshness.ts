@@ -5,6 +5,7 @@
  * otherwise every start would retry the download. `npm run reindex` retries.
  */
 import type { Config } from '../config.js';
+import { sameTokenizer } from '../text/tokenize.js';
 import { TEXT_FORM, tokenizerOptions } from './tokenizer-options.js';
 import type { Manifest } from './manifest.js';
 
@@ -18,12 +19,7 @@ export function staleReasons(manifest: Manifest, config: Config, corpusHash: str
     reasons.push('the chunking settings changed');
   }
   const tokenizer = tokenizerOptions(config);
-  if (
-    manifest.tokenizer.segmenter !== tokenizer.segmenter ||
-    manifest.tokenizer.bigrams !== tokenizer.bigrams
-  ) {
-    reasons.push('the tokenizer changed');
-  }
+  if (!sameTokenizer(manifest.tokenizer, tokenizer)) reasons.push('the tokenizer changed');
   if (manifest.tokenizer.textForm !== TEXT_FORM) reasons.push('the form of index terms changed');
   if (manifest.requestedModel !== config.EMBEDDING_MODEL) {
     reasons.push(

@@ -2,10 +2,16 @@
  * Loading one published build into memory. Everything a question needs is here,
  * so a question in flight keeps answering from this object even after a reindex
  * publishes a newer build.
+ *
+ * Nothing is trusted: each file must match the sha256 the manifest records, parse,
+ * and have its expected shape, and each passage's text must match its own sha256.
+ * A build that fails any check throws IndexCorruptError naming the file, and the
+ * caller sets it aside (ensure.ts); an edited passages.json is never served as
+ * the article's words.
  */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import type { Passage } from '../corpus/types.js';
 import type { PeopleRegistry } from '../people/registry.js';
 import {
@@ -14,9 +20,12 @@ import {
   type CrossLingualTable,
 } from '../lexicon/crosslingual-table.js';
 import { addJiebaWords } from '../text/jieba.js';
-import { Bm25Index, type Bm25Json } from './bm25.js';
-import { IndexMismatchError, type Manifest } from './manifest.js';
+import { Bm25FormatError, Bm25Index } from './bm25.js';
+import { sha256 } from './checksum.js';
+import { IndexCorruptError, IndexMismatchError, type Manifest } from './manifest.js';
+import { Bm25JsonSchema, PassagesSchema, PeopleRegistrySchema } from './schemas.js';
 import { FILES, readManifest } from './store.js';
+import { SummaryFileSchema, summaryProblems, type DocumentSummary } from './summary.js';
 import { VectorIndex } from './vector-index.js';
 
 export interface LoadedIndex {
@@ -26,12 +35,58 @@ export interface LoadedIndex {
   bm25: Bm25Index;
   people: PeopleRegistry;
   crosslingual: CrossLingualTable;
+  /** Each article's extractive summary, as ranges of its passages. */
+  summaries: DocumentSummary[];
   /** Null in lexical mode. */
   vectors: VectorIndex | null;
 }
 
-async function readJson<T>(dir: string, name: string): Promise<T> {
-  return JSON.parse(await readFile(path.join(dir, name), 'utf8')) as T;
+/** A build file's bytes, checked against the sha256 the manifest vouches for. */
+async function readVouched(dir: string, name: string, manifest: Manifest): Promise<Buffer> {
+  const file = path.join(dir, name);
+  const expected = manifest.checksums.files[name];
+  if (expected === undefined) throw new IndexCorruptError(file, 'is not listed in manifest.json');
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    throw new IndexCorruptError(
+      file,
+      `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
+    );
+  }
+  if (sha256(bytes) !== expected) {
+    throw new IndexCorruptError(
+      file,
+      'does not match its checksum in manifest.json (damaged or edited)',
+    );
+  }
+  return bytes;
+}
+
+async function readJson<T>(
+  dir: string,
+  name: string,
+  manifest: Manifest,
+  schema: z.ZodType<T>,
+): Promise<T> {
+  const file = path.join(dir, name);
+  const bytes = await readVouched(dir, name, manifest);
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch (err) {
+    throw new IndexCorruptError(file, `is not valid JSON (${(err as Error).message})`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new IndexCorruptError(
+      file,
+      `has the wrong shape at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`,
+    );
+  }
+  return parsed.data;
 }
 
 /** The stored English→Chinese table, checked: a bad one is a broken index, told as such. */
@@ -40,9 +95,30 @@ function crossLingualTable(dir: string, json: unknown): CrossLingualTable {
     return parseCrossLingualTable(json);
   } catch (err) {
     if (err instanceof CrossLingualTableError)
-      throw new IndexMismatchError(`${dir}: ${err.message}`);
+      throw new IndexCorruptError(path.join(dir, FILES.crosslingual), err.message);
     throw err;
   }
+}
+
+/** Each passage is where it says and holds the text the build vouched for. */
+function checkPassages(dir: string, passages: Passage[], manifest: Manifest): void {
+  const file = path.join(dir, FILES.passages);
+  const sums = manifest.checksums.passages;
+  if (sums.length !== passages.length || passages.length !== manifest.counts.passages) {
+    throw new IndexCorruptError(
+      file,
+      `holds ${passages.length} passages; the manifest vouches for ${sums.length}`,
+    );
+  }
+  passages.forEach((p, i) => {
+    if (p.id !== i) throw new IndexCorruptError(file, `passage ${i} says it is passage ${p.id}`);
+    if (sha256(p.text) !== sums[i]) {
+      throw new IndexCorruptError(
+        file,
+        `the text of passage ${i} is not the text the build took from the corpus`,
+      );
+    }
+  });
 }
 
 export interface LoadExpectations {
@@ -58,29 +134,57 @@ export async function loadIndex(dir: string, expect: LoadExpectations = {}): Pro
         `EMBEDDING_MODEL is ${expect.requestedModel}. Run \`npm run reindex\` to rebuild it.`,
     );
   }
-  addJiebaWords(manifest.tokenizer.extraWords);
-  const [passages, bm25Json, people, crosslingualJson] = await Promise.all([
-    readJson<Passage[]>(dir, FILES.passages),
-    readJson<Bm25Json>(dir, FILES.bm25),
-    readJson<PeopleRegistry>(dir, FILES.people),
-    readJson<unknown>(dir, FILES.crosslingual),
+  const [passages, bm25Json, people, crosslingualJson, summaries] = await Promise.all([
+    readJson(dir, FILES.passages, manifest, PassagesSchema),
+    readJson(dir, FILES.bm25, manifest, Bm25JsonSchema),
+    readJson<PeopleRegistry>(dir, FILES.people, manifest, PeopleRegistrySchema),
+    readJson<unknown>(dir, FILES.crosslingual, manifest, z.unknown()),
+    readJson(dir, FILES.summary, manifest, SummaryFileSchema),
   ]);
+  checkPassages(dir, passages, manifest);
   const crosslingual = crossLingualTable(dir, crosslingualJson);
-  const bm25 = Bm25Index.fromJSON(bm25Json, { tokenizer: manifest.tokenizer });
-  if (bm25.size !== passages.length || passages.length !== manifest.counts.passages) {
-    throw new IndexMismatchError(
-      `The index in ${dir} is inconsistent (passage counts differ). Run npm run reindex.`,
+  let bm25: Bm25Index;
+  try {
+    bm25 = Bm25Index.fromJSON(bm25Json, { tokenizer: manifest.tokenizer });
+  } catch (err) {
+    if (err instanceof Bm25FormatError) throw new IndexMismatchError(`${dir}: ${err.message}`);
+    throw err;
+  }
+  if (bm25.size !== passages.length) {
+    throw new IndexCorruptError(
+      path.join(dir, FILES.bm25),
+      `covers ${bm25.size} passages; the build has ${passages.length}`,
     );
   }
+  const summaryIssues = summaryProblems(summaries, passages);
+  if (summaryIssues.length > 0)
+    throw new IndexCorruptError(
+      path.join(dir, FILES.summary),
+      `does not fit the passages: ${summaryIssues[0]}`,
+    );
   let vectors: VectorIndex | null = null;
   if (manifest.mode === 'hybrid') {
     const file = path.join(dir, FILES.vectors);
-    if (!manifest.embedding || !manifest.hnsw || !existsSync(file)) {
-      throw new IndexMismatchError(
-        `The hybrid index in ${dir} lacks its vectors. Run npm run reindex.`,
+    if (!manifest.embedding || !manifest.hnsw) {
+      throw new IndexCorruptError(
+        path.join(dir, FILES.manifest),
+        'is hybrid but has no embedding settings',
       );
     }
-    vectors = await VectorIndex.load(file, manifest.embedding.dims, passages.length, manifest.hnsw);
+    // hnswlib reads the file itself; checking its bytes first keeps a garbled file out of native code.
+    await readVouched(dir, FILES.vectors, manifest);
+    try {
+      vectors = await VectorIndex.load(
+        file,
+        manifest.embedding.dims,
+        passages.length,
+        manifest.hnsw,
+      );
+    } catch (err) {
+      throw new IndexCorruptError(file, `cannot be loaded (${(err as Error).message})`);
+    }
   }
-  return { dir, manifest, passages, bm25, people, crosslingual, vectors };
+  // Taught to jieba only once the build has proved sound.
+  addJiebaWords(manifest.tokenizer.extraWords);
+  return { dir, manifest, passages, bm25, people, crosslingual, summaries, vectors };
 }

@@ -5,13 +5,35 @@
  * parameter that shapes the files.
  */
 import { z } from 'zod';
+import { ExpectedError } from '../errors.js';
 import { LANGS } from '../text/language.js';
 
 /**
  * Bump when any file's layout or meaning changes. 3: hybrid builds carry a calibration.
- * 5: the calibration keeps a null per probe language.
+ * 5: the calibration keeps a null per probe language. 6: checksums of every file and
+ * passage, and the corpus files the build skipped. 7: builds hold each article's
+ * extractive summary (summary.json) and the manifest says how it was chosen.
  */
-export const INDEX_SCHEMA_VERSION = 5;
+export const INDEX_SCHEMA_VERSION = 7;
+
+const SHA256 = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 in hex');
+
+/**
+ * What a build vouches for: the sha256 of each of its files (all but the manifest)
+ * and of each passage's text, in passage order.
+ */
+export const ChecksumsSchema = z.object({
+  files: z.record(z.string(), SHA256),
+  passages: z.array(SHA256),
+});
+
+export type Checksums = z.infer<typeof ChecksumsSchema>;
+
+const SkippedFileSchema = z.object({
+  file: z.string(),
+  line: z.number().int().positive().optional(),
+  problem: z.string(),
+});
 
 const DocumentMetaSchema = z.object({
   id: z.string(),
@@ -103,16 +125,43 @@ export const ManifestSchema = z.object({
     })
     .nullable(),
   hnsw: z.object({ m: z.number(), efConstruction: z.number(), efSearch: z.number() }).nullable(),
+  /** How summary.json was chosen (see src/summary/select.ts). */
+  summary: z.object({
+    method: z.string(),
+    minSentences: z.number().int(),
+    maxSentences: z.number().int(),
+    maxChars: z.number(),
+    lambda: z.number(),
+    damping: z.number(),
+  }),
   counts: z.object({
     documents: z.number(),
     passages: z.number(),
     people: z.number(),
     terms: z.number(),
   }),
+  /** Corpus files left out of this build, and why. */
+  skipped: z.array(SkippedFileSchema),
+  checksums: ChecksumsSchema,
 });
 
 export type Manifest = z.infer<typeof ManifestSchema>;
 
-export class IndexMismatchError extends Error {
+/** A build this version cannot use as it is (older schema, other model): rebuild it. */
+export class IndexMismatchError extends ExpectedError {
   override name = 'IndexMismatchError';
+}
+
+/**
+ * A build whose files are damaged: unreadable, not the shape they should be, or not
+ * what the manifest vouches for. It is set aside, never served.
+ */
+export class IndexCorruptError extends IndexMismatchError {
+  override name = 'IndexCorruptError';
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(`${file}: ${problem}. Run \`npm run reindex\` to rebuild the index.`);
+  }
 }

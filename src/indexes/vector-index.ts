@@ -2,8 +2,8 @@
  * Approximate nearest neighbours over passage embeddings (hnswlib, cosine space).
  * Passage ids are positions: the i-th vector given to `build` is passage i.
  */
-import { rename, rm } from 'node:fs/promises';
 import hnswlib from 'hnswlib-node';
+import { writeAtomicWith } from './atomic.js';
 
 export interface HnswParams {
   /** Graph degree: higher recalls better and costs memory. */
@@ -85,13 +85,6 @@ export class VectorIndex {
 
   /** Written beside the target and renamed, so a crash never leaves a half-written index. */
   async save(file: string): Promise<void> {
-    const partial = `${file}.${process.pid}.partial`;
-    try {
-      await this.index.writeIndex(partial);
-      await rename(partial, file);
-    } catch (err) {
-      await rm(partial, { force: true });
-      throw err;
-    }
+    await writeAtomicWith(file, (tmp) => this.index.writeIndex(tmp).then(() => undefined));
   }
 }

@@ -3,8 +3,16 @@
  * embed is: quotes as a block with the key sentence bold, [n] markers, footnotes.
  * Colours only when the output is a TTY (and NO_COLOR is unset).
  */
-import type { Answer, Excerpt, PersonAnswer } from '../answers/types.js';
-import { Footnotes } from './citation.js';
+import type {
+  Answer,
+  Excerpt,
+  Greeting,
+  PersonAnswer,
+  Reply,
+  SummaryAnswer,
+} from '../answers/types.js';
+import type { Lang } from '../text/language.js';
+import { Footnotes, formatPublished } from './citation.js';
 import { understoodNote } from './follow-up-note.js';
 import { ui } from './i18n.js';
 import { shownAs } from './tier.js';
@@ -87,4 +95,57 @@ export function renderPerson(answer: PersonAnswer): string {
   }
   if (notes.lines.length) lines.push('', ...notes.lines);
   return lines.join('\n');
+}
+
+/** Each article's summary sentences, in its order, cited like answers. */
+export function renderSummary(summary: SummaryAnswer): string {
+  const t = ui(summary.lang);
+  const blocks = summary.articles.map((a) =>
+    [
+      style.bold(t.summaryTitle(a.meta.title)),
+      style.dim(t.summaryNote),
+      '',
+      renderExcerpts(a.excerpts),
+    ].join('\n'),
+  );
+  return [...blocks, style.dim(`${t.verbatimFooter} · ${t.mode(summary.mode)}`)].join('\n\n');
+}
+
+/** "《title》 · source · date" for each article. */
+export function articleLines(greeting: Pick<Greeting, 'documents'>): string[] {
+  return greeting.documents.map((d) =>
+    [d.title, d.source, formatPublished(d.published)].filter(Boolean).join(' · '),
+  );
+}
+
+export function renderGreeting(greeting: Greeting): string {
+  const t = ui(greeting.lang);
+  return [
+    style.bold(t.greetingTitle),
+    t.greetingLead(greeting.documents.length),
+    ...articleLines(greeting).map((l) => `  • ${l}`),
+    ...(greeting.examples.length > 0
+      ? [t.greetingTry, ...greeting.examples.map((q) => `  ${style.green('?')} ${q}`)]
+      : []),
+    style.dim(t.greetingHelp.replaceAll('`', '')),
+  ].join('\n');
+}
+
+/** What can be asked, then the caller's own commands (the console's, or none). */
+export function renderHelpText(lang: Lang, commands: string): string {
+  return [ui(lang).askHelp, commands].filter(Boolean).join('\n');
+}
+
+/** Any reply, as the terminal shows it; `commands` lists what the caller accepts besides questions. */
+export function renderReply(reply: Reply, commands = ''): string {
+  switch (reply.kind) {
+    case 'answer':
+      return renderAnswer(reply.answer);
+    case 'summary':
+      return renderSummary(reply.summary);
+    case 'greeting':
+      return renderGreeting(reply.greeting);
+    case 'help':
+      return renderHelpText(reply.lang, commands);
+  }
 }

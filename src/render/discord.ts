@@ -22,9 +22,11 @@ import type {
   Citation,
   Confidence,
   Excerpt,
+  Greeting,
   IndexMode,
   PersonAnswer,
   QuoteSentence,
+  SummaryAnswer,
 } from '../answers/types.js';
 import type { Lang } from '../text/language.js';
 import { splitSentences } from '../text/sentences.js';
@@ -475,6 +477,8 @@ function excerptEmbed(
     more: readonly Excerpt[];
     lang: Lang;
     mode: IndexMode;
+    /** A line above the quotes; a related answer's caveat when absent. */
+    lead?: string;
   },
   tier: ExcerptTier,
   options: AnswerRenderOptions,
@@ -486,7 +490,8 @@ function excerptEmbed(
     mode,
     excerpts.map((e) => e.citation.title),
   );
-  const lead = tier === 'related' ? `**${escapeMarkdown(t.relatedCaveat)}**` : null;
+  const lead =
+    content.lead ?? (tier === 'related' ? `**${escapeMarkdown(t.relatedCaveat)}**` : null);
   const canRegister = options.registerMore !== undefined;
   const layout = layoutExcerpts(excerpts, t, title.length + footer.length, canRegister, lead);
   const extra = [...layout.overflow, ...content.more];
@@ -513,6 +518,81 @@ function excerptEmbed(
       more,
     ),
     shown: layout.shown,
+  };
+}
+
+/**
+ * A summary: per article, its chosen sentences in article order, quoted and cited like an
+ * answer, with the next-ranked sentences behind "More passages". Articles that would break
+ * the 6000-character or 10-embed limits are left out and counted in the content line.
+ */
+export function renderSummary(
+  summary: SummaryAnswer,
+  options: AnswerRenderOptions = {},
+): RenderedAnswer {
+  const t = ui(summary.lang);
+  const embeds: APIEmbed[] = [];
+  const rows: ButtonRow[] = [];
+  const shown: Excerpt[] = [];
+  let total = 0;
+  let omitted = 0;
+  for (const a of summary.articles) {
+    const r = excerptEmbed(
+      {
+        title: fitEscaped(t.summaryTitle(a.meta.title), LIMITS.embedTitle),
+        excerpts: a.excerpts,
+        more: a.more,
+        lang: summary.lang,
+        mode: summary.mode,
+        lead: `*${escapeMarkdown(t.summaryNote, false)}*`,
+      },
+      'answer',
+      options,
+    );
+    const embed = r.embeds[0]!;
+    const length = embedLength(embed);
+    if (total + length > LIMITS.embedTotal || embeds.length >= LIMITS.embeds) {
+      omitted++;
+      continue;
+    }
+    total += length;
+    embeds.push(embed);
+    shown.push(...r.shown);
+    rows.push(...r.components);
+  }
+  return {
+    ...(omitted > 0 && { content: shorten(t.moreArticles(omitted), LIMITS.content) }),
+    embeds,
+    components: rows.slice(0, LIMITS.rows),
+    shown,
+  };
+}
+
+/** Hello in the user's language: the articles (title, source, date), two example questions, /help. */
+export function renderGreeting(greeting: Greeting): RenderedMessage {
+  const t = ui(greeting.lang);
+  const articles = greeting.documents.slice(0, 10).map((d) => {
+    const detail = [d.source, formatPublished(d.published)].filter(Boolean).join(' · ');
+    return `• **${fitEscaped(d.title, 300)}**${detail ? `\n  ${escapeMarkdown(detail, false)}` : ''}`;
+  });
+  if (greeting.documents.length > articles.length)
+    articles.push(escapeMarkdown(t.moreArticles(greeting.documents.length - articles.length)));
+  const examples = greeting.examples.map((q) => `• ${fitEscaped(q, 200)}`);
+  const description = [
+    escapeMarkdown(t.greetingLead(greeting.documents.length)),
+    articles.join('\n'),
+    ...(examples.length > 0 ? [`${escapeMarkdown(t.greetingTry)}\n${examples.join('\n')}`] : []),
+    t.greetingHelp,
+  ].join('\n\n');
+  return {
+    embeds: [
+      {
+        title: t.greetingTitle,
+        color: COLOR.info,
+        description: shorten(description, LIMITS.embedDescription),
+      },
+    ],
+    components: [],
   };
 }
 

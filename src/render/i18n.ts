@@ -73,6 +73,21 @@ export interface UiStrings {
   helpTitle: string;
   helpBody(p: HelpParams): string;
 
+  /** Heads a summary: "Summary: <title>". */
+  summaryTitle(title: string): string;
+  /** Says what the summary is: the article's own sentences, in its order. */
+  summaryNote: string;
+  greetingTitle: string;
+  /** What the bot does, before the list of articles. */
+  greetingLead(articles: number): string;
+  greetingTry: string;
+  /** Points to /help and to asking for a summary. */
+  greetingHelp: string;
+  /** For the console and `ask`: what can be asked, without Discord's commands. */
+  askHelp: string;
+  /** /summary article:<text> named no article; `titles` lists the ones there are. */
+  noArticle(query: string, titles: string): string;
+
   cooldown(seconds: number): string;
   tooLong(length: number, max: number): string;
   emptyQuestion: string;
@@ -128,6 +143,7 @@ const zhHant: UiStrings = {
         : []),
       '• `/ask question:<問題>`；加上 `private:True` 只有你看得到答案。',
       '• `/person name:<姓名>`：文中人物的身分與所有提及（輸入時會提示姓名）。',
+      '• `/summary`：文章摘要，以原文句子依序列出並註明段落；也可以直接問「這篇文章在講什麼？」。',
       '• `/about`：文章、來源、日期與索引資訊。',
       '',
       '**按鈕**',
@@ -137,6 +153,19 @@ const zhHant: UiStrings = {
         (p.cooldownSeconds > 0 ? `；每人每 ${p.cooldownSeconds} 秒可問一次。` : '。') +
         '可用繁體、簡體中文或英文提問。',
     ].join('\n'),
+
+  summaryTitle: (title) => `摘要：${title}`,
+  summaryNote: '以下句子一字不改摘自原文，依原文順序排列。',
+  greetingTitle: '你好！',
+  greetingLead: (n) =>
+    `我只根據${n > 1 ? '以下文章' : '這篇文章'}回答問題，引文一字不改，並註明原文段落 ¶：`,
+  greetingTry: '可以這樣問：',
+  greetingHelp: '想看文章重點，可以問「這篇文章在講什麼？」或用 `/summary`；所有用法請見 `/help`。',
+  askHelp: [
+    '就文章提問即可，繁體、簡體中文或英文都行；回答逐字引用原文並註明段落 ¶。',
+    '問「這篇文章在講什麼？」可得文章摘要；問人物、數字、原因、時間等，文章沒提到的我會直說。',
+  ].join('\n'),
+  noArticle: (q, titles) => `沒有找到「${q}」這篇文章。現有：${titles}`,
 
   cooldown: (s) => `請稍候 ${s} 秒再提問。`,
   tooLong: (n, max) => `問題太長了（${n} 字），上限是 ${max} 字，請精簡後再問。`,
@@ -186,6 +215,7 @@ const zhHans: UiStrings = {
   ...simplified(zhHant),
   // These insert someone else's words, which are shown as written, not converted.
   personNotFound: (q) => `文章中没有找到“${q}”。`,
+  noArticle: (q, titles) => `没有找到“${q}”这篇文章。现有：${titles}`,
   byAuthor: (a) => `作者 ${a}`,
 };
 
@@ -236,6 +266,7 @@ const en: UiStrings = {
         : []),
       '• `/ask question:<text>`; add `private:True` so that only you see the answer.',
       '• `/person name:<name>`: who someone in the article is, and every mention (names are suggested as you type).',
+      '• `/summary`: the article in a few of its own sentences, in order, each cited; or just ask “What is the article about?”',
       '• `/about`: the articles, source, date and index.',
       '',
       '**Buttons**',
@@ -245,6 +276,20 @@ const en: UiStrings = {
         (p.cooldownSeconds > 0 ? `; one question per ${p.cooldownSeconds} s per person.` : '.') +
         ' Ask in Traditional or Simplified Chinese, or English.',
     ].join('\n'),
+
+  summaryTitle: (title) => `Summary: ${title}`,
+  summaryNote: 'These sentences are quoted verbatim from the article, in its order.',
+  greetingTitle: 'Hello!',
+  greetingLead: (n) =>
+    `I answer questions about ${n > 1 ? 'these articles' : 'this article'} only, quoting ${n > 1 ? 'them' : 'it'} word for word with paragraph (¶) citations:`,
+  greetingTry: 'Try asking:',
+  greetingHelp:
+    'For the gist, ask “What is the article about?” or use `/summary`; `/help` shows everything I can do.',
+  askHelp: [
+    'Ask about the article in Traditional or Simplified Chinese, or English; answers quote it word for word with ¶ citations.',
+    'Ask “What is the article about?” for a summary; ask about people, figures, reasons, dates. When the article does not say, I tell you so.',
+  ].join('\n'),
+  noArticle: (q, titles) => `No article matches “${q}”. There are: ${titles}`,
 
   cooldown: (s) => `Please wait ${s} s before asking again.`,
   tooLong: (n, max) =>

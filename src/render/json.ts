@@ -1,10 +1,23 @@
 /** The machine-readable shapes of `ask --json` and `person --json`. */
 import { rankedExcerpts } from '../answers/answerer.js';
-import type { Answer, PersonAnswer } from '../answers/types.js';
+import type { Answer, Excerpt, PersonAnswer, Reply, SummaryAnswer } from '../answers/types.js';
+import { formatPublished } from './citation.js';
+
+export interface PassageJson {
+  doc: string;
+  section: string | null;
+  paragraphs: number[];
+  text: string;
+  quote: string;
+  score: number;
+  /** The question's terms the passage matched. */
+  matched: string[];
+}
 
 export interface AnswerJson {
   id?: string;
   question: string;
+  kind: 'answer';
   /** What was answered: the question itself, or a follow-up as read against its context. */
   understood: string;
   /** How a follow-up was read, or null for a question answered as asked. */
@@ -14,22 +27,26 @@ export interface AnswerJson {
   confidence: Answer['confidence'];
   /** The numbers abstention was decided on. */
   answerability: Answer['answerability'];
-  passages: {
-    doc: string;
-    section: string | null;
-    paragraphs: number[];
-    text: string;
-    quote: string;
-    score: number;
-    /** The question's terms the passage matched. */
-    matched: string[];
-  }[];
+  passages: PassageJson[];
+}
+
+function passageJson(e: Excerpt, paragraphs: number[]): PassageJson {
+  return {
+    doc: e.passage.doc,
+    section: e.passage.section,
+    paragraphs,
+    text: e.passage.text,
+    quote: e.quote,
+    score: Number(e.score.toFixed(6)),
+    matched: e.matched,
+  };
 }
 
 export function answerToJson(answer: Answer, id?: string): AnswerJson {
   return {
     ...(id !== undefined && { id }),
     question: answer.question,
+    kind: 'answer',
     understood: answer.followUp?.understood ?? answer.question,
     followUp: answer.followUp?.kind ?? null,
     mode: answer.mode,
@@ -37,16 +54,87 @@ export function answerToJson(answer: Answer, id?: string): AnswerJson {
     confidence: answer.confidence,
     answerability: answer.answerability,
     // The whole ranked list, best first, whether shown or behind "more".
-    passages: rankedExcerpts(answer).map((e) => ({
-      doc: e.passage.doc,
-      section: e.passage.section,
-      paragraphs: e.passage.paragraphs,
-      text: e.passage.text,
-      quote: e.quote,
-      score: Number(e.score.toFixed(6)),
-      matched: e.matched,
-    })),
+    passages: rankedExcerpts(answer).map((e) => passageJson(e, e.passage.paragraphs)),
   };
+}
+
+/** A summary: its sentences in article order, each citing the ¶ it is in. Never an abstention. */
+export interface SummaryJson {
+  id?: string;
+  question: string;
+  kind: 'summary';
+  mode: SummaryAnswer['mode'];
+  abstained: false;
+  confidence: 'answer';
+  passages: PassageJson[];
+  /** The next-ranked sentences, behind "more passages" in Discord. */
+  more: PassageJson[];
+}
+
+interface DocumentJson {
+  id: string;
+  title: string;
+  source?: string;
+  published?: string;
+}
+
+export interface GreetingJson {
+  id?: string;
+  question: string;
+  kind: 'greeting';
+  abstained: false;
+  documents: DocumentJson[];
+  examples: string[];
+  passages: [];
+}
+
+export interface HelpJson {
+  id?: string;
+  question: string;
+  kind: 'help';
+  abstained: false;
+  passages: [];
+}
+
+export type ReplyJson = AnswerJson | SummaryJson | GreetingJson | HelpJson;
+
+/** `ask --json`: what any message gets, told apart by `kind`. */
+export function replyToJson(reply: Reply, question: string, id?: string): ReplyJson {
+  const base = { ...(id !== undefined && { id }), question };
+  switch (reply.kind) {
+    case 'answer':
+      return answerToJson(reply.answer, id);
+    case 'summary': {
+      const s = reply.summary;
+      // The sentence's own ¶, not the whole passage's: a summary cites what it quotes.
+      const of = (e: Excerpt) => passageJson(e, e.citation.paragraphs);
+      return {
+        ...base,
+        kind: 'summary',
+        mode: s.mode,
+        abstained: false,
+        confidence: 'answer',
+        passages: s.articles.flatMap((a) => a.excerpts.map(of)),
+        more: s.articles.flatMap((a) => a.more.map(of)),
+      };
+    }
+    case 'greeting':
+      return {
+        ...base,
+        kind: 'greeting',
+        abstained: false,
+        documents: reply.greeting.documents.map((d) => ({
+          id: d.id,
+          title: d.title,
+          ...(d.source !== undefined && { source: d.source }),
+          ...(d.published !== undefined && { published: formatPublished(d.published)! }),
+        })),
+        examples: reply.greeting.examples,
+        passages: [],
+      };
+    case 'help':
+      return { ...base, kind: 'help', abstained: false, passages: [] };
+  }
 }
 
 export interface PersonJson {

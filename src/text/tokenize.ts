@@ -22,6 +22,11 @@ export interface TokenizerOptions {
 
 export const DEFAULT_TOKENIZER: TokenizerOptions = { segmenter: 'jieba', bigrams: true };
 
+/** Would two tokenizers cut the same text into the same terms? */
+export function sameTokenizer(a: TokenizerOptions, b: TokenizerOptions): boolean {
+  return a.segmenter === b.segmenter && a.bigrams === b.bigrams;
+}
+
 const RUNS = /(\p{Script=Han}+)|([\p{Script=Latin}\p{N}]+(?:[.\-/'][\p{Script=Latin}\p{N}]+)*)/gu;
 
 let intlSegmenter: Intl.Segmenter | undefined;

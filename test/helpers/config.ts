@@ -20,12 +20,14 @@ export const TINY_EMBEDDER: LoadEmbedderOptions = {
   progress: false,
 };
 
-/** A configuration with its own temporary data folder; never the developer's data/. */
+/** A configuration with its own temporary data folder (never the developer's data/) and the hub off. */
 export function testConfig(env: Record<string, string> = {}): Config & { cleanup(): void } {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'article-bot-test-'));
   const config = parseConfig({
     EMBEDDING_MODEL: 'none',
     LOG_LEVEL: 'silent',
+    // No test may reach the model hub, even on a machine that could.
+    ALLOW_REMOTE_MODELS: 'false',
     DATA_DIR: dataDir,
     ...env,
   });

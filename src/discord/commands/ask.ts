@@ -2,7 +2,14 @@
 import { described, privateOption, slashCommand } from '../command-data.js';
 import type { Command } from '../context.js';
 import { cooldownNotice, problemNotice } from '../notices.js';
-import { answerQuestion, checkQuestion, langFor, tidyQuestion } from '../questions.js';
+import { classifyIntent } from '../../intent/classify.js';
+import {
+  answerQuestion,
+  checkQuestion,
+  langFor,
+  tidyQuestion,
+  usesCooldown,
+} from '../questions.js';
 import { respond, withDeferral } from '../respond.js';
 
 const data = slashCommand('ask', {
@@ -25,9 +32,11 @@ export default {
     const lang = langFor(question, interaction.locale, ctx.defaultLang);
     const problem = checkQuestion(question, ctx.config.MAX_QUESTION_CHARS);
     if (problem) return respond(interaction, problemNotice(problem, lang), { ephemeral: true });
-    const wait = ctx.cooldown.take(interaction.user.id);
+    const intent = classifyIntent(question);
+    const wait = usesCooldown(intent) ? ctx.cooldown.take(interaction.user.id) : 0;
     if (wait > 0) return respond(interaction, cooldownNotice(wait, lang), { ephemeral: true });
-    const rendered = await withDeferral(interaction, answerQuestion(ctx, question), {
+    const work = answerQuestion(ctx, question, intent, interaction.client.user.id);
+    const rendered = await withDeferral(interaction, work, {
       ephemeral,
       // Embedding the question can take seconds on a cold model: defer at once.
       deferNow: ctx.engine.about().mode === 'hybrid',
