@@ -3,8 +3,8 @@
  * Every variable is documented in .env.example; this is the only module that reads
  * process.env.
  */
-import { constants, existsSync } from 'node:fs';
-import { access, mkdir, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -221,7 +221,11 @@ export async function checkDirectories(config: Config): Promise<void> {
   if (!(await notDir('DATA_DIR', config.DATA_DIR))) {
     try {
       await mkdir(config.DATA_DIR, { recursive: true });
-      await access(config.DATA_DIR, constants.W_OK | constants.X_OK);
+      // Write a file rather than ask access(): that is what a build will do, and it also
+      // catches a read-only mount and ACLs that access() does not see.
+      const probe = path.join(config.DATA_DIR, `.write-probe-${process.pid}`);
+      await writeFile(probe, '');
+      await rm(probe, { force: true });
     } catch (err) {
       problems.push(
         `  DATA_DIR: ${config.DATA_DIR} cannot be created or written (${(err as NodeJS.ErrnoException).code ?? String(err)})`,

@@ -24,7 +24,7 @@ import { answerInContext } from './conversation/answer-in-context.js';
 import { ReferentFinder } from './conversation/referents.js';
 import { classifyIntent, type Intent } from './intent/classify.js';
 import type { Config } from './config.js';
-import { loadEmbedder, type Embedder } from './indexes/embedder.js';
+import { loadEmbedder, type Embedder } from './embedding/load.js';
 import { describeSkip } from './corpus/files.js';
 import { ensureIndexWith } from './indexes/ensure.js';
 import { loadIndex, type LoadedIndex } from './indexes/load.js';

@@ -13,7 +13,7 @@ import {
   prefixesFor,
   requiredModelFiles,
   type Embedder,
-} from '../src/indexes/embedder.js';
+} from '../src/embedding/load.js';
 import { foldScript } from '../src/text/normalize.js';
 import { splitSentences } from '../src/text/sentences.js';
 import { TINY_MODEL_CACHE_DIR, TINY_MODEL_ID } from '../scripts/make-test-model.js';

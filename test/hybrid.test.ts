@@ -10,7 +10,7 @@ import { openEngine } from '../src/engine.js';
 import { buildIndex } from '../src/indexes/build.js';
 import { ensureIndex } from '../src/indexes/ensure.js';
 import { loadIndex } from '../src/indexes/load.js';
-import { loadEmbedder } from '../src/indexes/embedder.js';
+import { loadEmbedder } from '../src/embedding/load.js';
 import { IndexMismatchError } from '../src/indexes/manifest.js';
 import { NULL_PROBES } from '../src/indexes/null-probes.js';
 import { FILES, buildsDir, pointerFile } from '../src/indexes/store.js';

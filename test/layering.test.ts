@@ -2,7 +2,8 @@
  * The layout reads like the architecture, and its arrows run one way: text ←
  * corpus, lexicon ← people ← indexes ← retrieval ← answers ← conversation ← render,
  * discord, cli; intent (what a message asks for) and summary (choosing sentences) sit
- * on text alone; the feedback store sits beside answers, on answers only.
+ * on text alone; embedding (the model) sits on nothing of ours, and indexes and
+ * retrieval use it; the feedback store sits beside answers, on answers only.
  * A module never imports from a layer that depends on it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -32,6 +33,19 @@ const FORBIDDEN: Record<string, string[]> = {
   conversation: ['feedback', 'render', 'discord', 'cli'],
   feedback: ['indexes', 'retrieval', 'conversation', 'render', 'discord', 'cli'],
   intent: [
+    'corpus',
+    'lexicon',
+    'people',
+    'indexes',
+    'retrieval',
+    'answers',
+    'render',
+    'discord',
+    'cli',
+  ],
+  /** The model behind the dense leg knows nothing of articles or indexes. */
+  embedding: [
+    'text',
     'corpus',
     'lexicon',
     'people',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
-import { loadEmbedder, type Embedder } from '../src/indexes/embedder.js';
+import { loadEmbedder, type Embedder } from '../src/embedding/load.js';
 import { foldScript } from '../src/text/normalize.js';
 import {
   TINY_MODEL_CACHE_DIR,

@@ -36,7 +36,7 @@ import { TEXT_FORM, tokenizerOptions } from './tokenizer-options.js';
 import { publishDirectory } from './atomic.js';
 import { Bm25Index, DEFAULT_BM25 } from './bm25.js';
 import { calibrate } from './calibrate.js';
-import { loadEmbedder } from './embedder.js';
+import { loadEmbedder } from '../embedding/load.js';
 import { sha256 } from './checksum.js';
 import { acquireBuildLock } from './lock.js';
 import { INDEX_SCHEMA_VERSION, type Calibration, type Manifest } from './manifest.js';

@@ -3,7 +3,7 @@
  * answer land in similarity, for this model and this corpus (see null-probes.ts).
  */
 import { LANGS, type Lang } from '../text/language.js';
-import type { Embedder } from './embedder.js';
+import type { Embedder } from '../embedding/types.js';
 import type { Calibration, NullDistribution } from './manifest.js';
 import { NULL_PROBES, type NullProbe } from './null-probes.js';
 import type { VectorIndex } from './vector-index.js';

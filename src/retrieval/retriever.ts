@@ -5,7 +5,7 @@
  */
 import type { Passage } from '../corpus/types.js';
 import type { WeightedTerm } from '../indexes/bm25.js';
-import type { Embedder } from '../indexes/embedder.js';
+import type { Embedder } from '../embedding/types.js';
 import type { LoadedIndex } from '../indexes/load.js';
 import { CURATED_WEIGHT, curatedSynonyms } from '../lexicon/chinese-synonyms.js';
 import { searchableText } from '../lexicon/field-words.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseConfig, type Config } from '../../src/config.js';
-import type { LoadEmbedderOptions } from '../../src/indexes/embedder.js';
+import type { LoadEmbedderOptions } from '../../src/embedding/load.js';
 import { createLogger } from '../../src/logger.js';
 import { TINY_MODEL_CACHE_DIR, TINY_MODEL_ID } from '../../scripts/make-test-model.js';
 
