@@ -118,6 +118,19 @@ const Env = z.object({
   ANSWER_CHANNEL_IDS: csv,
   USER_COOLDOWN_MS: int(5_000, 0, 3_600_000),
   MAX_QUESTION_CHARS: int(300, 10, 4000),
+  /**
+   * Run the bot as this many shards (child processes under discord.js's ShardingManager), or
+   * `auto` for Discord's recommendation. Unset: one process, no manager. Not SHARDS or
+   * SHARD_COUNT: discord.js reads those itself, as JSON, in every client.
+   */
+  DISCORD_SHARDS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1024)]).optional(),
+
+  /** Serve GET /healthz and GET /metrics on this port; unset, no server. */
+  HEALTH_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  HEALTH_HOST: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() ? v.trim() : '127.0.0.1')),
 
   /**
    * Key for the salted hashes that stand for user ids in the feedback database. When

@@ -88,7 +88,9 @@ describe('console renderAnswer', () => {
     const { renderAnswer } = await consoleRender(false);
     const t = ui('zh-Hant');
     const out = renderAnswer(abstainedAnswer('明天香港會下雨嗎？', ['潘梓正', '禹之鼎']));
-    expect(out).toBe(`${t.notInArticle}\n${t.suggestionsLead} 潘梓正、禹之鼎`);
+    // The full-width colon ends the label: no space after it.
+    expect(out).toBe(`${t.notInArticle}\n${t.suggestionsLead}潘梓正、禹之鼎`);
+    expect(t.suggestionsLead.endsWith('：')).toBe(true);
     expect(out).not.toContain('│');
     expect(out).not.toContain(t.relatedCaveat);
     // A related answer with nothing to quote has nothing to put under a caveat.

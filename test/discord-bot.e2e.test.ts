@@ -506,7 +506,7 @@ describe('the bot against the Discord stand-in (mentions, DMs, commands, buttons
     });
     const r = await interactionResult(s, cmd.id, cmd.token);
     const embed = r.message.embeds![0]!;
-    expect(embed.description).toMatch(/^文章沒有提到這一點。\n\n文章談到的有： .*潘梓正/);
+    expect(embed.description).toMatch(/^文章沒有提到這一點。\n\n文章談到的有：(?! ).*潘梓正/);
     expect(embed.description).not.toMatch(/^> /m);
     expect(embed.fields ?? []).toEqual([]);
     expect(r.message.components ?? []).toEqual([]);

@@ -43,6 +43,7 @@ import type { Answer, Engine } from '../src/answers/types.js';
 import type { CorpusDocument } from '../src/corpus/types.js';
 import type { BotContext } from '../src/discord/context.js';
 import { handleInteraction } from '../src/discord/interactions.js';
+import { BotMetrics, type Outcome, type Surface } from '../src/ops/metrics.js';
 import { silentLog } from './helpers/config.js';
 import {
   abstainedAnswer,
@@ -407,6 +408,7 @@ describe('handlers with a fake engine', () => {
       log: silentLog,
       cooldown: new Cooldown(cooldownMs),
       more: new MoreCache(),
+      metrics: new BotMetrics(),
       defaultLang: 'zh-Hant',
       deferAfterMs: 60_000,
     };
@@ -544,6 +546,81 @@ describe('handlers with a fake engine', () => {
     await handleMessage(again.message, ctx);
     expect(again.replies).toEqual([]);
     expect(again.reactions).toEqual([COOLDOWN_REACTION]);
+  });
+
+  /** A notice's text, as sent. */
+  const contentOf = (options: unknown) => (options as { content?: string }).content ?? '';
+
+  /** What the questions counter says for one surface and outcome. */
+  async function counted(ctx: BotContext, surface: Surface, outcome: Outcome): Promise<number> {
+    const metric = (await ctx.metrics.snapshot()).find(
+      (m) => m.name === 'article_bot_questions_total',
+    );
+    const value = metric?.values.find(
+      (v) => v.labels['surface'] === surface && v.labels['outcome'] === outcome,
+    );
+    if (!value) throw new Error(`no series for ${surface}/${outcome}`);
+    return value.value;
+  }
+
+  it('applies one set of admission checks to mentions and /ask, and counts every outcome', async () => {
+    const ctx = contextFor(
+      fakeEngine((q) => (q.includes('導師') ? related(q) : answerOf(q, [excerptOf(doc, [3])]))),
+      60_000,
+    );
+    ctx.config = parseConfig({ MAX_QUESTION_CHARS: '20' });
+    const commands = await loadCommands();
+
+    // Too long is refused before the cooldown is taken, on either surface.
+    const long = interactionOf({ command: 'ask', question: '潘'.repeat(21) });
+    await handleInteraction(long.interaction, ctx, commands);
+    expect(contentOf(long.calls[0]?.options)).toBe(ui('zh-Hant').tooLong(21, 20));
+    expect(sent(long.calls[0]).flags).toBe(MessageFlags.Ephemeral);
+
+    const first = interactionOf({ command: 'ask', question: '潘梓正在哪裡讀碩士？' });
+    await handleInteraction(first.interaction, ctx, commands);
+    expect(sent(first.calls[0]).embed?.title).toBe('潘梓正在哪裡讀碩士？');
+
+    // The cooldown /ask started holds for a mention by the same user: one cooldown, shared.
+    const mention = mentionOf(QUESTION);
+    await handleMessage(mention.message, ctx);
+    expect(mention.reactions).toEqual([COOLDOWN_REACTION]);
+    expect(mention.replies).toEqual([]);
+
+    expect(await counted(ctx, 'ask', 'refused')).toBe(1);
+    expect(await counted(ctx, 'ask', 'answered')).toBe(1);
+    expect(await counted(ctx, 'mention', 'refused')).toBe(1);
+    expect(await counted(ctx, 'mention', 'abstained')).toBe(0);
+
+    const fresh = contextFor(fakeEngine(related));
+    const asked = mentionOf(QUESTION);
+    await handleMessage(asked.message, fresh);
+    expect(await counted(fresh, 'mention', 'abstained')).toBe(1);
+    const text = (await fresh.metrics.text()).body;
+    expect(text).toMatch(/article_bot_question_duration_seconds_count\{surface="mention"\} 1/);
+  });
+
+  it('takes one error path on every surface: logged with an id the user is shown, counted', async () => {
+    const failing: Engine = {
+      ...fakeEngine(related),
+      ask: () => Promise.reject(new Error('engine exploded')),
+      reply: () => Promise.reject(new Error('engine exploded')),
+    };
+    const ctx = contextFor(failing);
+    const m = mentionOf(QUESTION);
+    await handleMessage(m.message, ctx);
+    const viaMention = contentOf(m.replies[0]);
+    const commands = await loadCommands();
+    const ask = interactionOf({ command: 'ask', question: QUESTION });
+    await handleInteraction(ask.interaction, ctx, commands);
+    expect(sent(ask.calls[0]).flags).toBe(MessageFlags.Ephemeral);
+    const viaAsk = contentOf(ask.calls[0]?.options);
+    const idOf = (text: string) => /\b[0-9a-f]{8}\b/.exec(text)?.[0];
+    expect(idOf(viaMention)).toBeDefined();
+    expect(idOf(viaAsk)).toBeDefined();
+    expect(viaMention.replace(idOf(viaMention)!, 'ID')).toBe(viaAsk.replace(idOf(viaAsk)!, 'ID'));
+    expect(await counted(ctx, 'mention', 'error')).toBe(1);
+    expect(await counted(ctx, 'ask', 'error')).toBe(1);
   });
 
   it('still answers "none" with the statement and no caveat', async () => {

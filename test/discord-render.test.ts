@@ -583,7 +583,7 @@ describe('renderPerson', () => {
     expect(embed.description).not.toContain('> 觀察者網 作者');
   });
 
-  it('suggests names when nobody matches', () => {
+  it('suggests names when nobody matches: no space after a full-width colon, one after ":"', () => {
     const message = renderPerson({
       query: '王小明',
       lang: 'zh-Hant',
@@ -591,8 +591,12 @@ describe('renderPerson', () => {
       suggestions: ['潘梓正', '禹之鼎'],
     });
     const embed = only(message);
-    expect(embed.description).toBe('文章中沒有找到「王小明」。\n\n可以試試： 潘梓正、禹之鼎');
+    expect(embed.description).toBe('文章中沒有找到「王小明」。\n\n可以試試：潘梓正、禹之鼎');
     expect(limitViolations(message)).toEqual([]);
+    const english = only(
+      renderPerson({ query: 'Wang', lang: 'en', person: null, suggestions: ['Pan Zizheng'] }),
+    );
+    expect(english.description).toMatch(/\n\nTry: Pan Zizheng$/);
   });
 
   it('keeps limits with many long mentions and long names', () => {

@@ -560,3 +560,81 @@ async function connectRaw(
 async function until(check: () => boolean): Promise<void> {
   await expect.poll(check, { timeout: 5000, interval: 10 }).toBe(true);
 }
+
+describe('the stand-in with two shards', () => {
+  let standIn: StandIn;
+  let client: Client;
+
+  beforeAll(async () => {
+    standIn = await startStandIn({ shards: 2 });
+    // One discord.js client may run both shards itself; the bot's ShardingManager gives each
+    // its own process, which the stand-in cannot tell apart.
+    client = new Client({
+      intents: INTENTS,
+      shards: [0, 1],
+      shardCount: 2,
+      rest: { api: standIn.apiUrl },
+    });
+    client.on(Events.MessageCreate, (message: Message) => {
+      if (message.author.bot) return;
+      void message.reply({
+        content: `shard ${message.guild?.shardId ?? 'none'}`,
+        allowedMentions: { parse: [] },
+      });
+    });
+    await client.login(standIn.token);
+    await standIn.waitForReady();
+  });
+
+  afterAll(async () => {
+    await client?.destroy();
+    await standIn?.close();
+  });
+
+  it('recommends two shards and has a guild on each', async () => {
+    const rest = new REST({ api: standIn.apiUrl }).setToken(standIn.token);
+    expect(await rest.get(Routes.gatewayBot())).toMatchObject({ shards: 2 });
+    expect(standIn.guilds.map((g) => g.shard).sort()).toEqual([0, 1]);
+    expect(standIn.guilds.map((g) => g.id)).toContain(standIn.guildId);
+  });
+
+  it('takes an IDENTIFY per shard and tells each shard only about its own guild', async () => {
+    const identified = standIn.gatewayFrames
+      .filter((f) => f.op === 2)
+      .map((f) => (f.d as { shard?: unknown }).shard);
+    expect(identified).toEqual(
+      expect.arrayContaining([
+        [0, 2],
+        [1, 2],
+      ]),
+    );
+    await until(() => client.guilds.cache.size === 2);
+    for (const g of standIn.guilds) expect(client.guilds.cache.get(g.id)?.shardId).toBe(g.shard);
+  });
+
+  it("delivers a guild's messages to its shard only", async () => {
+    for (const g of standIn.guilds) {
+      const asked = standIn.injectMessage({ content: 'which shard?', channelId: g.channelId });
+      const reply = await standIn.waitForCall(
+        (c) =>
+          c.method === 'POST' &&
+          c.path === `/channels/${g.channelId}/messages` &&
+          (c.body as { message_reference?: { message_id?: string } }).message_reference
+            ?.message_id === asked.id,
+      );
+      expect((reply.body as { content: string }).content).toBe(`shard ${g.shard}`);
+    }
+    // Each message reached one shard: one reply each, not one per shard.
+    expect(
+      standIn.calls.filter((c) => c.method === 'POST' && /\/messages$/.test(c.path)),
+    ).toHaveLength(2);
+  });
+
+  it('closes an unsharded IDENTIFY with 4011 (sharding required)', async () => {
+    const { ws, frames } = await connectRaw(standIn, 'v=10&encoding=json');
+    await until(() => frames.some((f) => f.op === 10));
+    ws.send(JSON.stringify({ op: 2, d: { token: standIn.token, intents: 0 } }));
+    const [code] = (await once(ws, 'close')) as [number];
+    expect(code).toBe(4011);
+  });
+});

@@ -1,8 +1,9 @@
 /**
- * `npm start` as a user runs it: the real entry point in a child process, with
- * DISCORD_TOKEN and DISCORD_API_URL pointing at the local Discord stand-in. It must
- * log one ready line, answer a mention with a cited quote that pings nobody, and
- * shut down cleanly on SIGTERM.
+ * `npm start` as a supervisor runs it: the real entry point in a child process, started by
+ * node itself (no npm in between, so SIGTERM reaches the bot), with DISCORD_TOKEN and
+ * DISCORD_API_URL pointing at the local Discord stand-in and HEALTH_PORT set. It must log one
+ * ready line, report healthy, answer a mention with a cited quote that pings nobody and count
+ * it, report unhealthy when the gateway goes, and shut down cleanly on SIGTERM.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -10,10 +11,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
 import { startStandIn, type RecordedCall } from './discord-standin/index.js';
 import { testConfig } from './helpers/config.js';
+import { freePort, getUntil } from './helpers/http.js';
 
 describe('npm start with a Discord token', async () => {
   const standIn = await startStandIn();
   const config = testConfig();
+  const healthPort = await freePort();
+  const healthz = `http://127.0.0.1:${healthPort}/healthz`;
+  let standInClosed = false;
   let stderr = '';
   const child: ChildProcess = spawn(
     process.execPath,
@@ -27,6 +32,7 @@ describe('npm start with a Discord token', async () => {
         DATA_DIR: config.DATA_DIR,
         EMBEDDING_MODEL: 'none',
         LOG_LEVEL: 'info',
+        HEALTH_PORT: String(healthPort),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -37,7 +43,7 @@ describe('npm start with a Discord token', async () => {
 
   afterAll(async () => {
     if (child.exitCode === null) child.kill('SIGKILL');
-    await standIn.close();
+    if (!standInClosed) await standIn.close();
     config.cleanup();
   });
 
@@ -73,8 +79,44 @@ describe('npm start with a Discord token', async () => {
     expect(text).toContain('¶3');
   });
 
-  it('stops cleanly on SIGTERM', async () => {
+  it('reports healthy on /healthz once connected: the build, the mode and the gateway', async () => {
+    const res = await getUntil(healthz, (r) => r.status === 200);
+    const report = (await res.json()) as {
+      ok: boolean;
+      build: string;
+      mode: string;
+      gateway: string;
+    };
+    expect(report).toMatchObject({ ok: true, mode: 'lexical', gateway: 'ready' });
+    expect(report.build).toMatch(/\S/);
+  });
+
+  it('counts the answered mention on /metrics, with the build as a label', async () => {
+    const res = await fetch(`http://127.0.0.1:${healthPort}/metrics`);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await res.text();
+    expect(text).toContain('article_bot_questions_total{surface="mention",outcome="answered"} 1');
+    expect(text).toContain('article_bot_question_duration_seconds_count{surface="mention"} 1');
+    const health = (await (await fetch(healthz)).json()) as { build: string };
+    expect(text).toContain(
+      `article_bot_index_build_info{build="${health.build}",mode="lexical"} 1`,
+    );
+    expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
+  });
+
+  it('reports 503 on /healthz while the gateway is down', async () => {
+    standInClosed = true;
+    await standIn.close();
+    const res = await getUntil(healthz, (r) => r.status === 503);
+    const report = (await res.json()) as { ok: boolean; gateway: string; problems: string[] };
+    expect(report.ok).toBe(false);
+    expect(report.gateway).not.toBe('ready');
+    expect(report.problems.join(' ')).toMatch(/gateway/);
+  });
+
+  it('stops cleanly on SIGTERM, closing the health server', async () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+    await expect(fetch(healthz)).rejects.toThrow();
   });
 });

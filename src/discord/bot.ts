@@ -6,10 +6,18 @@
  * only when ANSWER_CHANNEL_IDS is set, because only there must the bot read messages that
  * do not mention it. Discord delivers the content of mentions and DMs without it.
  */
-import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  Partials,
+  RESTEvents,
+  type ClientOptions,
+} from 'discord.js';
 import type { Engine } from '../answers/types.js';
 import { ConfigError, type Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { BotMetrics } from '../ops/metrics.js';
 import { isLang } from '../render/i18n.js';
 import type { Lang } from '../text/language.js';
 import type { BotContext } from './context.js';
@@ -73,7 +81,19 @@ function defaultLang(engine: Engine): Lang {
   return isLang(language) ? language : 'zh-Hant';
 }
 
-export async function startBot(engine: Engine, config: Config, log: Logger): Promise<RunningBot> {
+export interface StartOptions {
+  /** Where questions, reconnects and rate limits are counted; a fresh registry when omitted. */
+  metrics?: BotMetrics;
+  /** Called with the client before it logs in, so health checks can watch it connect. */
+  onClient?: (client: Client) => void;
+}
+
+export async function startBot(
+  engine: Engine,
+  config: Config,
+  log: Logger,
+  options: StartOptions = {},
+): Promise<RunningBot> {
   if (!config.DISCORD_TOKEN)
     throw new ConfigError('DISCORD_TOKEN is not set: the bot cannot log in to Discord.');
   const commands = await loadCommands();
@@ -83,6 +103,7 @@ export async function startBot(engine: Engine, config: Config, log: Logger): Pro
     log,
     cooldown: new Cooldown(config.USER_COOLDOWN_MS),
     more: new MoreCache(),
+    metrics: options.metrics ?? new BotMetrics(),
     defaultLang: defaultLang(engine),
     deferAfterMs: 1_500,
   };
@@ -98,8 +119,17 @@ export async function startBot(engine: Engine, config: Config, log: Logger): Pro
   client.on(Events.ShardDisconnect, (event, shard) =>
     log.warn({ shard, code: event.code }, 'Disconnected from Discord'),
   );
-  client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'Reconnecting to Discord'));
+  client.on(Events.ShardReconnecting, (shard) => {
+    ctx.metrics.gatewayReconnect();
+    log.info({ shard }, 'Reconnecting to Discord');
+  });
   client.on(Events.ShardResume, (shard) => log.info({ shard }, 'Reconnected to Discord'));
+
+  client.rest.on(RESTEvents.RateLimited, (info) => ctx.metrics.restRateLimited(info.global));
+  client.rest.on(RESTEvents.Response, (_request, response) =>
+    ctx.metrics.restStatus(response.status),
+  );
+  options.onClient?.(client);
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   try {

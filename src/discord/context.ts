@@ -7,6 +7,7 @@ import type {
 import type { Engine } from '../answers/types.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import type { BotMetrics } from '../ops/metrics.js';
 import type { Lang } from '../text/language.js';
 import type { Cooldown } from './cooldown.js';
 import type { MoreCache } from './more-cache.js';
@@ -17,6 +18,8 @@ export interface BotContext {
   log: Logger;
   cooldown: Cooldown;
   more: MoreCache;
+  /** Questions by surface and outcome, and their latency (GET /metrics). */
+  metrics: BotMetrics;
   /** Wording when nothing tells us the user's language: the article's language. */
   defaultLang: Lang;
   /** How long /ask waits for the engine before deferring (Discord allows 3 s for the first response). */

@@ -7,8 +7,7 @@ import { ui } from '../render/i18n.js';
 import { renderNotice } from '../render/discord.js';
 import { handleButton } from './buttons.js';
 import type { BotContext, Command } from './context.js';
-import { isExpiredInteraction, reportError } from './errors.js';
-import { errorNotice } from './notices.js';
+import { handleFailure } from './errors.js';
 import { langFor } from './questions.js';
 import { respond } from './respond.js';
 
@@ -41,28 +40,21 @@ async function reportFailure(
   ctx: BotContext,
   err: unknown,
 ): Promise<void> {
-  const context = {
-    interaction: interaction.isChatInputCommand()
-      ? `/${interaction.commandName}`
-      : interaction.type,
-    user: interaction.user.id,
-    guild: interaction.guildId,
-    channel: interaction.channelId,
-  };
-  if (isExpiredInteraction(err)) {
-    ctx.log.warn(context, 'Interaction expired before the bot could answer');
-    return;
-  }
-  const errorId = reportError(ctx.log, err, context);
   const question = interaction.isChatInputCommand()
     ? interaction.options.getString('question')
     : null;
-  const lang = langFor(question, interaction.locale, ctx.defaultLang);
-  try {
-    await respond(interaction, errorNotice(errorId, lang), { ephemeral: true });
-  } catch (sendErr) {
-    ctx.log.warn({ err: sendErr, errorId }, 'Could not tell the user about the error');
-  }
+  await handleFailure(ctx.log, err, {
+    where: {
+      interaction: interaction.isChatInputCommand()
+        ? `/${interaction.commandName}`
+        : interaction.type,
+      user: interaction.user.id,
+      guild: interaction.guildId,
+      channel: interaction.channelId,
+    },
+    lang: langFor(question, interaction.locale, ctx.defaultLang),
+    tell: (notice) => respond(interaction, notice, { ephemeral: true }),
+  });
 }
 
 /** Suggestions must come back within 3 s and never fail loudly: on any problem, no choices. */

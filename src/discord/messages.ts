@@ -7,20 +7,13 @@
  * channel is not flooded with notices; if it may not react there, it replies briefly.
  */
 import { cleanContent, type Message } from 'discord.js';
-import { classifyIntent } from '../intent/classify.js';
 import type { Lang } from '../text/language.js';
 import type { RenderedMessage } from '../render/discord.js';
+import { admit } from './admission.js';
 import type { BotContext } from './context.js';
-import { isMissingPermission, PERMISSIONS_HINT, reportError } from './errors.js';
-import { cooldownNotice, errorNotice, problemNotice } from './notices.js';
-import {
-  answerQuestion,
-  checkQuestion,
-  langFor,
-  stripBotMentions,
-  tidyQuestion,
-  usesCooldown,
-} from './questions.js';
+import { handleFailure } from './errors.js';
+import { denialNotice } from './notices.js';
+import { answerQuestion, langFor, stripBotMentions, tidyQuestion } from './questions.js';
 import { messageOptions } from './respond.js';
 import { langFromLocale } from '../render/i18n.js';
 
@@ -139,44 +132,37 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
     lang = fallbackLang(message, ctx);
     const question = questionFrom(message);
     lang = langFor(question, null, lang);
-    const problem = checkQuestion(question, ctx.config.MAX_QUESTION_CHARS);
-    if (problem) {
-      // In an answer channel an empty message (an image, a sticker) is not meant for the bot.
-      if (problem.kind === 'empty' && trigger === 'channel') return;
-      await reply(message, problemNotice(problem, lang));
+    // In an answer channel an empty message (an image, a sticker) is not meant for the bot.
+    if (question.length === 0 && trigger === 'channel') return;
+    const admission = admit(ctx, trigger, question, message.author.id);
+    if (!admission.ok) {
+      const { denial } = admission;
+      if (denial.kind === 'cooldown') {
+        await message.react(COOLDOWN_REACTION).catch(async (err: unknown) => {
+          ctx.log.debug({ err, ...where }, 'Cannot react; replying with the cooldown instead');
+          await reply(message, denialNotice(denial, lang));
+        });
+      } else {
+        await reply(message, denialNotice(denial, lang));
+      }
       return;
     }
-    const intent = classifyIntent(question);
+    const { intent } = admission;
     // "hi" in an answer channel greets the people there, not the bot.
     if (intent === 'greeting' && !addressed) return;
-    const wait = usesCooldown(intent) ? ctx.cooldown.take(message.author.id) : 0;
-    if (wait > 0) {
-      await message.react(COOLDOWN_REACTION).catch(async (err: unknown) => {
-        ctx.log.debug({ err, ...where }, 'Cannot react; replying with the cooldown instead');
-        await reply(message, cooldownNotice(wait, lang));
-      });
-      return;
-    }
     const stopTyping = keepTyping(message, ctx);
     let rendered: RenderedMessage;
     try {
-      rendered = await answerQuestion(ctx, question, intent, message.client.user.id);
+      rendered = await answerQuestion(ctx, question, intent, message.client.user.id, trigger);
     } finally {
       stopTyping();
     }
     await reply(message, rendered);
   } catch (err) {
-    if (isMissingPermission(err)) {
-      // Telling the user is impossible where the bot may not write; the server admin reads the log.
-      ctx.log.warn(
-        { err, ...where },
-        `Cannot answer in this channel: missing permissions. ${PERMISSIONS_HINT}`,
-      );
-      return;
-    }
-    const errorId = reportError(ctx.log, err, where);
-    await reply(message, errorNotice(errorId, lang)).catch((sendErr: unknown) =>
-      ctx.log.warn({ err: sendErr, errorId, ...where }, 'Could not tell the user about the error'),
-    );
+    await handleFailure(ctx.log, err, {
+      where,
+      lang,
+      tell: (notice) => reply(message, notice),
+    });
   }
 }

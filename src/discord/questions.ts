@@ -15,6 +15,7 @@ import {
   type RenderedMessage,
 } from '../render/discord.js';
 import { langFromLocale, type HelpParams } from '../render/i18n.js';
+import type { Outcome, Surface } from '../ops/metrics.js';
 import type { BotContext } from './context.js';
 import { moreCustomId } from './more-cache.js';
 
@@ -106,12 +107,30 @@ export function renderReply(ctx: BotContext, reply: Reply, botUserId: string): R
   }
 }
 
-/** Ask the engine (summary, greeting, help or an answer, by intent) and render the reply. */
+/** Answered unless an answer says the article does not (a summary, greeting or help is served). */
+function outcomeOf(reply: Reply): Outcome {
+  if (reply.kind !== 'answer') return 'answered';
+  return reply.answer.confidence === 'answer' ? 'answered' : 'abstained';
+}
+
+/**
+ * Ask the engine (summary, greeting, help or an answer, by intent) and render the reply,
+ * counted by surface and outcome with its latency.
+ */
 export async function answerQuestion(
   ctx: BotContext,
   question: string,
   intent: Intent,
   botUserId: string,
+  surface: Surface,
 ): Promise<RenderedMessage> {
-  return renderReply(ctx, await ctx.engine.reply(question, intent), botUserId);
+  const { rendered } = await ctx.metrics.timed(
+    surface,
+    async () => {
+      const reply = await ctx.engine.reply(question, intent);
+      return { reply, rendered: renderReply(ctx, reply, botUserId) };
+    },
+    ({ reply }) => outcomeOf(reply),
+  );
+  return rendered;
 }

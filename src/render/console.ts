@@ -14,7 +14,7 @@ import type {
 import type { Lang } from '../text/language.js';
 import { Footnotes, formatPublished } from './citation.js';
 import { understoodNote } from './follow-up-note.js';
-import { ui } from './i18n.js';
+import { afterLabel, ui } from './i18n.js';
 import { shownAs } from './tier.js';
 
 const useColor = process.stdout.isTTY === true && !process.env['NO_COLOR'];
@@ -58,7 +58,7 @@ function renderAnswerBody(answer: Answer): string {
   if (tier === 'none') {
     const lines = [style.yellow(t.notInArticle)];
     if (answer.suggestions.length)
-      lines.push(`${t.suggestionsLead} ${answer.suggestions.join(t.listSeparator)}`);
+      lines.push(afterLabel(t.suggestionsLead, answer.suggestions.join(t.listSeparator)));
     return lines.join('\n');
   }
   return [
@@ -76,7 +76,7 @@ export function renderPerson(answer: PersonAnswer): string {
   if (!p) {
     const lines = [style.yellow(t.personNotFound(answer.query))];
     if (answer.suggestions.length)
-      lines.push(`${t.personTry} ${answer.suggestions.join(t.listSeparator)}`);
+      lines.push(afterLabel(t.personTry, answer.suggestions.join(t.listSeparator)));
     return lines.join('\n');
   }
   const notes = consoleFootnotes();

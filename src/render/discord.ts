@@ -31,7 +31,7 @@ import type {
 import type { Lang } from '../text/language.js';
 import { splitSentences } from '../text/sentences.js';
 import { Footnotes, formatPublished, shorten } from './citation.js';
-import { ui, type HelpParams, type UiStrings } from './i18n.js';
+import { afterLabel, ui, type HelpParams, type UiStrings } from './i18n.js';
 import { shownAs } from './tier.js';
 
 /** Discord's limits, in UTF-16 code units: Discord counts characters, which is never more. */
@@ -604,7 +604,7 @@ function suggestionText(
   suggestions: readonly string[],
 ): string {
   const text = escapeMarkdown(statement);
-  const lead = `\n\n${escapeMarkdown(label)} `;
+  const lead = `\n\n${afterLabel(escapeMarkdown(label), '')}`;
   const names: string[] = [];
   for (const s of suggestions.slice(0, 25)) {
     const name = fitEscaped(s.replace(/\s+/g, ' ').trim(), 100);

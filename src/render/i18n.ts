@@ -25,6 +25,14 @@ export function langFromLocale(locale: string | null | undefined, fallback: Lang
   return 'en';
 }
 
+/**
+ * A label ending in its own punctuation, then what it introduces: a full-width colon (or any
+ * full-width mark) already holds its space, so only an ASCII one gets a space after it.
+ */
+export function afterLabel(label: string, text: string): string {
+  return /[\u3000-\u303f\uff00-\uffef]$/.test(label) ? `${label}${text}` : `${label} ${text}`;
+}
+
 export interface HelpParams {
   /** "<@id>" of the bot, rendered by Discord as its name. */
   botMention: string;

@@ -3,7 +3,7 @@
  * once per process and lazily, for code paths that never segment.
  */
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict.js';
 
 let instance: Jieba | undefined;
 const extraWords = new Set<string>();

@@ -12,14 +12,14 @@ export function gatewayMessage(
   world: World,
   message: APIMessage,
 ): GatewayMessageCreateDispatchData {
-  const channel = world.channel(message.channel_id);
-  const inGuild = channel?.kind === 'guild';
+  const guild = world.guildOfChannel(message.channel_id);
+  const inGuild = guild !== undefined;
   const memberOf = (userId: string) =>
-    inGuild && world.isMember(userId) ? world.memberWithoutUser(userId) : undefined;
+    guild && world.isMember(userId) ? world.memberWithoutUser(userId, guild.id) : undefined;
   const authorMember = message.webhook_id ? undefined : memberOf(message.author.id);
   return {
     ...message,
-    ...(inGuild ? { guild_id: world.guildId } : {}),
+    ...(guild ? { guild_id: guild.id } : {}),
     ...(authorMember ? { member: authorMember } : {}),
     mentions: message.mentions.map((user) => {
       const member = memberOf(user.id);

@@ -8,6 +8,7 @@ import {
 } from 'discord.js';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { WITHHELD, eventForIntents } from './events.js';
+import { shardOfGuild } from './snowflake.js';
 import type { World } from './world.js';
 
 export const GATEWAY_PATH = '/gateway';
@@ -22,6 +23,8 @@ interface Dispatched {
 interface Session {
   id: string;
   intents: number;
+  /** [shard id, shard count], as identified; [0, 1] for an unsharded bot. */
+  shard: [number, number];
   seq: number;
   backlog: Dispatched[];
   connection?: Connection;
@@ -55,6 +58,8 @@ const PRE_AUTH_OPS = new Set<GatewayOpcodes>([
 /**
  * The gateway side of the stand-in: HELLO, heartbeat ACKs, IDENTIFY → READY + GUILD_CREATE, RESUME
  * with replay of missed dispatches, and dispatches of injected events filtered by the session's intents.
+ * Sharded like Discord: with `shardCount` > 1 a bot must IDENTIFY with `shard: [id, shardCount]`; each
+ * shard is told only about its own guilds ((guild_id >> 22) % shardCount) and DMs go to shard 0.
  * Payloads always go as uncompressed JSON text frames: discord.js only inflates binary frames, so this
  * works whatever compression it would ask for (it asks for none without zlib-sync installed).
  */
@@ -72,6 +77,7 @@ export class Gateway {
     private readonly token: string,
     private readonly heartbeatIntervalMs: number,
     private readonly url: () => string,
+    private readonly shardCount = 1,
   ) {
     this.wss = new WebSocketServer({ server, path: GATEWAY_PATH });
     this.wss.on('connection', (socket, request) => this.accept(socket, request));
@@ -159,7 +165,12 @@ export class Gateway {
       connection.socket.close(GatewayCloseCodes.InvalidIntents, 'Invalid intent(s).');
       return;
     }
-    if (data.shard !== undefined && JSON.stringify(data.shard) !== '[0,1]') {
+    if (data.shard === undefined && this.shardCount > 1) {
+      connection.socket.close(GatewayCloseCodes.ShardingRequired, 'Sharding required.');
+      return;
+    }
+    const shard = data.shard ?? [0, 1];
+    if (!this.validShard(shard)) {
       connection.socket.close(GatewayCloseCodes.InvalidShard, 'Invalid shard.');
       return;
     }
@@ -167,6 +178,7 @@ export class Gateway {
     const session: Session = {
       id: randomBytes(16).toString('hex'),
       intents: data.intents,
+      shard,
       seq: 0,
       backlog: [],
       connection,
@@ -175,22 +187,47 @@ export class Gateway {
     connection.session = session;
 
     const world = this.world;
+    const guilds = world.guilds().filter((g) => this.shardOf(g.id) === shard[0]);
     const ready: GatewayReadyDispatchData = {
       v: 10,
       user: world.bot,
-      guilds: [{ id: world.guildId, unavailable: true }],
+      guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: this.url(),
-      shard: [0, 1],
+      shard,
       // GatewayMessageContentLimited: the app may use the MessageContent intent (under 100 servers).
       application: { id: world.applicationId, flags: 1 << 19, flags_new: String(1 << 19) },
     };
     this.dispatchTo(session, GatewayDispatchEvents.Ready, ready);
-    this.dispatchTo(session, GatewayDispatchEvents.GuildCreate, world.guildCreatePayload());
+    for (const g of guilds)
+      this.dispatchTo(session, GatewayDispatchEvents.GuildCreate, world.guildCreatePayload(g.id));
     connection.ready = true;
+    if (!this.isReady) return;
     const waiters = this.readyWaiters;
     this.readyWaiters = [];
     for (const resolve of waiters) resolve();
+  }
+
+  private validShard(shard: unknown): shard is [number, number] {
+    if (!Array.isArray(shard) || shard.length !== 2) return false;
+    const [id, count] = shard as unknown[];
+    return (
+      Number.isInteger(id) &&
+      count === this.shardCount &&
+      (id as number) >= 0 &&
+      (id as number) < this.shardCount
+    );
+  }
+
+  private shardOf(guildId: string): number {
+    return shardOfGuild(guildId, this.shardCount);
+  }
+
+  /** The shard an event belongs to: its guild's, or shard 0 for DMs and events without a guild. */
+  private shardOfEvent(data: unknown): number {
+    const guildId =
+      typeof data === 'object' && data !== null && 'guild_id' in data ? data.guild_id : undefined;
+    return typeof guildId === 'string' && this.world.guild(guildId) ? this.shardOf(guildId) : 0;
   }
 
   private resume(connection: Connection, d: unknown): void {
@@ -227,9 +264,12 @@ export class Gateway {
     const session = connection.session;
     if (!session) return;
     const nonce = (d as { nonce?: unknown } | null)?.nonce;
-    const members = this.world.guildCreatePayload().members;
+    const asked = (d as { guild_id?: unknown } | null)?.guild_id;
+    const guildId =
+      typeof asked === 'string' && this.world.guild(asked) ? asked : this.world.guildId;
+    const members = this.world.guildCreatePayload(guildId).members;
     this.dispatchTo(session, GatewayDispatchEvents.GuildMembersChunk, {
-      guild_id: this.world.guildId,
+      guild_id: guildId,
       members,
       chunk_index: 0,
       chunk_count: 1,
@@ -256,14 +296,22 @@ export class Gateway {
       this.send(session.connection, { op: GatewayOpcodes.Dispatch, ...payload });
   }
 
-  /** Sends an event to every live or resumable session; false when no bot has logged in at all. */
+  /**
+   * Sends an event to every live or resumable session of the shard it belongs to; false when no
+   * session of that shard exists (the bot, or that shard of it, has not logged in).
+   */
   dispatch(event: GatewayDispatchEvents, data: unknown): boolean {
-    for (const session of this.sessions.values()) this.dispatchTo(session, event, data);
-    return this.sessions.size > 0;
+    const shard = this.shardOfEvent(data);
+    const targets = [...this.sessions.values()].filter((s) => s.shard[0] === shard);
+    for (const session of targets) this.dispatchTo(session, event, data);
+    return targets.length > 0;
   }
 
+  /** Every shard has a ready connection. */
   get isReady(): boolean {
-    return [...this.connections].some((c) => c.ready);
+    const ready = new Set<number>();
+    for (const c of this.connections) if (c.ready && c.session) ready.add(c.session.shard[0]);
+    return ready.size >= this.shardCount;
   }
 
   waitForReady(timeoutMs: number, describeCalls: () => string): Promise<void> {

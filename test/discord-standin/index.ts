@@ -15,13 +15,16 @@
  *   await standIn.close();
  *
  * Public API (kept stable; other test files build on it):
- *   startStandIn(opts?: { token?, guildName?, heartbeatIntervalMs? }): Promise<StandIn>
+ *   startStandIn(opts?: { token?, guildName?, heartbeatIntervalMs?, shards? }): Promise<StandIn>
  *   StandIn:
  *     apiUrl            value for `rest.api` / DISCORD_API_URL (`http://127.0.0.1:PORT/api`; discord.js adds /v10)
  *     token             bot token the stand-in accepts (REST `Authorization: Bot <token>` and IDENTIFY)
  *     applicationId     equals botUser.id, as for every bot created since 2018
  *     botUser           { id, username } of the bot account
- *     guildId, channelId   the one guild and its text channel `#general`
+ *     guildId, channelId   the first guild and its text channel `#general`
+ *     shards            the shard count the gateway requires and GET /gateway/bot recommends (opts.shards, 1)
+ *     guilds            every guild { id, name, channelId, shard }: with N shards, one per shard, so each shard
+ *                       has a guild of its own; all share the members, roles' permissions and commands
  *     userId, dmChannelId  the default human user (`tester`, a plain member) and their DM channel with the bot
  *     calls             every HTTP request, in arrival order, recorded before it was answered: RecordedCall
  *                       { method, path (no /api/v10, percent-decoded: `/webhooks/…/messages/@original`), query,
@@ -29,7 +32,8 @@
  *     identifiedIntents intents bitfield of the bot's last IDENTIFY (undefined before)
  *     gatewayFrames     every gateway frame the bot sent ({ op, d, at })
  *     waitForCall(pred, timeoutMs = 10000)  first past or future call matching pred
- *     waitForReady(timeoutMs = 15000)       resolves once a bot has IDENTIFYed and was sent READY + GUILD_CREATE
+ *     waitForReady(timeoutMs = 15000)       resolves once a bot has IDENTIFYed and was sent READY + GUILD_CREATE,
+ *                                           on every shard
  *     injectMessage(o)      MESSAGE_CREATE from a user (guild channel, or DM with `dm: true`) → { id, channelId }
  *     injectCommand(o)      INTERACTION_CREATE type 2 (chat-input command) → { id, token }
  *     injectAutocomplete(o) INTERACTION_CREATE type 4 → { id, token }
@@ -71,7 +75,7 @@ import { GATEWAY_PATH, Gateway, type ReceivedFrame } from './gateway.js';
 import { parseRequest, send, toCall, type ParsedRequest, type Reply } from './http.js';
 import { Interactions, type CommandOptionInput, type MessageEvents } from './interactions.js';
 import { handle } from './routes.js';
-import { snowflakeTimestamp } from './snowflake.js';
+import { shardOfGuild, snowflakeTimestamp } from './snowflake.js';
 import { World } from './world.js';
 
 export type { RecordedCall } from './calls.js';
@@ -84,6 +88,19 @@ export interface StandInOptions {
   guildName?: string;
   /** HELLO's heartbeat_interval; Discord uses 41250 ms. Lower it to exercise heartbeats in a test. */
   heartbeatIntervalMs?: number;
+  /**
+   * Shards the bot must run: IDENTIFY must carry `shard: [id, shards]` when above 1, and there is
+   * one guild on each shard. Default 1 (unsharded; `shard: [0, 1]` or none).
+   */
+  shards?: number;
+}
+
+export interface StandInGuild {
+  id: string;
+  name: string;
+  channelId: string;
+  /** The shard its events go to. */
+  shard: number;
 }
 
 export interface InjectMessageOptions {
@@ -133,6 +150,8 @@ export interface StandIn {
   botUser: { id: string; username: string };
   guildId: string;
   channelId: string;
+  shards: number;
+  guilds: StandInGuild[];
   dmChannelId: string;
   userId: string;
   calls: RecordedCall[];
@@ -164,7 +183,16 @@ function listen(server: Server): Promise<number> {
 }
 
 export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> {
+  const shardCount = opts.shards ?? 1;
   const world = new World(opts.guildName ?? 'Stand-in Guild');
+  // The first guild's events may go to any shard; make sure each shard has a guild of its own.
+  for (let shard = 0; shard < shardCount; shard++) {
+    if (world.guilds().some((g) => shardOfGuild(g.id, shardCount) === shard)) continue;
+    world.addGuild(
+      `Stand-in Guild (shard ${shard})`,
+      (id) => shardOfGuild(id, shardCount) === shard,
+    );
+  }
   const token = opts.token ?? defaultToken(world.bot.id);
   const log = new CallLog();
   let port = 0;
@@ -172,7 +200,14 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
   const gatewayUrl = () => `ws://127.0.0.1:${port}${GATEWAY_PATH}`;
 
   const server = createServer();
-  const gateway = new Gateway(server, world, token, opts.heartbeatIntervalMs ?? 41_250, gatewayUrl);
+  const gateway = new Gateway(
+    server,
+    world,
+    token,
+    opts.heartbeatIntervalMs ?? 41_250,
+    gatewayUrl,
+    shardCount,
+  );
   const events: MessageEvents = {
     created: (m) => gateway.dispatch(GatewayDispatchEvents.MessageCreate, gatewayMessage(world, m)),
     updated: (m) => gateway.dispatch(GatewayDispatchEvents.MessageUpdate, gatewayMessage(world, m)),
@@ -180,7 +215,9 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
       gateway.dispatch(GatewayDispatchEvents.MessageDelete, {
         id: m.id,
         channel_id: m.channel_id,
-        ...(world.channel(m.channel_id)?.kind === 'guild' ? { guild_id: world.guildId } : {}),
+        ...(world.guildOfChannel(m.channel_id)
+          ? { guild_id: world.guildOfChannel(m.channel_id)?.id }
+          : {}),
       }),
   };
   const interactions = new Interactions(world, origin, events);
@@ -192,6 +229,7 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
     token,
     origin,
     gatewayUrl,
+    shardCount,
   };
 
   server.on('request', (req, res) => {
@@ -248,6 +286,13 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
     botUser: { id: world.bot.id, username: world.bot.username },
     guildId: world.guildId,
     channelId: world.channelId,
+    shards: shardCount,
+    guilds: world.guilds().map((g) => ({
+      id: g.id,
+      name: g.name,
+      channelId: g.channelId,
+      shard: shardOfGuild(g.id, shardCount),
+    })),
     dmChannelId: world.dmChannelFor(world.human.id).id,
     userId: world.human.id,
     calls: log.calls,

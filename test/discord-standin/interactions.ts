@@ -155,20 +155,21 @@ export class Interactions {
       };
     }
     const permissions = world.permissionsOf(user.id).toString();
+    const guildId = world.guildOfChannel(channelId)?.id ?? world.guildId;
     return {
       id,
       token,
       payload: {
         ...common,
-        guild_id: world.guildId,
-        guild: { id: world.guildId, locale: Locale.EnglishUS, features: [] },
-        member: { ...world.member(user.id), permissions },
+        guild_id: guildId,
+        guild: { id: guildId, locale: Locale.EnglishUS, features: [] },
+        member: { ...world.member(user.id, guildId), permissions },
         // Discord adds the invoker's permissions to the channel object; the API types omit it.
         channel: Object.assign({}, channel.data, { permissions }),
         channel_id: channelId,
         app_permissions: world.permissionsOf(world.bot.id).toString(),
         guild_locale: Locale.EnglishUS,
-        authorizing_integration_owners: { 0: world.guildId },
+        authorizing_integration_owners: { 0: guildId },
         context: InteractionContextType.Guild,
       },
     };
@@ -258,7 +259,7 @@ export class Interactions {
 
   private metadata(record: InteractionRecord): APIMessageInteractionMetadata {
     const owners = {
-      0: this.world.channel(record.channelId)?.kind === 'guild' ? this.world.guildId : '0',
+      0: this.world.guildOfChannel(record.channelId)?.id ?? '0',
     };
     if (record.type === InteractionType.MessageComponent) {
       return {

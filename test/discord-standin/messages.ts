@@ -120,15 +120,17 @@ export function resolveMentions(
   content: string,
   allowedMentions: unknown,
   author: APIUser,
-  inGuild: boolean,
+  /** The guild of the channel; undefined in a DM. */
+  guildId: string | undefined,
   repliedTo: APIMessage | undefined,
 ): Mentions {
+  const inGuild = guildId !== undefined;
   const userIds = [...content.matchAll(/<@!?(\d{15,21})>/g)].map((m) => m[1] ?? '');
   const roleIds = [...content.matchAll(/<@&(\d{15,21})>/g)].map((m) => m[1] ?? '');
   const wantsEveryone = /@(everyone|here)\b/.test(content);
   const canPingAll =
     inGuild && (world.permissionsOf(author.id) & PermissionFlagsBits.MentionEveryone) !== 0n;
-  const roles = inGuild ? world.roles() : [];
+  const roles = guildId !== undefined ? world.roles(guildId) : [];
 
   const allowed = isRecord(allowedMentions) ? allowedMentions : undefined;
   const parse = asArray<string>(allowed?.parse);
@@ -150,7 +152,7 @@ export function resolveMentions(
   return {
     mentions: [...mentioned.values()],
     mention_roles: [...new Set(roleIds)].filter((id) => {
-      const role = roles.find((r) => r.id === id && r.id !== world.guildId);
+      const role = roles.find((r) => r.id === id && r.id !== guildId);
       return role !== undefined && allowRole(id) && (role.mentionable || canPingAll);
     }),
     mention_everyone: wantsEveryone && allowEveryone && canPingAll,
@@ -180,8 +182,7 @@ export function createMessage(world: World, input: NewMessage): APIMessage {
   const attachments = attachmentsFrom(world, channelId, body, input.files, input.origin);
   if (!input.placeholder && !hasVisibleContent(body, attachments)) throw emptyMessage();
 
-  const channel = world.channel(channelId);
-  const inGuild = channel?.kind === 'guild';
+  const guildId = world.guildOfChannel(channelId)?.id;
   const repliedTo = referencedMessage(world, channelId, body);
   const content = typeof body.content === 'string' ? body.content : '';
   const requested = typeof body.flags === 'number' ? body.flags : 0;
@@ -197,7 +198,7 @@ export function createMessage(world: World, input: NewMessage): APIMessage {
     timestamp: new Date(snowflakeTimestamp(id)).toISOString(),
     edited_timestamp: null,
     tts: body.tts === true,
-    ...resolveMentions(world, content, body.allowed_mentions, author, inGuild, repliedTo),
+    ...resolveMentions(world, content, body.allowed_mentions, author, guildId, repliedTo),
     mention_channels: [],
     attachments,
     embeds: embedsFrom(body),
@@ -216,7 +217,7 @@ export function createMessage(world: World, input: NewMessage): APIMessage {
             type: MessageReferenceType.Default,
             message_id: repliedTo.id,
             channel_id: channelId,
-            ...(inGuild ? { guild_id: world.guildId } : {}),
+            ...(guildId !== undefined ? { guild_id: guildId } : {}),
           },
           referenced_message: repliedTo,
         }
@@ -272,7 +273,6 @@ export function editMessage(
     throw emptyMessage();
   }
   if ('content' in body || 'allowed_mentions' in body) {
-    const channel = world.channel(message.channel_id);
     Object.assign(
       next,
       resolveMentions(
@@ -280,7 +280,7 @@ export function editMessage(
         next.content,
         body.allowed_mentions,
         message.author,
-        channel?.kind === 'guild',
+        world.guildOfChannel(message.channel_id)?.id,
         message.referenced_message ?? undefined,
       ),
     );

@@ -25,6 +25,8 @@ export interface RouteServices {
   token: string;
   origin: () => string;
   gatewayUrl: () => string;
+  /** What GET /gateway/bot recommends, and what the gateway requires. */
+  shardCount: number;
 }
 
 interface Context {
@@ -82,8 +84,10 @@ function messageOf(
   return message;
 }
 
-function guildOf(world: World, id: string | undefined): void {
-  if (id !== world.guildId) throw unknownGuild();
+function guildOf(world: World, id: string | undefined): string {
+  const guild = world.guild(id);
+  if (!guild) throw unknownGuild();
+  return guild.id;
 }
 
 function application(world: World): APIApplication {
@@ -110,7 +114,7 @@ const ROUTES: Route[] = [
   route('GET', '/gateway/bot', true, ({ s }) =>
     ok({
       url: s.gatewayUrl(),
-      shards: 1,
+      shards: s.shardCount,
       session_start_limit: {
         total: 1000,
         remaining: 999,
@@ -218,21 +222,18 @@ const ROUTES: Route[] = [
   ),
 
   route('GET', '/guilds/:guildId', true, ({ s, params }) => {
-    guildOf(s.world, params.guildId);
-    return ok(s.world.guildPayload());
+    return ok(s.world.guildPayload(guildOf(s.world, params.guildId)));
   }),
   route('GET', '/guilds/:guildId/channels', true, ({ s, params }) => {
-    guildOf(s.world, params.guildId);
-    return ok([s.world.textChannel()]);
+    return ok([s.world.textChannel(guildOf(s.world, params.guildId))]);
   }),
   route('GET', '/guilds/:guildId/roles', true, ({ s, params }) => {
-    guildOf(s.world, params.guildId);
-    return ok(s.world.roles());
+    return ok(s.world.roles(guildOf(s.world, params.guildId)));
   }),
   route('GET', '/guilds/:guildId/members/:userId', true, ({ s, params }) => {
-    guildOf(s.world, params.guildId);
+    const guildId = guildOf(s.world, params.guildId);
     if (!s.world.isMember(params.userId ?? '')) throw unknownMember();
-    return ok(s.world.member(params.userId ?? ''));
+    return ok(s.world.member(params.userId ?? '', guildId));
   }),
 
   route(

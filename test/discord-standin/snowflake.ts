@@ -27,3 +27,8 @@ export class SnowflakeGenerator {
 export function snowflakeTimestamp(id: string): number {
   return Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
 }
+
+/** The shard a guild's events go to, as Discord routes them: (guild_id >> 22) % shard count. */
+export function shardOfGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}

@@ -26,6 +26,16 @@ import {
 } from 'discord.js';
 import { SnowflakeGenerator } from './snowflake.js';
 
+/** A guild the bot is in. All guilds share the members and the permission template; ids differ. */
+export interface GuildRecord {
+  id: string;
+  name: string;
+  /** Its one text channel, `#general`. */
+  channelId: string;
+  /** The bot's managed role in this guild. */
+  botRoleId: string;
+}
+
 export type ChannelRecord =
   { kind: 'guild'; data: APITextChannel } | { kind: 'dm'; data: APIDMChannel; recipientId: string };
 
@@ -101,6 +111,7 @@ export class World {
   readonly botRoleId: string;
   readonly createdAt = new Date().toISOString();
 
+  private readonly guildRecords = new Map<string, GuildRecord>();
   private readonly users = new Map<string, APIUser>();
   private readonly memberRoles = new Map<string, string[]>();
   private readonly channels = new Map<string, ChannelRecord>();
@@ -128,12 +139,23 @@ export class World {
     this.memberRoles.set(this.owner.id, []);
     this.memberRoles.set(this.human.id, []);
     this.memberRoles.set(this.otherBot.id, []);
-    this.channels.set(this.channelId, {
+    this.guildRecords.set(this.guildId, {
+      id: this.guildId,
+      name: guildName,
+      channelId: this.channelId,
+      botRoleId: this.botRoleId,
+    });
+    this.addTextChannel(this.channelId, this.guildId);
+    this.dmChannelFor(this.human.id);
+  }
+
+  private addTextChannel(id: string, guildId: string): void {
+    this.channels.set(id, {
       kind: 'guild',
       data: {
-        id: this.channelId,
+        id,
         type: ChannelType.GuildText,
-        guild_id: this.guildId,
+        guild_id: guildId,
         name: 'general',
         position: 0,
         permission_overwrites: [],
@@ -147,7 +169,45 @@ export class World {
         flags: 0 as ChannelFlags,
       },
     });
-    this.dmChannelFor(this.human.id);
+  }
+
+  /**
+   * Another guild with its own `#general` and bot role, and the same members. `accept` picks
+   * its id (e.g. one that falls on a given shard); ids are moved a millisecond ahead until it
+   * holds, as if the guild had been created a little later.
+   */
+  addGuild(name: string, accept: (id: string) => boolean = () => true): GuildRecord {
+    let id = this.snowflakes.next();
+    for (let ahead = 1; !accept(id); ahead++) id = this.snowflakes.next(Date.now() + ahead);
+    const record: GuildRecord = {
+      id,
+      name,
+      channelId: this.snowflakes.next(),
+      botRoleId: this.snowflakes.next(),
+    };
+    this.guildRecords.set(id, record);
+    this.addTextChannel(record.channelId, id);
+    return record;
+  }
+
+  guilds(): GuildRecord[] {
+    return [...this.guildRecords.values()];
+  }
+
+  guild(id: string | undefined): GuildRecord | undefined {
+    return id === undefined ? undefined : this.guildRecords.get(id);
+  }
+
+  /** The guild a channel belongs to; undefined for DMs and unknown channels. */
+  guildOfChannel(channelId: string): GuildRecord | undefined {
+    const record = this.channels.get(channelId);
+    return record?.kind === 'guild' ? this.guild(record.data.guild_id) : undefined;
+  }
+
+  private record(guildId: string): GuildRecord {
+    const record = this.guildRecords.get(guildId);
+    if (!record) throw new Error(`stand-in: unknown guild ${guildId}`);
+    return record;
   }
 
   user(id: string): APIUser | undefined {
@@ -172,19 +232,21 @@ export class World {
     return this.memberRoles.has(userId);
   }
 
-  member(userId: string): APIGuildMember {
+  member(userId: string, guildId = this.guildId): APIGuildMember {
     const user = this.users.get(userId);
     if (!user) throw new Error(`stand-in: unknown user ${userId}`);
-    return { user, ...this.memberWithoutUser(userId) };
+    return { user, ...this.memberWithoutUser(userId, guildId) };
   }
 
   /** The member object as message events and resolved interaction data carry it (no `user`). */
-  memberWithoutUser(userId: string): APIGuildMemberNoUser {
+  memberWithoutUser(userId: string, guildId = this.guildId): APIGuildMemberNoUser {
+    const botRole = this.record(guildId).botRoleId;
     return {
       nick: null,
       avatar: null,
       banner: null,
-      roles: this.memberRoles.get(userId) ?? [],
+      // The bot's managed role has another id in each guild.
+      roles: (this.memberRoles.get(userId) ?? []).map((r) => (r === this.botRoleId ? botRole : r)),
       joined_at: this.createdAt,
       premium_since: null,
       deaf: false,
@@ -197,6 +259,7 @@ export class World {
 
   /** Guild-level permissions of a member, as Discord computes them (owner and Administrator get all). */
   permissionsOf(userId: string): bigint {
+    // Every guild has the same roles' permissions, so the first guild's answer is every guild's.
     if (userId === this.owner.id) return ALL_PERMISSIONS;
     const roles = this.roles();
     let bits = roles.find((r) => r.id === this.guildId)?.permissions ?? '0';
@@ -208,7 +271,8 @@ export class World {
     return total & P.Administrator ? ALL_PERMISSIONS : total;
   }
 
-  roles(): APIRole[] {
+  roles(guildId = this.guildId): APIRole[] {
+    const record = this.record(guildId);
     const role = (
       id: string,
       name: string,
@@ -231,8 +295,8 @@ export class World {
       ...(managed ? { tags: { bot_id: this.bot.id } } : {}),
     });
     return [
-      role(this.guildId, '@everyone', 0, EVERYONE_PERMISSIONS, false),
-      role(this.botRoleId, this.bot.username, 1, BOT_ROLE_PERMISSIONS, true),
+      role(record.id, '@everyone', 0, EVERYONE_PERMISSIONS, false),
+      role(record.botRoleId, this.bot.username, 1, BOT_ROLE_PERMISSIONS, true),
     ];
   }
 
@@ -240,8 +304,8 @@ export class World {
     return this.channels.get(id);
   }
 
-  textChannel(): APITextChannel {
-    const record = this.channels.get(this.channelId);
+  textChannel(guildId = this.guildId): APITextChannel {
+    const record = this.channels.get(this.record(guildId).channelId);
     if (record?.kind !== 'guild') throw new Error('stand-in: guild channel missing');
     return record.data;
   }
@@ -315,10 +379,11 @@ export class World {
   }
 
   /** The guild as REST returns it. */
-  guildPayload(): APIGuild {
+  guildPayload(guildId = this.guildId): APIGuild {
+    const record = this.record(guildId);
     return {
-      id: this.guildId,
-      name: this.guildName,
+      id: record.id,
+      name: record.name,
       icon: null,
       splash: null,
       discovery_splash: null,
@@ -330,13 +395,13 @@ export class World {
       verification_level: GuildVerificationLevel.Low,
       default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
       explicit_content_filter: GuildExplicitContentFilter.AllMembers,
-      roles: this.roles(),
+      roles: this.roles(guildId),
       emojis: [],
       stickers: [],
       features: [],
       mfa_level: GuildMFALevel.None,
       application_id: null,
-      system_channel_id: this.channelId,
+      system_channel_id: record.channelId,
       system_channel_flags: GuildSystemChannelFlags.SuppressJoinNotificationReplies,
       rules_channel_id: null,
       public_updates_channel_id: null,
@@ -356,17 +421,17 @@ export class World {
   }
 
   /** The guild as GUILD_CREATE delivers it: with members, channels and the other gateway-only fields. */
-  guildCreatePayload(): GatewayGuildCreateDispatchData {
-    const members = [...this.memberRoles.keys()].map((id) => this.member(id));
+  guildCreatePayload(guildId = this.guildId): GatewayGuildCreateDispatchData {
+    const members = [...this.memberRoles.keys()].map((id) => this.member(id, guildId));
     return {
-      ...this.guildPayload(),
+      ...this.guildPayload(guildId),
       joined_at: this.createdAt,
       large: false,
       unavailable: false,
       member_count: members.length,
       voice_states: [],
       members,
-      channels: [this.textChannel()],
+      channels: [this.textChannel(guildId)],
       threads: [],
       presences: [],
       stage_instances: [],

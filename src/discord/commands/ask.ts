@@ -1,15 +1,9 @@
 /** /ask question:<text> private:<bool>: a question about the article, answered with quotes. */
+import { admit } from '../admission.js';
 import { described, privateOption, slashCommand } from '../command-data.js';
 import type { Command } from '../context.js';
-import { cooldownNotice, problemNotice } from '../notices.js';
-import { classifyIntent } from '../../intent/classify.js';
-import {
-  answerQuestion,
-  checkQuestion,
-  langFor,
-  tidyQuestion,
-  usesCooldown,
-} from '../questions.js';
+import { denialNotice } from '../notices.js';
+import { answerQuestion, langFor, tidyQuestion } from '../questions.js';
 import { respond, withDeferral } from '../respond.js';
 
 const data = slashCommand('ask', {
@@ -30,12 +24,10 @@ export default {
     const question = tidyQuestion(interaction.options.getString('question', true));
     const ephemeral = interaction.options.getBoolean('private') ?? false;
     const lang = langFor(question, interaction.locale, ctx.defaultLang);
-    const problem = checkQuestion(question, ctx.config.MAX_QUESTION_CHARS);
-    if (problem) return respond(interaction, problemNotice(problem, lang), { ephemeral: true });
-    const intent = classifyIntent(question);
-    const wait = usesCooldown(intent) ? ctx.cooldown.take(interaction.user.id) : 0;
-    if (wait > 0) return respond(interaction, cooldownNotice(wait, lang), { ephemeral: true });
-    const work = answerQuestion(ctx, question, intent, interaction.client.user.id);
+    const admission = admit(ctx, 'ask', question, interaction.user.id);
+    if (!admission.ok)
+      return respond(interaction, denialNotice(admission.denial, lang), { ephemeral: true });
+    const work = answerQuestion(ctx, question, admission.intent, interaction.client.user.id, 'ask');
     const rendered = await withDeferral(interaction, work, {
       ephemeral,
       // Embedding the question can take seconds on a cold model: defer at once.

@@ -32,10 +32,16 @@ export default {
     const name = tidyQuestion(interaction.options.getString('name', true));
     const ephemeral = interaction.options.getBoolean('private') ?? false;
     if (!name) {
+      ctx.metrics.question('person', 'refused');
       const lang = langFor(null, interaction.locale, ctx.defaultLang);
       return respond(interaction, renderNotice(ui(lang).emptyPerson), { ephemeral: true });
     }
-    await respond(interaction, renderPerson(ctx.engine.person(name)), { ephemeral });
+    const found = await ctx.metrics.timed(
+      'person',
+      () => Promise.resolve(ctx.engine.person(name)),
+      (answer) => (answer.person ? 'answered' : 'abstained'),
+    );
+    await respond(interaction, renderPerson(found), { ephemeral });
   },
   async autocomplete(interaction, ctx) {
     const focused = interaction.options.getFocused();

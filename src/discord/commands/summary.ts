@@ -14,7 +14,7 @@ import { ui } from '../../render/i18n.js';
 import { normalize } from '../../text/normalize.js';
 import { described, privateOption, slashCommand } from '../command-data.js';
 import type { Command } from '../context.js';
-import { cooldownNotice } from '../notices.js';
+import { denialNotice } from '../notices.js';
 import { langFor, moreRegistrar, tidyQuestion } from '../questions.js';
 import { respond } from '../respond.js';
 
@@ -62,7 +62,10 @@ export default {
       });
     }
     const wait = ctx.cooldown.take(interaction.user.id);
-    if (wait > 0) return respond(interaction, cooldownNotice(wait, lang), { ephemeral: true });
+    if (wait > 0)
+      return respond(interaction, denialNotice({ kind: 'cooldown', waitMs: wait }, lang), {
+        ephemeral: true,
+      });
     const summary = ctx.engine.summary({ lang, ...(article && { doc: article.id }) });
     const rendered = renderSummary(summary, moreRegistrar(ctx, summary.mode));
     await respond(interaction, rendered, { ephemeral });
