@@ -53,6 +53,8 @@ runMain(async () => {
       questions: { type: 'string', default: path.join(PROJECT_ROOT, 'test/eval/questions.jsonl') },
       people: { type: 'string', default: path.join(PROJECT_ROOT, 'test/eval/people.jsonl') },
       verbose: { type: 'boolean', short: 'v', default: false },
+      // Follow-up sets: ask each follow-up alone too, to show what its context adds.
+      'no-context': { type: 'boolean', default: false },
     },
   });
   const { engine } = await openSession({ logLevel: 'warn' });
@@ -62,8 +64,16 @@ runMain(async () => {
 
   // One question first, so the latency below is of answering, not of loading dictionaries.
   if (questions[0]) await engine.ask(questions[0].q);
-  const r = await evaluateRetrieval(engine, questions);
-  const out: string[] = [`mode: ${about.mode}${about.model ? ` (${about.model})` : ''}`, ''];
+  const r = await evaluateRetrieval(engine, questions, { useContext: !values['no-context'] });
+  const withContext = questions.filter((q) => q.context?.length).length;
+  const out: string[] = [`mode: ${about.mode}${about.model ? ` (${about.model})` : ''}`];
+  if (withContext > 0)
+    out.push(
+      `follow-ups: ${withContext} with context, asked ${values['no-context'] ? 'alone (--no-context)' : 'with it'}`,
+    );
+  if (r.unlabelled.length > 0)
+    out.push(`not scored: ${r.unlabelled.length} line(s) with empty gold (fill them in to score)`);
+  out.push('');
   out.push('lang      n   hit@1   hit@3   MRR');
   for (const [lang, s] of [...Object.entries(r.byLang), ['all', r.answerable] as const]) {
     out.push(
@@ -92,10 +102,15 @@ runMain(async () => {
           : o.rank && o.rank <= 3
             ? 'ok '
             : 'MISS';
-      out.push(`${flag} ${o.id} rank=${o.rank ?? '-'} ${o.q}`);
+      const understood = o.answer.followUp ? ` → ${o.answer.followUp.understood}` : '';
+      out.push(`${flag} ${o.id} rank=${o.rank ?? '-'} ${o.q}${understood}`);
       // A miss says why: what abstention was decided on, and what the top passages matched.
       if (flag !== 'ok ') out.push(...diagnosis(o));
     }
+    for (const o of r.unlabelled)
+      out.push(
+        `--- ${o.id} ${o.confidence} ${o.q}${o.answer.followUp ? ` → ${o.answer.followUp.understood}` : ''}`,
+      );
   }
   process.stdout.write(out.join('\n') + '\n');
 });

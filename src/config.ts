@@ -132,6 +132,18 @@ const Env = z.object({
     .optional()
     .transform((v) => (v && v.trim() ? v.trim() : '127.0.0.1')),
 
+  /**
+   * Key for the salted hashes that stand for user ids in the feedback database. When
+   * unset, one is generated once and kept in DATA_DIR/feedback-salt.
+   */
+  FEEDBACK_SALT: z
+    .string()
+    .min(16)
+    .optional()
+    .transform((v) => v || undefined),
+  /** Answers and their votes older than this many days are deleted; 0 keeps everything. */
+  FEEDBACK_RETENTION_DAYS: int(180, 0, 36_500),
+
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .optional()

@@ -12,6 +12,7 @@ import { Responder } from './answers/responder.js';
 import type {
   AboutInfo,
   Answer,
+  AskOptions,
   Engine,
   PersonAnswer,
   PersonChoice,
@@ -19,7 +20,9 @@ import type {
   SummaryAnswer,
   SummaryRequest,
 } from './answers/types.js';
-import type { Intent } from './intent/classify.js';
+import { answerInContext } from './conversation/answer-in-context.js';
+import { ReferentFinder } from './conversation/referents.js';
+import { classifyIntent, type Intent } from './intent/classify.js';
 import type { Config } from './config.js';
 import { loadEmbedder, type Embedder } from './embedding/load.js';
 import { describeSkip } from './corpus/files.js';
@@ -54,6 +57,8 @@ interface State {
   answerer: Answerer;
   responder: Responder;
   people: PeopleMatcher;
+  /** What a follow-up's pronouns can point back to, in this build. */
+  referents: ReferentFinder;
   about: AboutInfo;
 }
 
@@ -123,7 +128,8 @@ async function openState(
     skipped: m.skipped,
   };
   const responder = new Responder(index, answerer, retriever.mode);
-  return { index, embedder, answerer, responder, people, about };
+  const referents = ReferentFinder.fromIndex(index);
+  return { index, embedder, answerer, responder, people, referents, about };
 }
 
 function sectionTopics(index: LoadedIndex): string[] {
@@ -203,13 +209,23 @@ export async function openEngine(config: Config, options: OpenOptions): Promise<
     get buildDir() {
       return state.index.dir;
     },
-    async ask(question: string): Promise<Answer> {
+    async ask(question: string, options: AskOptions = {}): Promise<Answer> {
       admitQuestion(question, config.MAX_QUESTION_CHARS);
-      return state.answerer.answer(question);
+      const s = state;
+      return answerInContext(question, options.context ?? [], s.referents, (q) =>
+        s.answerer.answer(q),
+      );
     },
-    async reply(text: string, intent?: Intent): Promise<Reply> {
+    async reply(text: string, intent?: Intent, options: AskOptions = {}): Promise<Reply> {
       admitQuestion(text, config.MAX_QUESTION_CHARS);
-      return state.responder.reply(text, intent);
+      const s = state;
+      const context = options.context ?? [];
+      if (context.length === 0) return s.responder.reply(text, intent);
+      // Only a question follows up; a greeting or a summary request after one is just that.
+      const kind = intent ?? classifyIntent(text);
+      if (kind !== 'question') return s.responder.reply(text, kind);
+      const answer = await answerInContext(text, context, s.referents, (q) => s.answerer.answer(q));
+      return { kind: 'answer', answer };
     },
     summary(request: SummaryRequest): SummaryAnswer {
       return state.responder.summary(request);

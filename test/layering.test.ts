@@ -1,10 +1,11 @@
 /**
  * The layout reads like the architecture, and its arrows run one way: text ←
- * corpus, lexicon ← people ← indexes ← retrieval ← answers ← render, discord, cli.
- * Beside that chain: intent (what a message asks for) and summary (choosing
- * sentences) sit on text alone; embedding (the model) sits on nothing of ours, and
- * indexes and retrieval use it; ingest (turning pages into corpus files) reads text
- * and corpus, and nothing in the index or answer path reads it.
+ * corpus, lexicon ← people ← indexes ← retrieval ← answers ← conversation ← render,
+ * discord, cli. Beside that chain: intent (what a message asks for) and summary
+ * (choosing sentences) sit on text alone; embedding (the model) sits on nothing of
+ * ours, and indexes and retrieval use it; the feedback store sits beside answers, on
+ * answers only; ingest (turning pages into corpus files) reads text and corpus, and
+ * nothing in the index or answer path reads it.
  * A module never imports from a layer that depends on it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -20,24 +21,26 @@ const CHAIN = [
   'indexes',
   'retrieval',
   'answers',
+  'conversation',
   'render',
   'discord',
   'cli',
 ];
 const above = (layer: string): string[] => CHAIN.slice(CHAIN.indexOf(layer) + 1);
+const SIDE = ['ingest', 'feedback'];
 
 /** Layers each layer must not import from. */
 const FORBIDDEN: Record<string, string[]> = {
   ...Object.fromEntries(
-    ['text', 'corpus', 'lexicon', 'people', 'indexes', 'retrieval'].map((l) => [
-      l,
-      [...above(l), 'ingest'],
-    ]),
+    ['text', 'corpus', 'lexicon', 'people', 'indexes', 'retrieval', 'answers', 'conversation'].map(
+      (l) => [l, [...above(l), ...SIDE]],
+    ),
   ),
-  intent: [...above('text'), 'ingest'],
-  summary: [...above('text'), 'ingest'],
-  embedding: CHAIN.concat('ingest'),
-  ingest: above('corpus'),
+  intent: [...above('text'), ...SIDE],
+  summary: [...above('text'), ...SIDE],
+  embedding: [...CHAIN, ...SIDE],
+  ingest: [...above('corpus'), 'feedback'],
+  feedback: ['indexes', 'retrieval', ...above('answers'), 'ingest'],
 };
 
 describe('module layers', () => {

@@ -59,6 +59,25 @@ export interface Answer {
   /** When abstaining: people and topics the article does cover. */
   suggestions: string[];
   answerability: Answerability;
+  /**
+   * Present when the question was read as a follow-up of an earlier one: `question` is
+   * what was asked, `followUp.understood` what was answered.
+   */
+  followUp?: FollowUp;
+}
+
+/** How a follow-up was read: a pronoun resolved, or an elliptical question completed. */
+export interface FollowUp {
+  kind: 'pronoun' | 'ellipsis';
+  understood: string;
+}
+
+export interface AskOptions {
+  /**
+   * The conversation's previous questions, oldest first (as asked, or as understood):
+   * the question may lean on the last of them.
+   */
+  context?: readonly string[];
 }
 
 export interface PersonMention {
@@ -155,9 +174,12 @@ export interface SummaryRequest {
 
 /** The core, as the Discord layer and the console see it. */
 export interface Engine {
-  ask(question: string): Promise<Answer>;
-  /** Anything a user writes: summary and help requests and greetings are told apart first. */
-  reply(text: string, intent?: Intent): Promise<Reply>;
+  ask(question: string, options?: AskOptions): Promise<Answer>;
+  /**
+   * Anything a user writes: summary and help requests and greetings are told apart first;
+   * a question may follow up on `options.context`.
+   */
+  reply(text: string, intent?: Intent, options?: AskOptions): Promise<Reply>;
   summary(request: SummaryRequest): SummaryAnswer;
   person(query: string): PersonAnswer;
   suggestPeople(partial: string, limit: number): PersonChoice[];

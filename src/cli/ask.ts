@@ -1,7 +1,8 @@
 /**
  * npm run ask -- "question"            readable answer
  * npm run ask -- --json "question"     one JSON object; "kind" says answer, summary, greeting or help
- * npm run ask -- --json --batch        JSON lines {"id"?, "q"} on stdin → one line each
+ * npm run ask -- --json --batch        JSON lines {"id"?, "q", "context"?} on stdin → one line each
+ *                                      (context: previous questions, oldest first; q may follow up on them)
  *
  * Batch contract: exactly one output line per input line, in order, each with the
  * input's 1-based `line` (and `id` when the input had one). A line that is blank,

@@ -8,7 +8,12 @@ import { ExpectedError } from '../errors.js';
 import { replyToJson } from '../render/json.js';
 
 const Id = z.union([z.string(), z.number()]);
-const BatchLine = z.object({ id: Id.optional(), q: z.string() });
+const BatchLine = z.object({
+  id: Id.optional(),
+  q: z.string(),
+  /** Previous questions, oldest first: q may follow up on them. */
+  context: z.array(z.string()).optional(),
+});
 
 type Out = Record<string, unknown>;
 
@@ -41,7 +46,7 @@ export async function answerBatchLine(
   try {
     // Summary and help requests and greetings too, told apart by `kind`, as for one question.
     const out = replyToJson(
-      await engine.reply(parsed.data.q),
+      await engine.reply(parsed.data.q, undefined, { context: parsed.data.context ?? [] }),
       parsed.data.q,
       parsed.data.id === undefined ? undefined : String(parsed.data.id),
     );

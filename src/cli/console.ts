@@ -5,12 +5,15 @@
  */
 import { createInterface } from 'node:readline/promises';
 import type { Engine } from '../answers/types.js';
+import { converse } from '../conversation/converse.js';
+import { ConversationHistory } from '../conversation/history.js';
 import { renderPerson, renderReply, style } from '../render/console.js';
 import { formatPublished } from '../render/citation.js';
 
 const HELP = `Ask anything about the article, in 繁體中文, 简体中文 or English.
   /summary       the article in a few of its own sentences (or ask "這篇文章在講什麼？")
   /person NAME   look up a person named in the article (any script, English or pinyin)
+  /new           start a new topic (the next question is not read as a follow-up)
   /about         what is indexed and how
   /help          this help
   /quit          leave (Ctrl-D works too)`;
@@ -42,6 +45,9 @@ export async function runConsole(
   if (engine.about().mode === 'lexical')
     output.write(style.dim(`(keyword-only: ${engine.about().modeReason ?? 'no vectors'})\n`));
   output.write(style.dim('Type a question, /help for commands.\n'));
+  // The console is one conversation: each line may follow up on the ones before it.
+  const history = new ConversationHistory();
+  const key = 'console';
   rl.setPrompt(style.green('? '));
   rl.prompt();
   for await (const raw of rl) {
@@ -56,14 +62,20 @@ export async function runConsole(
       else if (line === '/summary')
         output.write(renderReply(await engine.reply(line, 'summary')) + '\n');
       else if (line === '/about') output.write(aboutText(engine) + '\n');
-      else if (line.startsWith('/person')) {
+      else if (line === '/new') {
+        history.forget(key);
+        output.write(style.dim('New topic.') + '\n');
+      } else if (line.startsWith('/person')) {
         const name = line.slice('/person'.length).trim();
         output.write((name ? renderPerson(engine.person(name)) : 'Usage: /person NAME') + '\n');
       } else if (line.startsWith('/'))
         output.write(
           `Unknown command ${line.split(/\s/)[0]}. ${HELP.split('\n')[0]}\n/help lists the commands.\n`,
         );
-      else output.write(renderReply(await engine.reply(line), COMMANDS) + '\n');
+      else {
+        const { reply } = await converse(engine, history, key, line);
+        output.write(renderReply(reply, COMMANDS) + '\n');
+      }
     } catch (err) {
       output.write(`Something went wrong: ${err instanceof Error ? err.message : String(err)}\n`);
     }

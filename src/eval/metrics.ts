@@ -12,8 +12,11 @@ export const EvalQuestion = z.object({
   id: z.string(),
   lang: z.string(),
   q: z.string(),
+  /** Empty for a line not labelled yet (as `npm run feedback -- --export` writes them). */
   gold: z.array(z.string()),
   out_of_scope: z.boolean().optional(),
+  /** Previous questions of the conversation, oldest first: `q` is a follow-up of them. */
+  context: z.array(z.string()).optional(),
 });
 export type EvalQuestion = z.infer<typeof EvalQuestion>;
 
@@ -59,6 +62,8 @@ export interface QuestionOutcome {
 }
 
 export interface RetrievalReport {
+  /** Lines with no gold and not marked out of scope: answered, but not scored. */
+  unlabelled: QuestionOutcome[];
   byLang: Record<string, LangScores>;
   answerable: LangScores;
   outOfScope: { n: number; abstained: number };
@@ -76,20 +81,36 @@ function scores(outcomes: QuestionOutcome[]): LangScores {
   return { n, hit1: at(1), hit3: at(3), mrr };
 }
 
+export interface EvaluateOptions {
+  /** Ask follow-ups with their `context` (default), or alone, to see what the context adds. */
+  useContext?: boolean;
+}
+
+/** A line that says what a right answer is: gold phrases, or out of scope. */
+export function isLabelled(q: EvalQuestion): boolean {
+  return q.gold.length > 0 || q.out_of_scope === true;
+}
+
 export async function evaluateRetrieval(
   engine: Engine,
   questions: EvalQuestion[],
+  options: EvaluateOptions = {},
 ): Promise<RetrievalReport> {
   const outcomes: QuestionOutcome[] = [];
+  const unlabelled: QuestionOutcome[] = [];
+  const useContext = options.useContext ?? true;
   for (const q of questions) {
     const started = performance.now();
-    const answer = await engine.ask(q.q);
+    const answer = await engine.ask(
+      q.q,
+      useContext && q.context ? { context: q.context } : undefined,
+    );
     const ms = performance.now() - started;
     // Ranked as `ask --json` lists them.
     const passages = rankedExcerpts(answer).map((e) => e.passage.text);
     const idx = passages.findIndex((t) => q.gold.some((g) => t.includes(g)));
     const listedRank = idx >= 0 ? idx + 1 : null;
-    outcomes.push({
+    (isLabelled(q) ? outcomes : unlabelled).push({
       id: q.id,
       lang: q.lang,
       q: q.q,
@@ -106,6 +127,7 @@ export async function evaluateRetrieval(
   const langs = [...new Set(answerable.map((o) => o.lang))];
   const oos = outcomes.filter((o) => o.outOfScope);
   return {
+    unlabelled,
     byLang: Object.fromEntries(
       langs.map((l) => [l, scores(answerable.filter((o) => o.lang === l))]),
     ),
@@ -113,7 +135,7 @@ export async function evaluateRetrieval(
     outOfScope: { n: oos.length, abstained: oos.filter((o) => o.abstained).length },
     falseAbstentions: answerable.filter((o) => o.abstained).length,
     outcomes,
-    latency: latencyOf(outcomes.map((o) => o.ms)),
+    latency: latencyOf([...outcomes, ...unlabelled].map((o) => o.ms)),
   };
 }
 

@@ -13,6 +13,7 @@ import type {
 } from '../answers/types.js';
 import type { Lang } from '../text/language.js';
 import { Footnotes, formatPublished } from './citation.js';
+import { understoodNote } from './follow-up-note.js';
 import { afterLabel, ui } from './i18n.js';
 import { shownAs } from './tier.js';
 
@@ -46,6 +47,12 @@ export function renderExcerpts(excerpts: Excerpt[]): string {
 }
 
 export function renderAnswer(answer: Answer): string {
+  const note = understoodNote(answer);
+  const body = renderAnswerBody(answer);
+  return note ? `${style.dim(note)}\n${body}` : body;
+}
+
+function renderAnswerBody(answer: Answer): string {
   const t = ui(answer.lang);
   const tier = shownAs(answer);
   if (tier === 'none') {

@@ -18,6 +18,10 @@ export interface AnswerJson {
   id?: string;
   question: string;
   kind: 'answer';
+  /** What was answered: the question itself, or a follow-up as read against its context. */
+  understood: string;
+  /** How a follow-up was read, or null for a question answered as asked. */
+  followUp: 'pronoun' | 'ellipsis' | null;
   mode: Answer['mode'];
   abstained: boolean;
   confidence: Answer['confidence'];
@@ -43,6 +47,8 @@ export function answerToJson(answer: Answer, id?: string): AnswerJson {
     ...(id !== undefined && { id }),
     question: answer.question,
     kind: 'answer',
+    understood: answer.followUp?.understood ?? answer.question,
+    followUp: answer.followUp?.kind ?? null,
     mode: answer.mode,
     abstained: answer.abstained,
     confidence: answer.confidence,
