@@ -110,10 +110,21 @@ describe('person detection cost', () => {
     const found = buildPeopleRegistry(large, [], { lexicon }).people.length;
     // Most of the 1,600 names are found, so the merge and mention passes really run over them.
     expect(found).toBeGreaterThan(800);
-    const ratio =
-      cost(() => buildPeopleRegistry(large, [], { lexicon }), 1) /
-      cost(() => buildPeopleRegistry(small, [], { lexicon }));
-    expect(ratio).toBeLessThan(16);
+    // Small and large runs alternate, and each keeps its best: a burst of load from
+    // other processes on a shared machine then slows both sides, not one.
+    let bestSmall = Infinity;
+    let bestLarge = Infinity;
+    for (let round = 0; round < 3; round++) {
+      bestSmall = Math.min(
+        bestSmall,
+        cost(() => buildPeopleRegistry(small, [], { lexicon }), 2),
+      );
+      bestLarge = Math.min(
+        bestLarge,
+        cost(() => buildPeopleRegistry(large, [], { lexicon }), 1),
+      );
+    }
+    expect(bestLarge / bestSmall).toBeLessThan(16);
   });
 });
 
