@@ -7,7 +7,7 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../src/config.js';
+import { ConfigError, PROJECT_ROOT, checkDirectories, parseConfig } from '../src/config.js';
 import { answerBatchLine } from '../src/cli/batch.js';
 import { QuestionRefusedError, admitQuestion } from '../src/answers/admission.js';
 import { buildIndex } from '../src/indexes/build.js';
@@ -103,7 +103,7 @@ describe('usage and configuration errors', () => {
     expect(r.stderr).toMatch(/51 characters long; the limit is 50 \(MAX_QUESTION_CHARS\)/);
   });
 
-  it('names the variable, without a stack, for bad values and relations', () => {
+  it('names the variable, without a stack, for bad values and relations', async () => {
     const cases: [Record<string, string>, RegExp][] = [
       [
         { CHUNK_MIN_CHARS: '500', CHUNK_MAX_CHARS: '100' },
@@ -116,12 +116,16 @@ describe('usage and configuration errors', () => {
       ],
     ];
     for (const [env, message] of cases) {
-      for (const script of ['src/cli/ask.ts', 'src/cli/start.ts']) {
-        const r = run(script, script.endsWith('ask.ts') ? ['hi'] : [], '', env);
-        expect(r.status, `${script} ${JSON.stringify(env)}`).toBe(1);
-        expect(r.stderr).toMatch(message);
-        expect(r.stderr).not.toMatch(/\n\s+at /);
-      }
+      const check = async () => checkDirectories(parseConfig(env));
+      await expect(check()).rejects.toThrow(ConfigError);
+      await expect(check()).rejects.toThrow(message);
+    }
+    // As a user sees it: one message, exit 1, no stack, from the bot and from a script.
+    for (const script of ['src/cli/start.ts', 'src/cli/ask.ts']) {
+      const r = run(script, script.endsWith('ask.ts') ? ['hi'] : [], '', cases[0]![0]);
+      expect(r.status, script).toBe(1);
+      expect(r.stderr).toMatch(cases[0]![1]);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
     }
   });
 });
