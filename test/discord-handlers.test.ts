@@ -390,6 +390,7 @@ describe('handlers with a fake engine', () => {
       suggestPeople: () => [],
       about: () => ({
         documents: [],
+        articles: [],
         passages: 0,
         people: 0,
         mode: 'lexical',
