@@ -372,3 +372,20 @@ describe('/articles and /ask article', () => {
     );
   });
 });
+
+describe('vector search within one article', () => {
+  it('returns only the allowed passages, as many as there are', async () => {
+    const { VectorIndex } = await import('../src/indexes/vector-index.js');
+    const unit = (i: number) => Float32Array.from([Math.cos(i), Math.sin(i), 0.1 * i]);
+    const index = VectorIndex.build([0, 1, 2, 3, 4, 5].map(unit), 3, {
+      m: 8,
+      efConstruction: 50,
+      efSearch: 20,
+    });
+    const hits = index.search(unit(2), 5, new Set([1, 4]));
+    expect(hits.map((h) => h.id).sort()).toEqual([1, 4]);
+    expect(index.search(unit(2), 5, new Set())).toEqual([]);
+    // Without a scope the nearest is the vector itself.
+    expect(index.search(unit(2), 1)[0]!.id).toBe(2);
+  });
+});
