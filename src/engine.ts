@@ -6,6 +6,7 @@
  */
 import { unwatchFile, watchFile } from 'node:fs';
 import { admitQuestion } from './answers/admission.js';
+import { articleInfos, UnknownArticleError } from './answers/articles.js';
 import { Answerer } from './answers/answerer.js';
 import { toPersonAnswer } from './answers/person.js';
 import { Responder } from './answers/responder.js';
@@ -118,6 +119,7 @@ async function openState(
   const modeReason = reason ?? m.modeReason;
   const about: AboutInfo = {
     documents: m.documents,
+    articles: articleInfos(m.documents, index.passages),
     passages: m.counts.passages,
     people: m.counts.people,
     mode: retriever.mode,
@@ -130,6 +132,14 @@ async function openState(
   const responder = new Responder(index, answerer, retriever.mode);
   const referents = ReferentFinder.fromIndex(index);
   return { index, embedder, answerer, responder, people, referents, about };
+}
+
+/** The article a question is restricted to, checked before anything runs (a summary request too). */
+function scopeOf(state: State, options: AskOptions): { doc?: string } {
+  if (options.doc === undefined) return {};
+  const ids = state.index.manifest.documents.map((d) => d.id);
+  if (!ids.includes(options.doc)) throw new UnknownArticleError(options.doc, ids);
+  return { doc: options.doc };
 }
 
 function sectionTopics(index: LoadedIndex): string[] {
@@ -212,19 +222,23 @@ export async function openEngine(config: Config, options: OpenOptions): Promise<
     async ask(question: string, options: AskOptions = {}): Promise<Answer> {
       admitQuestion(question, config.MAX_QUESTION_CHARS);
       const s = state;
+      const scope = scopeOf(s, options);
       return answerInContext(question, options.context ?? [], s.referents, (q) =>
-        s.answerer.answer(q),
+        s.answerer.answer(q, scope),
       );
     },
     async reply(text: string, intent?: Intent, options: AskOptions = {}): Promise<Reply> {
       admitQuestion(text, config.MAX_QUESTION_CHARS);
       const s = state;
+      const scope = scopeOf(s, options);
       const context = options.context ?? [];
-      if (context.length === 0) return s.responder.reply(text, intent);
+      if (context.length === 0) return s.responder.reply(text, intent, scope);
       // Only a question follows up; a greeting or a summary request after one is just that.
       const kind = intent ?? classifyIntent(text);
-      if (kind !== 'question') return s.responder.reply(text, kind);
-      const answer = await answerInContext(text, context, s.referents, (q) => s.answerer.answer(q));
+      if (kind !== 'question') return s.responder.reply(text, kind, scope);
+      const answer = await answerInContext(text, context, s.referents, (q) =>
+        s.answerer.answer(q, scope),
+      );
       return { kind: 'answer', answer };
     },
     summary(request: SummaryRequest): SummaryAnswer {

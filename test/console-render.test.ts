@@ -35,7 +35,9 @@ const YELLOW = '\x1b[33m';
 const RESET = '\x1b[0m';
 const MASTERS =
   '潘梓正在GitHub上公開的簡歷顯示,他本科畢業於哈爾濱工業大學,碩士畢業於澳大利亞阿德萊德大學。';
-const FOOTNOTE_P3 = '[1] ¶3 · 「印象深刻」的決定 · 觀察者網 · 2025-02-09';
+/** The footnote names the article: title · source · date. */
+const FOOTNOTE_P3 =
+  '[1] ¶3 · 「印象深刻」的決定 · DeepSeek 工程師潘梓正回國與美國對 AI 人才流失的反思 · 觀察者網 · 2025-02-09';
 
 let doc: CorpusDocument;
 beforeAll(async () => {

@@ -251,6 +251,7 @@ describe('the bot against the Discord stand-in (mentions, DMs, commands, buttons
     );
     expect((put?.body as { name: string }[]).map((c) => c.name)).toEqual([
       'about',
+      'articles',
       'ask',
       'help',
       'person',
@@ -273,7 +274,7 @@ describe('the bot against the Discord stand-in (mentions, DMs, commands, buttons
     const result = await deployCommands({ ...h.config, DISCORD_GUILD_ID: undefined });
     expect(result).toEqual({
       scope: 'global',
-      names: ['about', 'ask', 'help', 'person', 'summary'],
+      names: ['about', 'articles', 'ask', 'help', 'person', 'summary'],
     });
     const put = s.calls.find(
       (c) => c.method === 'PUT' && c.path === `/applications/${s.applicationId}/commands`,

@@ -176,9 +176,9 @@ describe('errors', () => {
 });
 
 describe('commands', () => {
-  it('loads /about, /ask, /help, /person, /summary with the options the bot handles', async () => {
+  it('loads /about, /articles, /ask, /help, /person, /summary with the options the bot handles', async () => {
     const commands = await loadCommands();
-    expect([...commands.keys()]).toEqual(['about', 'ask', 'help', 'person', 'summary']);
+    expect([...commands.keys()]).toEqual(['about', 'articles', 'ask', 'help', 'person', 'summary']);
     const defs = commandDefinitions(commands);
     const ask = defs.find((d) => d.name === 'ask')!;
     expect(ask.options).toEqual([
@@ -187,8 +187,11 @@ describe('commands', () => {
         type: ApplicationCommandOptionType.String,
         required: true,
       }),
+      // Like /summary's: optional, autocompleted, and it restricts the answer to one article.
+      expect.objectContaining({ name: 'article', autocomplete: true, required: false }),
       expect.objectContaining({ name: 'private', type: ApplicationCommandOptionType.Boolean }),
     ]);
+    expect(commandShapeProblems(commands.get('ask'))).toEqual([]);
     const person = defs.find((d) => d.name === 'person')!;
     expect(person.options?.[0]).toMatchObject({ name: 'name', autocomplete: true, required: true });
     // The loader refuses an autocomplete option without a handler: /person has one.
@@ -390,6 +393,7 @@ describe('handlers with a fake engine', () => {
       suggestPeople: () => [],
       about: () => ({
         documents: [],
+        articles: [],
         passages: 0,
         people: 0,
         mode: 'lexical',

@@ -641,6 +641,7 @@ describe('renderAbout, renderHelp, renderNotice', () => {
         url: 'https://example.com/a',
       },
     ],
+    articles: [],
     passages: 42,
     people: 9,
     mode: 'lexical',

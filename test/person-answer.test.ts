@@ -79,8 +79,9 @@ describe('console rendering', () => {
     expect(lines).toContain('身分: 「DeepSeek研究員」 [1]');
     expect(lines.filter((l) => l.startsWith('│ ')).map((l) => l.slice(-3))).toEqual(['[1]', '[2]']);
     expect(lines.filter((l) => /^\[\d\] ¶/.test(l))).toEqual([
-      `[1] ¶3 · ${doc.paragraphs[2]!.section} · ${doc.meta.source} · 2025-02-09`,
-      `[2] ¶4 · ${doc.paragraphs[3]!.section} · ${doc.meta.source} · 2025-02-09`,
+      // A person may be named in several articles: each footnote names its article.
+      `[1] ¶3 · ${doc.paragraphs[2]!.section} · ${doc.meta.title} · ${doc.meta.source} · 2025-02-09`,
+      `[2] ¶4 · ${doc.paragraphs[3]!.section} · ${doc.meta.title} · ${doc.meta.source} · 2025-02-09`,
     ]);
   });
 

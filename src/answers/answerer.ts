@@ -3,7 +3,8 @@
  * suggestions. Pure given a Retriever; renderers take it from here.
  */
 import type { DocumentMeta } from '../corpus/types.js';
-import type { Retriever } from '../retrieval/retriever.js';
+import type { RetrieveOptions, Retriever } from '../retrieval/retriever.js';
+import { UnknownArticleError } from './articles.js';
 import { pickQuote } from './quote.js';
 import type { Answer, Citation, Excerpt, Passage } from './types.js';
 
@@ -53,8 +54,11 @@ export class Answerer {
     this.docs = new Map(retriever.index.manifest.documents.map((d) => [d.id, d]));
   }
 
-  async answer(question: string): Promise<Answer> {
-    const r = await this.retriever.retrieve(question);
+  /** With `options.doc`, only that article is searched and quoted; an unknown id throws. */
+  async answer(question: string, options: RetrieveOptions = {}): Promise<Answer> {
+    if (options.doc !== undefined && !this.docs.has(options.doc))
+      throw new UnknownArticleError(options.doc, [...this.docs.keys()]);
+    const r = await this.retriever.retrieve(question, options);
     const base = {
       question,
       lang: r.query.lang,

@@ -4,6 +4,7 @@
  * help, and everything else goes to retrieval.
  */
 import type { LoadedIndex } from '../indexes/load.js';
+import type { RetrieveOptions } from '../retrieval/retriever.js';
 import { classifyIntent, type Intent } from '../intent/classify.js';
 import { detectLanguage, type Lang } from '../text/language.js';
 import type { Answerer } from './answerer.js';
@@ -23,17 +24,29 @@ export class Responder {
     private readonly mode: IndexMode,
   ) {}
 
-  async reply(text: string, intent: Intent = classifyIntent(text)): Promise<Reply> {
+  /** With `scope.doc`, a question is answered from that article and a summary request summarises it. */
+  async reply(
+    text: string,
+    intent: Intent = classifyIntent(text),
+    scope: RetrieveOptions = {},
+  ): Promise<Reply> {
     const lang = detectLanguage(text);
     switch (intent) {
       case 'summary':
-        return { kind: 'summary', summary: this.summary({ lang, question: text }) };
+        return {
+          kind: 'summary',
+          summary: this.summary({
+            lang,
+            question: text,
+            ...(scope.doc !== undefined && { doc: scope.doc }),
+          }),
+        };
       case 'greeting':
         return { kind: 'greeting', greeting: await this.greeting(lang) };
       case 'help':
         return { kind: 'help', lang };
       case 'question':
-        return { kind: 'answer', answer: await this.answerer.answer(text) };
+        return { kind: 'answer', answer: await this.answerer.answer(text, scope) };
     }
   }
 

@@ -8,6 +8,7 @@ import type { DocumentMeta, Passage } from '../corpus/types.js';
 import type { Answerability, Confidence } from '../retrieval/answerability.js';
 import type { Intent } from '../intent/classify.js';
 import type { Lang } from '../text/language.js';
+import type { ArticleInfo } from './articles.js';
 
 export type IndexMode = 'hybrid' | 'lexical';
 
@@ -78,6 +79,11 @@ export interface AskOptions {
    * the question may lean on the last of them.
    */
   context?: readonly string[];
+  /**
+   * An article id: the question is answered from that article alone (and a summary
+   * request summarises it). An id the index does not hold throws UnknownArticleError.
+   */
+  doc?: string;
 }
 
 export interface PersonMention {
@@ -119,6 +125,8 @@ export interface PersonChoice {
 
 export interface AboutInfo {
   documents: DocumentMeta[];
+  /** The same documents, each with its passage count (what /articles lists). */
+  articles: ArticleInfo[];
   passages: number;
   people: number;
   mode: IndexMode;

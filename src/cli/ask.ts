@@ -1,8 +1,10 @@
 /**
  * npm run ask -- "question"            readable answer
  * npm run ask -- --json "question"     one JSON object; "kind" says answer, summary, greeting or help
+ * npm run ask -- --article ID "question"   answered from that article alone
  * npm run ask -- --json --batch        JSON lines {"id"?, "q", "context"?} on stdin → one line each
  *                                      (context: previous questions, oldest first; q may follow up on them)
+ *                                      ("article": an article id, as --article; --article sets it for every line)
  *
  * Batch contract: exactly one output line per input line, in order, each with the
  * input's 1-based `line` (and `id` when the input had one). A line that is blank,
@@ -17,13 +19,15 @@ import { answerBatchLine } from './batch.js';
 import { openSession, runMain } from './session.js';
 
 const USAGE = `Usage:
-  npm run -s ask -- [--json] "question"
-  npm run -s ask -- --json --batch < questions.jsonl   (lines of {"id"?: …, "q": "…"})`;
+  npm run -s ask -- [--json] [--article ID] "question"
+  npm run -s ask -- --json --batch [--article ID] < questions.jsonl   (lines of {"id"?: …, "q": "…", "article"?: "ID"})
+  --article ID   answer from that article alone (ids: npm run -s ask -- --json hello, or /articles in the console)`;
 
 runMain(async () => {
   const { values, positionals } = parseCommandLine(USAGE, {
     json: { type: 'boolean', default: false },
     batch: { type: 'boolean', default: false },
+    article: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -42,7 +46,7 @@ runMain(async () => {
     let failed = 0;
     for await (const raw of lines) {
       n++;
-      const { ok, out } = await answerBatchLine(engine, raw, n);
+      const { ok, out } = await answerBatchLine(engine, raw, n, values.article);
       if (!ok) failed++;
       process.stdout.write(JSON.stringify(out) + '\n');
     }
@@ -53,7 +57,9 @@ runMain(async () => {
     return;
   }
 
-  const reply = await engine.reply(question);
+  const reply = await engine.reply(question, undefined, {
+    ...(values.article !== undefined && { doc: values.article }),
+  });
   process.stdout.write(
     values.json ? JSON.stringify(replyToJson(reply, question)) + '\n' : renderReply(reply) + '\n',
   );

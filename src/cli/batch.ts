@@ -13,6 +13,8 @@ const BatchLine = z.object({
   q: z.string(),
   /** Previous questions, oldest first: q may follow up on them. */
   context: z.array(z.string()).optional(),
+  /** An article id: q is answered from that article alone. */
+  article: z.string().optional(),
 });
 
 type Out = Record<string, unknown>;
@@ -22,6 +24,8 @@ export async function answerBatchLine(
   engine: Pick<Engine, 'reply'>,
   raw: string,
   line: number,
+  /** The article every line is asked of unless it names its own. */
+  article?: string,
 ): Promise<{ ok: boolean; out: Out }> {
   const fail = (error: string, id?: unknown): { ok: false; out: Out } => ({
     ok: false,
@@ -45,8 +49,12 @@ export async function answerBatchLine(
   }
   try {
     // Summary and help requests and greetings too, told apart by `kind`, as for one question.
+    const doc = parsed.data.article ?? article;
     const out = replyToJson(
-      await engine.reply(parsed.data.q, undefined, { context: parsed.data.context ?? [] }),
+      await engine.reply(parsed.data.q, undefined, {
+        context: parsed.data.context ?? [],
+        ...(doc !== undefined && { doc }),
+      }),
       parsed.data.q,
       parsed.data.id === undefined ? undefined : String(parsed.data.id),
     );

@@ -4,15 +4,18 @@
  * them for the terminal.
  */
 import { createInterface } from 'node:readline/promises';
+import { findArticle } from '../answers/articles.js';
 import type { Engine } from '../answers/types.js';
 import { converse } from '../conversation/converse.js';
 import { ConversationHistory } from '../conversation/history.js';
-import { renderPerson, renderReply, style } from '../render/console.js';
+import { renderArticleList, renderPerson, renderReply, style } from '../render/console.js';
 import { formatPublished } from '../render/citation.js';
 
 const HELP = `Ask anything about the article, in 繁體中文, 简体中文 or English.
   /summary       the article in a few of its own sentences (or ask "這篇文章在講什麼？")
   /person NAME   look up a person named in the article (any script, English or pinyin)
+  /articles      the articles the bot knows, with their ids
+  /in ID QUESTION  ask one article only (ID from /articles, or a word of its title)
   /new           start a new topic (the next question is not read as a follow-up)
   /about         what is indexed and how
   /help          this help
@@ -33,6 +36,24 @@ function aboutText(engine: Engine): string {
     `mode: ${a.mode === 'hybrid' ? 'hybrid (keywords + vectors)' : 'keyword-only'}${a.modeReason ? ` — ${a.modeReason}` : ''}`,
     `model: ${a.model ?? 'none'}`,
   ].join('\n');
+}
+
+const IN_USAGE = 'Usage: /in ID QUESTION (the ids are in /articles)';
+
+/** `/in ID QUESTION`: the question answered from that article alone, in the same conversation. */
+async function askOneArticle(
+  engine: Engine,
+  history: ConversationHistory,
+  key: string,
+  line: string,
+): Promise<string> {
+  const [, id, ...words] = line.split(/\s+/);
+  const question = words.join(' ');
+  if (!id || !question) return IN_USAGE;
+  const article = findArticle(engine.about().articles, id);
+  if (!article) return `No article "${id}".\n${renderArticleList(engine.about().articles)}`;
+  const { reply } = await converse(engine, history, key, question, { doc: article.id });
+  return renderReply(reply, COMMANDS);
 }
 
 export async function runConsole(
@@ -65,6 +86,10 @@ export async function runConsole(
       else if (line === '/new') {
         history.forget(key);
         output.write(style.dim('New topic.') + '\n');
+      } else if (line === '/articles') {
+        output.write(renderArticleList(engine.about().articles) + '\n');
+      } else if (line === '/in' || line.startsWith('/in ')) {
+        output.write((await askOneArticle(engine, history, key, line)) + '\n');
       } else if (line.startsWith('/person')) {
         const name = line.slice('/person'.length).trim();
         output.write((name ? renderPerson(engine.person(name)) : 'Usage: /person NAME') + '\n');

@@ -20,6 +20,8 @@ export interface TurnOptions {
   followUp?: boolean;
   /** The exact question(s) followed up (the answer replied to), instead of the key's recent ones. */
   context?: readonly string[];
+  /** An article id: the question is answered from that article alone. */
+  doc?: string;
 }
 
 export async function converse(
@@ -30,7 +32,10 @@ export async function converse(
   options: TurnOptions = {},
 ): Promise<Turn> {
   const context = options.followUp === false ? [] : [...(options.context ?? history.context(key))];
-  const reply = await engine.reply(text, undefined, { context });
+  const reply = await engine.reply(text, undefined, {
+    context,
+    ...(options.doc !== undefined && { doc: options.doc }),
+  });
   // Only questions are something to follow up on; a greeting or a summary request is not.
   if (reply.kind === 'answer')
     history.remember(key, reply.answer.followUp?.understood ?? reply.answer.question);

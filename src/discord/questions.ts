@@ -119,11 +119,15 @@ export async function answerQuestion(
   intent: Intent,
   botUserId: string,
   surface: Surface,
+  /** An article id (from /ask's article option): the question is answered from it alone. */
+  doc?: string,
 ): Promise<RenderedMessage> {
   const { rendered } = await ctx.metrics.timed(
     surface,
     async () => {
-      const reply = await ctx.engine.reply(question, intent);
+      const reply = await ctx.engine.reply(question, intent, {
+        ...(doc !== undefined && { doc }),
+      });
       return { reply, rendered: renderReply(ctx, reply, botUserId) };
     },
     ({ reply }) => outcomeOf(reply),

@@ -70,14 +70,19 @@ export class VectorIndex {
     return this.count;
   }
 
-  /** The k nearest passages, best first. */
-  search(query: Float32Array, k: number): VectorHit[] {
+  /**
+   * The k nearest passages, best first; only those in `within` when given (one article's),
+   * filtered inside the graph search so a small article still gets its k nearest.
+   */
+  search(query: Float32Array, k: number, within?: ReadonlySet<number>): VectorHit[] {
     if (query.length !== this.dims) {
       throw new RangeError(`query has ${query.length} dimensions, expected ${this.dims}`);
     }
-    const n = Math.min(Math.floor(k), this.count);
+    const n = Math.min(Math.floor(k), this.count, within?.size ?? Infinity);
     if (n <= 0) return [];
-    const { neighbors, distances } = this.index.searchKnn(Array.from(query), n);
+    const { neighbors, distances } = within
+      ? this.index.searchKnn(Array.from(query), n, (id) => within.has(id))
+      : this.index.searchKnn(Array.from(query), n);
     return neighbors
       .map((id, i) => ({ id, score: Math.max(-1, Math.min(1, 1 - (distances[i] ?? 1))) }))
       .sort((a, b) => b.score - a.score || a.id - b.id);

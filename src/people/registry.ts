@@ -51,12 +51,26 @@ function formsOf(name: string, aliases: string[]): Set<string> {
   return forms;
 }
 
+/**
+ * Where a curated role is quoted from. With several articles the phrase may recur (a later
+ * report calls him "DeepSeek研究員" too); the earliest published article said it first, so the
+ * citation does not move to whichever file name sorts first when an article is added.
+ */
 function findRole(corpus: Corpus, role: string): RoleSource | null {
-  for (const doc of corpus.documents) {
+  for (const doc of byPublished(corpus.documents)) {
     const p = doc.paragraphs.find((x) => x.text.includes(role));
     if (p) return { doc: doc.meta.id, paragraph: p.n };
   }
   return null;
+}
+
+/** Oldest first; undated articles after the dated ones, each group in corpus order. */
+function byPublished(documents: readonly CorpusDocument[]): CorpusDocument[] {
+  const time = (d: CorpusDocument) => {
+    const t = d.meta.published ? Date.parse(d.meta.published) : NaN;
+    return Number.isNaN(t) ? Infinity : t;
+  };
+  return [...documents].sort((a, b) => time(a) - time(b));
 }
 
 function authorsOf(doc: CorpusDocument): string[] {

@@ -1,8 +1,12 @@
 /**
  * Citations as every renderer shows them: footnotes numbered in order of first use, each
  * "[1] ¶3 · section · source · date", and `shorten`, the one way text is cut to a limit.
+ * With several articles a citation names its article, "title · source · date", either in
+ * the footnote (`article: 'full'`) or in a heading over the article's excerpts
+ * (`formatArticle`, with `article: 'none'` in the footnotes under it).
  * Plain text only (no Markdown), so each renderer escapes it for its own medium.
  */
+import type { ArticleRef } from '../answers/articles.js';
 import type { Citation } from '../answers/types.js';
 
 export interface CitationFormatOptions {
@@ -10,9 +14,18 @@ export interface CitationFormatOptions {
   maxSection?: number;
   /** Separator between the parts. */
   separator?: string;
+  /**
+   * How the footnote names its article. "source" (the default): source, else title, and
+   * date — enough with one article. "full": title · source · date, for answers that may
+   * quote several. "none": only ¶ and section, under a heading that names the article.
+   */
+  article?: 'source' | 'full' | 'none';
+  /** Titles are shortened to this many code units in footnotes and headings. */
+  maxTitle?: number;
 }
 
 const DEFAULT_MAX_SECTION = 60;
+const DEFAULT_MAX_TITLE = 60;
 
 /** [3] → "¶3"; [3, 4, 5, 7] → "¶3–5, 7". Ranges make merged passages readable. */
 export function formatParagraphs(paragraphs: readonly number[]): string {
@@ -61,11 +74,35 @@ export function citationParts(citation: Citation, options: CitationFormatOptions
   // A masthead line (byline, dateline) has no ¶: the source and date cite it.
   const parts = citation.paragraphs.length > 0 ? [formatParagraphs(citation.paragraphs)] : [];
   if (citation.section) parts.push(shorten(citation.section, maxSection));
+  const article = options.article ?? 'source';
+  // A masthead line under a heading would otherwise cite nothing at all.
+  if (article === 'none' && parts.length > 0) return parts;
+  if (article === 'full') return [...parts, ...articleParts(citation, options)];
   // Without a named source the title is the only thing that says which article it is.
   parts.push(citation.source ?? citation.title);
   const date = formatPublished(citation.published);
   if (date) parts.push(date);
   return parts;
+}
+
+/** The parts naming an article: title, source, date (empty ones left out). */
+export function articleParts(
+  article: Pick<ArticleRef, 'title' | 'source' | 'published'>,
+  options: Pick<CitationFormatOptions, 'maxTitle'> = {},
+): string[] {
+  const parts = [shorten(article.title, options.maxTitle ?? DEFAULT_MAX_TITLE)];
+  if (article.source) parts.push(article.source);
+  const date = formatPublished(article.published);
+  if (date) parts.push(date);
+  return parts;
+}
+
+/** "DeepSeek 工程師潘梓正回國 · 觀察者網 · 2025-02-09": a heading over one article's excerpts. */
+export function formatArticle(
+  article: Pick<ArticleRef, 'title' | 'source' | 'published'>,
+  options: Pick<CitationFormatOptions, 'maxTitle' | 'separator'> = {},
+): string {
+  return articleParts(article, options).join(options.separator ?? ' · ');
 }
 
 /** "¶3 · 「印象深刻」的決定 · 觀察者網 · 2025-02-09" */

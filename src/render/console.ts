@@ -3,6 +3,7 @@
  * embed is: quotes as a block with the key sentence bold, [n] markers, footnotes.
  * Colours only when the output is a TTY (and NO_COLOR is unset).
  */
+import { groupByArticle, type ArticleGroup, type ArticleInfo } from '../answers/articles.js';
 import type {
   Answer,
   Excerpt,
@@ -12,7 +13,12 @@ import type {
   SummaryAnswer,
 } from '../answers/types.js';
 import type { Lang } from '../text/language.js';
-import { Footnotes, formatPublished } from './citation.js';
+import {
+  Footnotes,
+  formatArticle,
+  formatPublished,
+  type CitationFormatOptions,
+} from './citation.js';
 import { understoodNote } from './follow-up-note.js';
 import { afterLabel, ui } from './i18n.js';
 import { shownAs } from './tier.js';
@@ -35,15 +41,38 @@ function quoteBlock(e: Excerpt, marker: string): string {
 }
 
 /** Footnotes in order of first use, dimmed so the quotes stand out. */
-function consoleFootnotes(): Footnotes {
-  return new Footnotes((marker, citation) => style.dim(`${marker} ${citation}`));
+function consoleFootnotes(format: CitationFormatOptions = {}): Footnotes {
+  return new Footnotes((marker, citation) => style.dim(`${marker} ${citation}`), format);
 }
 
 /** Excerpts with markers and the footnote lines they point to (same place, same number). */
-export function renderExcerpts(excerpts: Excerpt[]): string {
-  const notes = consoleFootnotes();
+export function renderExcerpts(excerpts: Excerpt[], format: CitationFormatOptions = {}): string {
+  const notes = consoleFootnotes(format);
   const blocks = excerpts.map((e) => quoteBlock(e, notes.cite(e.citation)));
   return [...blocks.flatMap((b) => [b, '']), ...notes.lines].join('\n');
+}
+
+/**
+ * An answer's excerpts, naming their article. From one article the footnotes name it
+ * (title · source · date); from several, each article gets a heading, its quotes and
+ * its footnotes, numbered on across articles.
+ */
+export function renderCitedExcerpts(excerpts: Excerpt[]): string {
+  const groups = groupByArticle(excerpts);
+  if (groups.length <= 1) return renderExcerpts(excerpts, { article: 'full' });
+  const notes = consoleFootnotes({ article: 'none' });
+  return groups.map((g) => renderGroup(g, notes)).join('\n\n');
+}
+
+function renderGroup(group: ArticleGroup, notes: Footnotes): string {
+  const before = notes.lines.length;
+  const blocks = group.excerpts.map((e) => quoteBlock(e, notes.cite(e.citation)));
+  return [
+    style.bold(formatArticle(group.article)),
+    ...(group.article.url ? [style.dim(group.article.url)] : []),
+    ...blocks.flatMap((b) => [b, '']),
+    ...notes.lines.slice(before),
+  ].join('\n');
 }
 
 export function renderAnswer(answer: Answer): string {
@@ -64,7 +93,7 @@ function renderAnswerBody(answer: Answer): string {
   return [
     // The caveat comes first, so the passages are never read as the answer.
     ...(tier === 'related' ? [style.yellow(t.relatedCaveat)] : []),
-    renderExcerpts(answer.excerpts),
+    renderCitedExcerpts(answer.excerpts),
     '',
     style.dim(`${t.verbatimFooter} · ${t.mode(answer.mode)}`),
   ].join('\n');
@@ -79,7 +108,8 @@ export function renderPerson(answer: PersonAnswer): string {
       lines.push(afterLabel(t.personTry, answer.suggestions.join(t.listSeparator)));
     return lines.join('\n');
   }
-  const notes = consoleFootnotes();
+  // A person may be named in several articles: each footnote says which.
+  const notes = consoleFootnotes({ article: 'full' });
   const role = p.roleQuoted
     ? `「${p.role}」${p.roleCitation ? ` ${style.yellow(notes.cite(p.roleCitation))}` : ''}`
     : p.role;
@@ -116,6 +146,19 @@ export function articleLines(greeting: Pick<Greeting, 'documents'>): string[] {
   return greeting.documents.map((d) =>
     [d.title, d.source, formatPublished(d.published)].filter(Boolean).join(' · '),
   );
+}
+
+/** The console's /articles: each article named, with the id that /in and --article take. */
+export function renderArticleList(articles: readonly ArticleInfo[]): string {
+  if (articles.length === 0) return style.yellow('No articles are indexed.');
+  return articles
+    .map((a) =>
+      [
+        `  • ${style.bold(formatArticle(a))} · ${a.passages} passage${a.passages === 1 ? '' : 's'}`,
+        `    ${style.dim(`id: ${a.id}`)}${a.url ? `  ${style.dim(a.url)}` : ''}`,
+      ].join('\n'),
+    )
+    .join('\n');
 }
 
 export function renderGreeting(greeting: Greeting): string {

@@ -1,10 +1,17 @@
 /** The machine-readable shapes of `ask --json` and `person --json`. */
 import { rankedExcerpts } from '../answers/answerer.js';
+import { groupByArticle, type ArticleRef } from '../answers/articles.js';
 import type { Answer, Excerpt, PersonAnswer, Reply, SummaryAnswer } from '../answers/types.js';
 import { formatPublished } from './citation.js';
 
 export interface PassageJson {
   doc: string;
+  /** The article's title: every passage says which article it quotes. */
+  title: string;
+  source?: string;
+  /** As the publisher dates it: "2025-02-09". */
+  published?: string;
+  url?: string;
   section: string | null;
   paragraphs: number[];
   text: string;
@@ -28,11 +35,39 @@ export interface AnswerJson {
   /** The numbers abstention was decided on. */
   answerability: Answer['answerability'];
   passages: PassageJson[];
+  /**
+   * The passages grouped by article: each article once, in the order of its best passage,
+   * with the indexes of its passages in `passages`.
+   */
+  articles: ArticleJson[];
+}
+
+export interface ArticleJson {
+  doc: string;
+  title: string;
+  source?: string;
+  published?: string;
+  url?: string;
+  /** Indexes into the reply's `passages`, best first. */
+  passages: number[];
+}
+
+function articleFields(a: ArticleRef): Omit<ArticleJson, 'passages'> {
+  const published = formatPublished(a.published);
+  return {
+    doc: a.doc,
+    title: a.title,
+    ...(a.source !== undefined && { source: a.source }),
+    ...(published !== undefined && { published }),
+    ...(a.url !== undefined && { url: a.url }),
+  };
 }
 
 function passageJson(e: Excerpt, paragraphs: number[]): PassageJson {
+  const { doc, ...article } = articleFields(e.citation);
   return {
-    doc: e.passage.doc,
+    doc,
+    ...article,
     section: e.passage.section,
     paragraphs,
     text: e.passage.text,
@@ -43,6 +78,7 @@ function passageJson(e: Excerpt, paragraphs: number[]): PassageJson {
 }
 
 export function answerToJson(answer: Answer, id?: string): AnswerJson {
+  const ranked = rankedExcerpts(answer);
   return {
     ...(id !== undefined && { id }),
     question: answer.question,
@@ -54,7 +90,11 @@ export function answerToJson(answer: Answer, id?: string): AnswerJson {
     confidence: answer.confidence,
     answerability: answer.answerability,
     // The whole ranked list, best first, whether shown or behind "more".
-    passages: rankedExcerpts(answer).map((e) => passageJson(e, e.passage.paragraphs)),
+    passages: ranked.map((e) => passageJson(e, e.passage.paragraphs)),
+    articles: groupByArticle(ranked).map((g) => ({
+      ...articleFields(g.article),
+      passages: g.excerpts.map((e) => ranked.indexOf(e)),
+    })),
   };
 }
 
@@ -143,7 +183,7 @@ export interface PersonJson {
     name: string;
     aliases: string[];
     role: string;
-    mentions: { doc: string; paragraphs: number[]; quote: string }[];
+    mentions: { doc: string; title: string; paragraphs: number[]; quote: string }[];
   } | null;
   suggestions: string[];
 }
@@ -156,7 +196,12 @@ export function personToJson(answer: PersonAnswer): PersonJson {
       name: p.name,
       aliases: p.aliases,
       role: p.role,
-      mentions: p.mentions.map((m) => ({ doc: m.doc, paragraphs: m.paragraphs, quote: m.quote })),
+      mentions: p.mentions.map((m) => ({
+        doc: m.doc,
+        title: m.citation.title,
+        paragraphs: m.paragraphs,
+        quote: m.quote,
+      })),
     },
     suggestions: answer.suggestions,
   };

@@ -85,6 +85,20 @@ const ABBREVIATION_WEIGHT = 0.8;
 /** Total weight of a named person's role terms, against 1 per question term. */
 const PERSON_CONTEXT_WEIGHT = 1;
 
+/** What a question is asked of. */
+export interface RetrieveOptions {
+  /** An article id: only that article's passages are ranked and quoted. */
+  doc?: string;
+}
+
+/** The passages a question may be answered from: all, or one article's. */
+interface Scope {
+  /** Null for the whole corpus. */
+  ids: ReadonlySet<number> | null;
+  masthead: number[];
+  captions: number[];
+}
+
 export interface RankedPassage {
   passage: Passage;
   /** Fused score (RRF), best first. */
@@ -114,6 +128,7 @@ interface Understood {
   aboutArticle: boolean;
   /** Every term the keyword index is searched with, and its weight. */
   searched: WeightedTerm[];
+  scope: Scope;
 }
 
 export interface Retrieval {
@@ -134,6 +149,8 @@ export class Retriever {
   private readonly evidence: EvidenceFinder;
   private readonly mastheadIds: number[];
   private readonly captionIds: number[];
+  /** Each article's passage ids, for questions asked of one article. */
+  private readonly docIds = new Map<string, Set<number>>();
 
   /**
    * `resolveName` tells which person a capitalised English word the dictionary
@@ -154,6 +171,11 @@ export class Retriever {
     this.evidence = new EvidenceFinder(this.entities, index.passages);
     this.mastheadIds = index.passages.filter((p) => p.tags.includes('masthead')).map((p) => p.id);
     this.captionIds = index.passages.filter((p) => p.tags.includes('caption')).map((p) => p.id);
+    for (const p of index.passages) {
+      const ids = this.docIds.get(p.doc);
+      if (ids) ids.add(p.id);
+      else this.docIds.set(p.doc, new Set([p.id]));
+    }
     this.roles = index.people.people
       .filter((p) => p.roleQuoted)
       .map((p) => ({
@@ -277,8 +299,20 @@ export class Retriever {
     return named.length === 1 ? named[0]!.terms : [];
   }
 
-  async retrieve(question: string): Promise<Retrieval> {
-    const q = this.understand(question);
+  /** The scope of `options`: an unknown article has no passages, so nothing is found in it. */
+  private scopeOf(options: RetrieveOptions): Scope {
+    if (options.doc === undefined)
+      return { ids: null, masthead: this.mastheadIds, captions: this.captionIds };
+    const ids = this.docIds.get(options.doc) ?? new Set<number>();
+    return {
+      ids,
+      masthead: this.mastheadIds.filter((id) => ids.has(id)),
+      captions: this.captionIds.filter((id) => ids.has(id)),
+    };
+  }
+
+  async retrieve(question: string, options: RetrieveOptions = {}): Promise<Retrieval> {
+    const q = this.understand(question, this.scopeOf(options));
     const { ranked, denseFound, bestCoverage } = await this.rank(q);
     const corpusCoverage = this.coverage.corpusCoverage(q.query.units);
     // Passage coverage alone punishes questions that combine the article's ideas in
@@ -335,7 +369,7 @@ export class Retriever {
   }
 
   /** The question analysed and expanded: what it names, what it asks, what to search for. */
-  private understand(question: string): Understood {
+  private understand(question: string, scope: Scope): Understood {
     const tokenizer = this.index.manifest.tokenizer;
     const query = analyzeQuery(question, this.index.crosslingual, tokenizer, this.resolveName);
     const { frame } = query;
@@ -364,6 +398,7 @@ export class Retriever {
     const aboutArticle = this.asksAboutArticle(
       query,
       named.focal.flatMap((g) => g.forms),
+      scope.masthead,
     );
     const searched = [
       ...query.terms,
@@ -372,7 +407,7 @@ export class Retriever {
       ...subjectTerms,
       ...this.personContext(query),
     ];
-    return { question, query, named, subject, focal, aboutArticle, searched };
+    return { question, query, named, subject, focal, aboutArticle, searched, scope };
   }
 
   /** Both legs ranked and fused, each passage with its coverage of the question. */
@@ -382,7 +417,7 @@ export class Retriever {
     bestCoverage: number;
   }> {
     const { index, options } = this;
-    const { query, aboutArticle, searched } = q;
+    const { query, aboutArticle, searched, scope } = q;
     const coverage = new Map<number, number>();
     const coverageOf = (id: number): number => {
       let c = coverage.get(id);
@@ -392,21 +427,21 @@ export class Retriever {
     };
     // BM25 rewards repeating one matched word; scaling by coverage prefers the
     // passage that holds more of the distinct things the question asks about.
-    let lexical = index.bm25
-      .search(searched)
+    const hits = index.bm25.search(searched);
+    let lexical = (scope.ids ? hits.filter((h) => scope.ids!.has(h.id)) : hits)
       .slice(0, options.candidates * 2)
       .map((hit) => ({ id: hit.id, score: hit.score * (COVERAGE_FLOOR + coverageOf(hit.id)) }));
     // A why-question is answered by a passage that gives a reason, often the one right
     // after the passage that tells what happened ("…許多人還是選擇回國。" → "關於其背後原因…").
     if (query.frame.types.includes('reason')) lexical = this.reasons(lexical);
-    lexical = this.route(lexical, query.frame.aboutPhoto, aboutArticle)
+    lexical = this.route(lexical, query.frame.aboutPhoto, aboutArticle, scope)
       .sort((a, b) => b.score - a.score || a.id - b.id)
       .slice(0, options.candidates);
 
     let dense: { id: number; score: number }[] = [];
     if (this.embedder && index.vectors) {
       const [vector] = await this.embedder.embedQueries([q.question]);
-      if (vector) dense = index.vectors.search(vector, options.candidates);
+      if (vector) dense = index.vectors.search(vector, options.candidates, scope.ids ?? undefined);
     }
     const calibration = index.manifest.embedding?.calibration;
     const denseFound =
@@ -434,7 +469,7 @@ export class Retriever {
           id,
           searched.map((t) => t.term),
         ),
-        pinned: aboutArticle && this.mastheadIds.includes(id),
+        pinned: aboutArticle && scope.masthead.includes(id),
       }))
       .sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
     const bestCoverage = Math.max(0, ...ranked.slice(0, 3).map((r) => r.coverage));
@@ -520,10 +555,14 @@ export class Retriever {
    * A question about the article itself ("誰寫的", "when was this published") that names
    * nothing the masthead does not: answered from the dateline and byline.
    */
-  private asksAboutArticle(query: AnalyzedQuery, focal: readonly string[]): boolean {
+  private asksAboutArticle(
+    query: AnalyzedQuery,
+    focal: readonly string[],
+    mastheadIds: readonly number[],
+  ): boolean {
     const { frame } = query;
-    if (!frame.asksArticleFacts || this.mastheadIds.length === 0) return false;
-    const masthead = this.mastheadIds.map((id) => this.normalizedTexts[id]!).join('\n');
+    if (!frame.asksArticleFacts || mastheadIds.length === 0) return false;
+    const masthead = mastheadIds.map((id) => this.normalizedTexts[id]!).join('\n');
     // "字節跳動最近發布了什麼" asks when something was published, not this article.
     const onlyFacts = query.units.every(
       (u) =>
@@ -538,15 +577,16 @@ export class Retriever {
     hits: { id: number; score: number }[],
     aboutPhoto: boolean,
     aboutArticle: boolean,
+    scope: Scope,
   ): { id: number; score: number }[] {
     if (!aboutPhoto && !aboutArticle) return hits;
     const top = Math.max(1, ...hits.map((h) => h.score));
     const out = new Map(hits.map((h) => [h.id, h.score]));
     if (aboutPhoto) {
-      for (const id of this.captionIds)
+      for (const id of scope.captions)
         out.set(id, (out.get(id) ?? top * PHOTO_FLOOR) * PHOTO_BOOST);
     }
-    if (aboutArticle) for (const id of this.mastheadIds) out.set(id, top * 2);
+    if (aboutArticle) for (const id of scope.masthead) out.set(id, top * 2);
     return [...out].map(([id, score]) => ({ id, score }));
   }
 }

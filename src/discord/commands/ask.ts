@@ -1,5 +1,9 @@
-/** /ask question:<text> private:<bool>: a question about the article, answered with quotes. */
+/**
+ * /ask question:<text> article:<title> private:<bool>: a question about the articles (or
+ * the one picked), answered with quotes.
+ */
 import { admit } from '../admission.js';
+import { articleOption, autocompleteArticle, pickArticle } from '../article-option.js';
 import { described, privateOption, slashCommand } from '../command-data.js';
 import type { Command } from '../context.js';
 import { denialNotice } from '../notices.js';
@@ -16,6 +20,12 @@ const data = slashCommand('ask', {
       zh: '你的問題（中文或英文）',
     }).setRequired(true),
   )
+  .addStringOption((o) =>
+    articleOption(o, {
+      en: 'Ask this article only (all when empty)',
+      zh: '只問這一篇文章（留空則為全部）',
+    }),
+  )
   .addBooleanOption(privateOption);
 
 export default {
@@ -24,10 +34,20 @@ export default {
     const question = tidyQuestion(interaction.options.getString('question', true));
     const ephemeral = interaction.options.getBoolean('private') ?? false;
     const lang = langFor(question, interaction.locale, ctx.defaultLang);
+    // Checked before admission, so a mistyped title costs no cooldown.
+    const pick = pickArticle(interaction.options.getString('article'), ctx, lang);
+    if (!pick.ok) return respond(interaction, pick.notice, { ephemeral: true });
     const admission = admit(ctx, 'ask', question, interaction.user.id);
     if (!admission.ok)
       return respond(interaction, denialNotice(admission.denial, lang), { ephemeral: true });
-    const work = answerQuestion(ctx, question, admission.intent, interaction.client.user.id, 'ask');
+    const work = answerQuestion(
+      ctx,
+      question,
+      admission.intent,
+      interaction.client.user.id,
+      'ask',
+      pick.article?.id,
+    );
     const rendered = await withDeferral(interaction, work, {
       ephemeral,
       // Embedding the question can take seconds on a cold model: defer at once.
@@ -36,4 +56,5 @@ export default {
     });
     await respond(interaction, rendered, { ephemeral });
   },
+  autocomplete: autocompleteArticle,
 } satisfies Command;
