@@ -4,6 +4,7 @@
  * next follow-up leans on what was actually answered.
  */
 import type { Engine, Reply } from '../answers/types.js';
+import type { Intent } from '../intent/classify.js';
 import type { ConversationHistory } from './history.js';
 
 export interface Turn {
@@ -20,6 +21,8 @@ export interface TurnOptions {
   followUp?: boolean;
   /** The exact question(s) followed up (the answer replied to), instead of the key's recent ones. */
   context?: readonly string[];
+  /** What the caller already classified the text as (Discord's admission does), so it is not done twice. */
+  intent?: Intent;
 }
 
 export async function converse(
@@ -30,7 +33,7 @@ export async function converse(
   options: TurnOptions = {},
 ): Promise<Turn> {
   const context = options.followUp === false ? [] : [...(options.context ?? history.context(key))];
-  const reply = await engine.reply(text, undefined, { context });
+  const reply = await engine.reply(text, options.intent, { context });
   // Only questions are something to follow up on; a greeting or a summary request is not.
   if (reply.kind === 'answer')
     history.remember(key, reply.answer.followUp?.understood ?? reply.answer.question);

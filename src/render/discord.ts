@@ -24,3 +24,14 @@ export { renderPerson } from './discord/person.js';
 export { renderAbout } from './discord/about.js';
 export { renderHelp } from './discord/help.js';
 export { renderNotice } from './discord/notice.js';
+export {
+  renderExplained,
+  renderFeedbackUnsaved,
+  renderForgotten,
+  renderVoteThanks,
+  WHY_FIELDS,
+  whyModal,
+  withFeedbackButtons,
+  withUnderstoodNote,
+} from './discord/feedback.js';
+export type { FeedbackIds } from './discord/feedback.js';
