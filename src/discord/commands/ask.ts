@@ -27,7 +27,19 @@ export default {
     const admission = admit(ctx, 'ask', question, interaction.user.id);
     if (!admission.ok)
       return respond(interaction, denialNotice(admission.denial, lang), { ephemeral: true });
-    const work = answerQuestion(ctx, question, admission.intent, interaction.client.user.id, 'ask');
+    const work = answerQuestion(
+      ctx,
+      question,
+      admission.intent,
+      interaction.client.user.id,
+      'ask',
+      {
+        userId: interaction.user.id,
+        place: interaction.channelId,
+        // A slash command starts afresh: it names its whole question.
+        turn: { followUp: false },
+      },
+    );
     const rendered = await withDeferral(interaction, work, {
       ephemeral,
       // Embedding the question can take seconds on a cold model: defer at once.
