@@ -3,7 +3,7 @@
  * talking discord.js to the Discord stand-in. Assertions are on the REST calls the bot
  * makes: what Discord would receive.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -18,6 +18,7 @@ import {
   type APIEmbed,
   type APIMessage,
 } from 'discord.js';
+import Database from 'better-sqlite3';
 import { pino, type Logger } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/answers/types.js';
@@ -88,8 +89,10 @@ afterAll(async () => {
 function failingOnBoom(real: Engine): Engine {
   return {
     ask: (q) => (q.includes(BOOM) ? Promise.reject(new Error('engine exploded')) : real.ask(q)),
-    reply: (q, intent) =>
-      q.includes(BOOM) ? Promise.reject(new Error('engine exploded')) : real.reply(q, intent),
+    reply: (q, intent, options) =>
+      q.includes(BOOM)
+        ? Promise.reject(new Error('engine exploded'))
+        : real.reply(q, intent, options),
     summary: (r) => real.summary(r),
     person: (q) => real.person(q),
     suggestPeople: (p, n) => real.suggestPeople(p, n),
@@ -253,6 +256,7 @@ describe('the bot against the Discord stand-in (mentions, DMs, commands, buttons
       'about',
       'articles',
       'ask',
+      'forget-me',
       'help',
       'person',
       'summary',
@@ -274,7 +278,7 @@ describe('the bot against the Discord stand-in (mentions, DMs, commands, buttons
     const result = await deployCommands({ ...h.config, DISCORD_GUILD_ID: undefined });
     expect(result).toEqual({
       scope: 'global',
-      names: ['about', 'articles', 'ask', 'help', 'person', 'summary'],
+      names: ['about', 'articles', 'ask', 'forget-me', 'help', 'person', 'summary'],
     });
     const put = s.calls.find(
       (c) => c.method === 'PUT' && c.path === `/applications/${s.applicationId}/commands`,
@@ -510,7 +514,11 @@ describe('the bot against the Discord stand-in (mentions, DMs, commands, buttons
     expect(embed.description).toMatch(/^文章沒有提到這一點。\n\n文章談到的有：(?! ).*潘梓正/);
     expect(embed.description).not.toMatch(/^> /m);
     expect(embed.fields ?? []).toEqual([]);
-    expect(r.message.components ?? []).toEqual([]);
+    // No link or "More passages"; only 👍/👎, since an abstention is an answer to rate too.
+    expect(buttonsOf(r.message).map((b) => ('custom_id' in b ? b.custom_id : b.style))).toEqual([
+      expect.stringMatching(/^fb:up:/),
+      expect.stringMatching(/^fb:down:/),
+    ]);
   });
 
   it('suggests people while /person is typed, then answers with role and cited mentions', async () => {
@@ -812,5 +820,164 @@ describe('the bot in hybrid mode', () => {
     expect(r.message.embeds![0]!.description).toContain('香港科技大學');
     expect(r.message.embeds![0]!.footer!.text).toContain('關鍵詞＋語義檢索');
     expect(s.calls.filter((c) => c.status >= 400)).toEqual([]);
+  });
+});
+
+describe('follow-ups and feedback against the stand-in', () => {
+  let h: Harness;
+  let s: StandIn;
+  let mention: (userId: string, text: string, replyTo?: string) => { id: string };
+
+  beforeAll(async () => {
+    h = await startHarness(() => ({ USER_COOLDOWN_MS: '0' }));
+    s = h.standIn;
+    mention = (userId, text, replyTo) =>
+      s.injectMessage({
+        authorId: userId,
+        content: `<@${s.botUser.id}> ${text}`,
+        mentions: [{ ...s.botUser, bot: true }],
+        ...(replyTo !== undefined && { replyTo }),
+      });
+  });
+
+  afterAll(async () => {
+    await stopHarness(h);
+  });
+
+  /** The feedback database as the bot left it, read the way `npm run feedback` would. */
+  function rows<T>(sql: string, ...params: string[]): T[] {
+    const db = new Database(path.join(dataDir, 'feedback.sqlite'), { readonly: true });
+    try {
+      return db.prepare(sql).all(...params) as T[];
+    } finally {
+      db.close();
+    }
+  }
+
+  function feedbackIds(m: SentMessage): { up: string; down: string; answerId: string } {
+    const ids = buttonsOf(m)
+      .map((b) => ('custom_id' in b ? b.custom_id : ''))
+      .filter((id) => id.startsWith('fb:'));
+    expect(ids).toHaveLength(2);
+    const [up, down] = ids as [string, string];
+    return { up, down, answerId: up.slice('fb:up:'.length) };
+  }
+
+  async function ask(userId: string, text: string, replyTo?: string) {
+    const q = mention(userId, text, replyTo);
+    const m = body(await s.waitForCall(isReplyTo(s.channelId, q.id)));
+    return { m, stored: storedReply(s, s.channelId, q.id) };
+  }
+
+  it('reads a reply to an answer as a follow-up, shows how, and records both answers', async () => {
+    const user = s.createUser({ username: 'follower' });
+    const first = await ask(user.id, '潘梓正為什麼回國？');
+    expect(first.m.content).toBeUndefined();
+    const second = await ask(user.id, '他導師怎麼說？', first.stored.id);
+    expect(second.m.content).toMatch(/^（理解為：.*潘梓正.*）$/);
+    const { answerId } = feedbackIds(second.m);
+    const [row] = rows<{ understood: string; context: string; surface: string }>(
+      'SELECT understood, context, surface FROM answers WHERE id = ?',
+      answerId,
+    );
+    expect(row?.surface).toBe('discord');
+    expect(row?.understood).toContain('潘梓正');
+    expect(JSON.parse(row!.context)).toEqual(['潘梓正為什麼回國？']);
+  });
+
+  it('reads the same words without a reply as a question on its own', async () => {
+    const user = s.createUser({ username: 'fresh' });
+    await ask(user.id, '潘梓正為什麼回國？');
+    const { m } = await ask(user.id, '他導師怎麼說？');
+    expect(m.content).toBeUndefined();
+  });
+
+  it('stores 👍, changes it to 👎 with the form, and keeps the reason and text of the form', async () => {
+    const user = s.createUser({ username: 'voter' });
+    const { m, stored } = await ask(user.id, '潘梓正在哪裡讀碩士？');
+    const { up, down, answerId } = feedbackIds(m);
+    const vote = () =>
+      rows<{ vote: number; reason: string | null; comment: string | null }>(
+        'SELECT vote, reason, comment FROM votes WHERE answer_id = ?',
+        answerId,
+      );
+
+    const click = s.injectButton({ customId: up, messageId: stored.id, userId: user.id });
+    const thanks = await interactionResult(s, click.id, click.token);
+    expect(thanks.ephemeral).toBe(true);
+    expect(thanks.message.content).toContain('👍 1 · 👎 0');
+    expect(vote()).toEqual([{ vote: 1, reason: null, comment: null }]);
+
+    const unclick = s.injectButton({ customId: down, messageId: stored.id, userId: user.id });
+    const modal = await s.waitForCall(
+      (c) =>
+        c.method === 'POST' && c.path === `/interactions/${unclick.id}/${unclick.token}/callback`,
+    );
+    const form = modal.body as { type: number; data: { custom_id: string } };
+    expect(form.type).toBe(InteractionResponseType.Modal);
+    expect(modal.status).toBeLessThan(400);
+    expect(vote()).toEqual([{ vote: -1, reason: null, comment: null }]);
+
+    const submit = s.injectModalSubmit({
+      customId: form.data.custom_id,
+      messageId: stored.id,
+      userId: user.id,
+      fields: { reason: ['wrong-passage'], comment: '引的是第三段，問的是博士' },
+    });
+    const done = await interactionResult(s, submit.id, submit.token);
+    expect(done.ephemeral).toBe(true);
+    expect(vote()).toEqual([
+      { vote: -1, reason: 'wrong-passage', comment: '引的是第三段，問的是博士' },
+    ]);
+  });
+
+  it('/forget-me deletes the answers and votes of that user only', async () => {
+    const leaver = s.createUser({ username: 'leaver' });
+    const stayer = s.createUser({ username: 'stayer' });
+    const mine = await ask(leaver.id, '潘梓正在哪裡讀碩士？');
+    const theirs = await ask(stayer.id, '潘梓正在哪裡讀碩士？');
+    const mineId = feedbackIds(mine.m).answerId;
+    const theirsId = feedbackIds(theirs.m).answerId;
+    const click = s.injectButton({
+      customId: feedbackIds(theirs.m).up,
+      messageId: mine.stored.id,
+      userId: leaver.id,
+    });
+    await interactionResult(s, click.id, click.token);
+
+    const cmd = s.injectCommand({ name: 'forget-me', userId: leaver.id });
+    const r = await interactionResult(s, cmd.id, cmd.token);
+    expect(r.ephemeral).toBe(true);
+    expect(rows('SELECT id FROM answers WHERE id = ?', mineId)).toEqual([]);
+    expect(rows('SELECT id FROM answers WHERE id = ?', theirsId)).toHaveLength(1);
+    expect(rows('SELECT vote FROM votes WHERE answer_id = ?', theirsId)).toEqual([]);
+  });
+});
+
+describe('answers when the feedback database cannot be opened', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    // DATA_DIR/feedback.sqlite as a directory: SQLite cannot open it.
+    const broken = await mkdtemp(path.join(os.tmpdir(), 'bot-e2e-broken-'));
+    await cp(dataDir, broken, { recursive: true, filter: (src) => !src.endsWith('.sqlite') });
+    await mkdir(path.join(broken, 'feedback.sqlite'), { recursive: true });
+    h = await startHarness(() => ({ DATA_DIR: broken }));
+  });
+
+  afterAll(async () => {
+    await stopHarness(h);
+  });
+
+  it('answers without feedback buttons and logs why', async () => {
+    const s = h.standIn;
+    const q = s.injectMessage({
+      content: `<@${s.botUser.id}> 潘梓正在哪裡讀碩士？`,
+      mentions: [{ ...s.botUser, bot: true }],
+    });
+    const m = body(await s.waitForCall(isReplyTo(s.channelId, q.id)));
+    expect(m.embeds![0]!.description).toContain(MASTERS_SENTENCE);
+    expect(buttonsOf(m).some((b) => 'custom_id' in b && b.custom_id.startsWith('fb:'))).toBe(false);
+    expect(h.lines.join('\n')).toContain('Feedback storage is unavailable');
   });
 });

@@ -44,6 +44,9 @@ import type { CorpusDocument } from '../src/corpus/types.js';
 import type { BotContext } from '../src/discord/context.js';
 import { handleInteraction } from '../src/discord/interactions.js';
 import { BotMetrics, type Outcome, type Surface } from '../src/ops/metrics.js';
+import { ConversationHistory } from '../src/conversation/history.js';
+import { AnsweredMessages } from '../src/discord/answered-messages.js';
+import { openFeedbackStore } from '../src/feedback/store.js';
 import { silentLog } from './helpers/config.js';
 import {
   abstainedAnswer,
@@ -176,9 +179,17 @@ describe('errors', () => {
 });
 
 describe('commands', () => {
-  it('loads /about, /articles, /ask, /help, /person, /summary with the options the bot handles', async () => {
+  it('loads /about, /articles, /ask, /forget-me, /help, /person, /summary with the options the bot handles', async () => {
     const commands = await loadCommands();
-    expect([...commands.keys()]).toEqual(['about', 'articles', 'ask', 'help', 'person', 'summary']);
+    expect([...commands.keys()]).toEqual([
+      'about',
+      'articles',
+      'ask',
+      'forget-me',
+      'help',
+      'person',
+      'summary',
+    ]);
     const defs = commandDefinitions(commands);
     const ask = defs.find((d) => d.name === 'ask')!;
     expect(ask.options).toEqual([
@@ -412,6 +423,14 @@ describe('handlers with a fake engine', () => {
       log: silentLog,
       cooldown: new Cooldown(cooldownMs),
       more: new MoreCache(),
+      history: new ConversationHistory(),
+      answered: new AnsweredMessages(),
+      // A store that cannot open (a path under /dev/null): answers must go on without it.
+      feedback: openFeedbackStore({
+        dataDir: path.join(os.devNull, 'feedback'),
+        retentionDays: 0,
+        log: silentLog,
+      }),
       metrics: new BotMetrics(),
       defaultLang: 'zh-Hant',
       deferAfterMs: 60_000,
@@ -489,7 +508,7 @@ describe('handlers with a fake engine', () => {
       guildId: 'g1',
       reply: (options: unknown) => {
         replies.push(options);
-        return Promise.resolve();
+        return Promise.resolve({ id: `r${replies.length}` });
       },
       react: (emoji: string) => {
         reactions.push(emoji);

@@ -4,6 +4,7 @@
  * next follow-up leans on what was actually answered.
  */
 import type { Engine, Reply } from '../answers/types.js';
+import type { Intent } from '../intent/classify.js';
 import type { ConversationHistory } from './history.js';
 
 export interface Turn {
@@ -22,6 +23,8 @@ export interface TurnOptions {
   context?: readonly string[];
   /** An article id: the question is answered from that article alone. */
   doc?: string;
+  /** What the caller already classified the text as (Discord's admission does), so it is not done twice. */
+  intent?: Intent;
 }
 
 export async function converse(
@@ -32,7 +35,7 @@ export async function converse(
   options: TurnOptions = {},
 ): Promise<Turn> {
   const context = options.followUp === false ? [] : [...(options.context ?? history.context(key))];
-  const reply = await engine.reply(text, undefined, {
+  const reply = await engine.reply(text, options.intent, {
     context,
     ...(options.doc !== undefined && { doc: options.doc }),
   });

@@ -16,10 +16,13 @@ import {
 } from 'discord.js';
 import type { Engine } from '../answers/types.js';
 import { ConfigError, type Config } from '../config.js';
+import { ConversationHistory } from '../conversation/history.js';
+import { openConfiguredFeedbackStore } from '../feedback/store.js';
 import type { Logger } from '../logger.js';
 import { BotMetrics } from '../ops/metrics.js';
 import { isLang } from '../render/i18n.js';
 import type { Lang } from '../text/language.js';
+import { AnsweredMessages } from './answered-messages.js';
 import type { BotContext } from './context.js';
 import { Cooldown } from './cooldown.js';
 import { handleInteraction } from './interactions.js';
@@ -103,6 +106,10 @@ export async function startBot(
     log,
     cooldown: new Cooldown(config.USER_COOLDOWN_MS),
     more: new MoreCache(),
+    history: new ConversationHistory(),
+    answered: new AnsweredMessages(),
+    // Never throws: an unusable database is logged once and every call reports failure.
+    feedback: openConfiguredFeedbackStore(config, log),
     metrics: options.metrics ?? new BotMetrics(),
     defaultLang: defaultLang(engine),
     deferAfterMs: 1_500,
@@ -136,6 +143,7 @@ export async function startBot(
     await client.login(config.DISCORD_TOKEN);
   } catch (err) {
     await client.destroy();
+    ctx.feedback.close();
     throw explainLoginError(err);
   }
   const c = await ready;
@@ -166,6 +174,7 @@ export async function startBot(
       stopped = true;
       client.removeAllListeners();
       await client.destroy();
+      ctx.feedback.close();
       log.info('Discord bot stopped');
     },
   };

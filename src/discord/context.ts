@@ -6,9 +6,12 @@ import type {
 } from 'discord.js';
 import type { Engine } from '../answers/types.js';
 import type { Config } from '../config.js';
+import type { ConversationHistory } from '../conversation/history.js';
+import type { FeedbackStore } from '../feedback/store.js';
 import type { Logger } from '../logger.js';
 import type { BotMetrics } from '../ops/metrics.js';
 import type { Lang } from '../text/language.js';
+import type { AnsweredMessages } from './answered-messages.js';
 import type { Cooldown } from './cooldown.js';
 import type { MoreCache } from './more-cache.js';
 
@@ -18,6 +21,12 @@ export interface BotContext {
   log: Logger;
   cooldown: Cooldown;
   more: MoreCache;
+  /** Recent questions per channel or thread and user, for follow-ups. */
+  history: ConversationHistory;
+  /** The bot's answers by message id, so a reply to one follows up on it. */
+  answered: AnsweredMessages;
+  /** Answers shown and their votes; never throws, so a broken database never stops answers. */
+  feedback: FeedbackStore;
   /** Questions by surface and outcome, and their latency (GET /metrics). */
   metrics: BotMetrics;
   /** Wording when nothing tells us the user's language: the article's language. */

@@ -1,5 +1,5 @@
 /**
- * The one entry point for interactions: slash commands, autocomplete and buttons. Expected
+ * The one entry point for interactions: slash commands, autocomplete, buttons and forms. Expected
  * problems get friendly notices; anything else is logged with an error id the user sees.
  */
 import type { AutocompleteInteraction, Interaction, RepliableInteraction } from 'discord.js';
@@ -8,6 +8,7 @@ import { renderNotice } from '../render/discord.js';
 import { handleButton } from './buttons.js';
 import type { BotContext, Command } from './context.js';
 import { handleFailure } from './errors.js';
+import { handleFeedbackButton, handleFeedbackForm } from './feedback.js';
 import { langFor } from './questions.js';
 import { respond } from './respond.js';
 
@@ -29,7 +30,11 @@ export async function handleInteraction(
       await command.execute(interaction, ctx);
       return;
     }
-    if (interaction.isButton()) await handleButton(interaction, ctx);
+    if (interaction.isButton()) {
+      if (!(await handleFeedbackButton(interaction, ctx))) await handleButton(interaction, ctx);
+      return;
+    }
+    if (interaction.isModalSubmit()) await handleFeedbackForm(interaction, ctx);
   } catch (err) {
     await reportFailure(interaction, ctx, err);
   }

@@ -13,7 +13,8 @@ import { admit } from './admission.js';
 import type { BotContext } from './context.js';
 import { handleFailure } from './errors.js';
 import { denialNotice } from './notices.js';
-import { answerQuestion, langFor, stripBotMentions, tidyQuestion } from './questions.js';
+import { answerTurn, langFor, stripBotMentions, tidyQuestion, type Answered } from './questions.js';
+import type { TurnOptions } from '../conversation/converse.js';
 import { messageOptions } from './respond.js';
 import { langFromLocale } from '../render/i18n.js';
 
@@ -85,8 +86,23 @@ function keepTyping(message: Message, ctx: BotContext): () => void {
   return () => clearInterval(timer);
 }
 
-async function reply(message: Message, rendered: RenderedMessage): Promise<void> {
-  await message.reply(messageOptions(rendered));
+async function reply(message: Message, rendered: RenderedMessage): Promise<Message> {
+  return message.reply(messageOptions(rendered));
+}
+
+/**
+ * How the question relates to earlier ones: a Discord reply to one of the bot's answers
+ * follows up on exactly that answer's question; a reply to a bot message it does not know
+ * (its send not yet confirmed) follows up on the asker's recent questions here; anything
+ * else is read on its own, since a fresh mention in a busy channel rarely continues the
+ * asker's last one.
+ */
+function turnOf(message: Message, ctx: BotContext): TurnOptions {
+  const repliedTo = message.reference?.messageId;
+  if (repliedTo === undefined) return { followUp: false };
+  const understood = ctx.answered.understood(repliedTo);
+  if (understood !== undefined) return { context: [understood] };
+  return message.mentions.repliedUser?.id === message.client.user.id ? {} : { followUp: false };
 }
 
 function fallbackLang(message: Message, ctx: BotContext): Lang {
@@ -151,13 +167,18 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
     // "hi" in an answer channel greets the people there, not the bot.
     if (intent === 'greeting' && !addressed) return;
     const stopTyping = keepTyping(message, ctx);
-    let rendered: RenderedMessage;
+    let answered: Answered;
     try {
-      rendered = await answerQuestion(ctx, question, intent, message.client.user.id, trigger);
+      answered = await answerTurn(ctx, question, intent, message.client.user.id, trigger, {
+        userId: message.author.id,
+        place: message.channelId,
+        turn: turnOf(message, ctx),
+      });
     } finally {
       stopTyping();
     }
-    await reply(message, rendered);
+    const sent = await reply(message, answered.rendered);
+    if (answered.understood !== null) ctx.answered.remember(sent.id, answered.understood);
   } catch (err) {
     await handleFailure(ctx.log, err, {
       where,

@@ -4,6 +4,10 @@
  */
 import { questionLength } from '../answers/admission.js';
 import type { IndexMode, Reply } from '../answers/types.js';
+import { converse, type TurnOptions } from '../conversation/converse.js';
+import { conversationKey } from '../conversation/history.js';
+import { answerRecord } from '../feedback/answer-record.js';
+import { understoodNote } from '../render/follow-up-note.js';
 import type { Intent } from '../intent/classify.js';
 import type { Lang } from '../text/language.js';
 import { detectLanguage } from '../text/language.js';
@@ -12,12 +16,15 @@ import {
   renderGreeting,
   renderHelp,
   renderSummary,
+  withFeedbackButtons,
+  withUnderstoodNote,
   type AnswerRenderOptions,
   type RenderedMessage,
 } from '../render/discord.js';
 import { langFromLocale, type HelpParams } from '../render/i18n.js';
 import type { Outcome, Surface } from '../ops/metrics.js';
 import type { BotContext } from './context.js';
+import { voteCustomId } from './feedback-ids.js';
 import { moreCustomId } from './more-cache.js';
 
 /**
@@ -109,28 +116,101 @@ function outcomeOf(reply: Reply): Outcome {
   return reply.answer.confidence === 'answer' ? 'answered' : 'abstained';
 }
 
+/** Who asks, where the conversation is held, and how the question relates to earlier ones. */
+export interface Asker {
+  userId: string;
+  /** The thread or channel (or DM channel) the question was asked in. */
+  place: string;
+  turn: TurnOptions;
+}
+
+export interface Answered {
+  rendered: RenderedMessage;
+  /** The question as understood, when the reply is an answer one can follow up on. */
+  understood: string | null;
+}
+
 /**
- * Ask the engine (summary, greeting, help or an answer, by intent) and render the reply,
- * counted by surface and outcome with its latency.
+ * The answer as the user sees it: how a follow-up was understood above it, and 👍/👎 under
+ * it once it is recorded. When recording fails the answer goes out without buttons: a vote
+ * that could not be stored is worse than none.
  */
+function answerMessage(
+  ctx: BotContext,
+  reply: Extract<Reply, { kind: 'answer' }>,
+  rendered: RenderedMessage,
+  meta: { userId: string; context: string[]; latencyMs: number },
+): RenderedMessage {
+  const { answer } = reply;
+  const noted = withUnderstoodNote(rendered, understoodNote(answer));
+  const stored = ctx.feedback.recordAnswer(
+    answerRecord(answer, {
+      userId: meta.userId,
+      surface: 'discord',
+      context: meta.context,
+      buildId: ctx.engine.about().buildId,
+      latencyMs: meta.latencyMs,
+    }),
+  );
+  if (!stored.ok) return noted;
+  return withFeedbackButtons(
+    noted,
+    { up: voteCustomId('up', stored.value), down: voteCustomId('down', stored.value) },
+    answer.lang,
+  );
+}
+
+/**
+ * Ask the engine (summary, greeting, help or an answer, by intent) as a turn of the asker's
+ * conversation and render the reply, counted by surface and outcome with its latency.
+ */
+export async function answerTurn(
+  ctx: BotContext,
+  question: string,
+  intent: Intent,
+  botUserId: string,
+  surface: Surface,
+  asker: Asker,
+): Promise<Answered> {
+  const { answered } = await ctx.metrics.timed(
+    surface,
+    async () => {
+      const started = performance.now();
+      const key = conversationKey(asker.place, asker.userId);
+      const turn = await converse(ctx.engine, ctx.history, key, question, {
+        ...asker.turn,
+        intent,
+      });
+      const latencyMs = Math.round(performance.now() - started);
+      const { reply } = turn;
+      const rendered = renderReply(ctx, reply, botUserId);
+      if (reply.kind !== 'answer')
+        return { reply, answered: { rendered, understood: null } satisfies Answered };
+      return {
+        reply,
+        answered: {
+          rendered: answerMessage(ctx, reply, rendered, {
+            userId: asker.userId,
+            context: turn.context,
+            latencyMs,
+          }),
+          understood: reply.answer.followUp?.understood ?? reply.answer.question,
+        } satisfies Answered,
+      };
+    },
+    ({ reply }) => outcomeOf(reply),
+  );
+  return answered;
+}
+
+/** answerTurn for callers that need only the message. */
 export async function answerQuestion(
   ctx: BotContext,
   question: string,
   intent: Intent,
   botUserId: string,
   surface: Surface,
-  /** An article id (from /ask's article option): the question is answered from it alone. */
-  doc?: string,
+  asker: Asker,
 ): Promise<RenderedMessage> {
-  const { rendered } = await ctx.metrics.timed(
-    surface,
-    async () => {
-      const reply = await ctx.engine.reply(question, intent, {
-        ...(doc !== undefined && { doc }),
-      });
-      return { reply, rendered: renderReply(ctx, reply, botUserId) };
-    },
-    ({ reply }) => outcomeOf(reply),
-  );
-  return rendered;
+  return (await answerTurn(ctx, question, intent, botUserId, surface, asker)).rendered;
 }

@@ -38,6 +38,9 @@
  *     injectCommand(o)      INTERACTION_CREATE type 2 (chat-input command) → { id, token }
  *     injectAutocomplete(o) INTERACTION_CREATE type 4 → { id, token }
  *     injectButton(o)       INTERACTION_CREATE type 3 (button on a stored message, e.g. one the bot sent) → { id, token }
+ *     injectModalSubmit(o)  INTERACTION_CREATE type 5 (a form opened from a stored message's button; fields by
+ *                           custom_id, a string for a text input, an array for a select in a label) → { id, token }
+ *     injectMessage({ replyTo }) makes the message a Discord reply to a stored message
  *     createUser(o)         another guild member → { id, username }
  *     channelMessages(id)   the messages now in a channel (injected and the bot's, after edits/deletes, ephemeral
  *                           ones included with flags & 64), oldest first
@@ -113,6 +116,8 @@ export interface InjectMessageOptions {
   dm?: boolean;
   mentions?: { id: string; username: string; bot?: boolean }[];
   mentionEveryone?: boolean;
+  /** A Discord reply to this stored message (message_reference and referenced_message set). */
+  replyTo?: string;
 }
 
 export interface InjectCommandOptions {
@@ -143,6 +148,16 @@ export interface InjectButtonOptions {
   locale?: string;
 }
 
+export interface InjectModalSubmitOptions {
+  customId: string;
+  /** Field values by custom_id: a string for a text input, an array for a select. */
+  fields: Record<string, string | string[]>;
+  /** The stored message whose button opened the form. */
+  messageId: string;
+  userId?: string;
+  locale?: string;
+}
+
 export interface StandIn {
   apiUrl: string;
   token: string;
@@ -163,6 +178,7 @@ export interface StandIn {
   injectCommand(o: InjectCommandOptions): { id: string; token: string };
   injectAutocomplete(o: InjectAutocompleteOptions): { id: string; token: string };
   injectButton(o: InjectButtonOptions): { id: string; token: string };
+  injectModalSubmit(o: InjectModalSubmitOptions): { id: string; token: string };
   createUser(o: { username: string; bot?: boolean }): { id: string; username: string };
   channelMessages(channelId: string): APIMessage[];
   requestReconnect(): void;
@@ -324,6 +340,9 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
         throw new Error(`stand-in: ${author.id} cannot post in another user's DM channel`);
       }
       const mentions = (o.mentions ?? []).map((m) => world.ensureUser(m.id, m.username, m.bot));
+      const repliedTo = o.replyTo === undefined ? undefined : world.findMessage(o.replyTo);
+      if (o.replyTo !== undefined && !repliedTo)
+        throw new Error(`stand-in: no stored message ${o.replyTo} to reply to`);
       const id = world.snowflakes.next();
       const message: APIMessage = {
         id,
@@ -340,9 +359,19 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
         embeds: [],
         components: [],
         pinned: false,
-        type: MessageType.Default,
+        type: repliedTo ? MessageType.Reply : MessageType.Default,
         flags: 0 as MessageFlags,
         nonce: world.snowflakes.next(),
+        ...(repliedTo && {
+          message_reference: {
+            message_id: repliedTo.id,
+            channel_id: repliedTo.channel_id,
+            ...(world.guildOfChannel(repliedTo.channel_id) && {
+              guild_id: world.guildOfChannel(repliedTo.channel_id)!.id,
+            }),
+          },
+          referenced_message: repliedTo,
+        }),
       };
       world.storeMessage(message);
       dispatchOrThrow(GatewayDispatchEvents.MessageCreate, gatewayMessage(world, message));
@@ -394,6 +423,24 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
         payload,
       } = interactions.button({
         customId: o.customId,
+        message,
+        user: userOrDefault(o.userId),
+        ...(o.locale ? { locale: o.locale } : {}),
+      });
+      dispatchOrThrow(GatewayDispatchEvents.InteractionCreate, payload);
+      return { id, token: interactionToken };
+    },
+
+    injectModalSubmit(o) {
+      const message = world.findMessage(o.messageId);
+      if (!message) throw new Error(`stand-in: no stored message ${o.messageId} for the form`);
+      const {
+        id,
+        token: interactionToken,
+        payload,
+      } = interactions.modalSubmit({
+        customId: o.customId,
+        fields: o.fields,
         message,
         user: userOrDefault(o.userId),
         ...(o.locale ? { locale: o.locale } : {}),

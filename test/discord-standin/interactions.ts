@@ -77,6 +77,12 @@ const ALLOWED_RESPONSES: Record<number, InteractionResponseType[]> = {
     InteractionResponseType.UpdateMessage,
     InteractionResponseType.Modal,
   ],
+  [InteractionType.ModalSubmit]: [
+    InteractionResponseType.ChannelMessageWithSource,
+    InteractionResponseType.DeferredChannelMessageWithSource,
+    InteractionResponseType.DeferredMessageUpdate,
+    InteractionResponseType.UpdateMessage,
+  ],
   [InteractionType.ApplicationCommandAutocomplete]: [
     InteractionResponseType.ApplicationCommandAutocompleteResult,
   ],
@@ -254,6 +260,39 @@ export class Interactions {
         message: o.message,
         data: { custom_id: o.customId, component_type: ComponentType.Button },
       },
+    };
+  }
+
+  /** A submitted form, each field wrapped in a label as Discord sends label-based modals. */
+  modalSubmit(o: {
+    customId: string;
+    fields: Record<string, string | string[]>;
+    message: APIMessage;
+    user: APIUser;
+    locale?: string;
+  }): { id: string; token: string; payload: Body } {
+    const type = InteractionType.ModalSubmit;
+    const { payload, id, token } = this.base(type, o.user, o.message.channel_id, o.locale);
+    this.register({
+      id,
+      token,
+      type,
+      channelId: o.message.channel_id,
+      user: o.user,
+      componentMessageId: o.message.id,
+    });
+    const components = Object.entries(o.fields).map(([customId, value], i) => ({
+      type: ComponentType.Label,
+      id: i + 1,
+      component:
+        typeof value === 'string'
+          ? { type: ComponentType.TextInput, id: 100 + i, custom_id: customId, value }
+          : { type: ComponentType.StringSelect, id: 100 + i, custom_id: customId, values: value },
+    }));
+    return {
+      id,
+      token,
+      payload: { ...payload, message: o.message, data: { custom_id: o.customId, components } },
     };
   }
 

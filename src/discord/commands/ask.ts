@@ -46,7 +46,15 @@ export default {
       admission.intent,
       interaction.client.user.id,
       'ask',
-      pick.article?.id,
+      {
+        userId: interaction.user.id,
+        place: interaction.channelId,
+        // A slash command starts afresh: it names its whole question.
+        turn: {
+          followUp: false,
+          ...(pick.article && { doc: pick.article.id }),
+        },
+      },
     );
     const rendered = await withDeferral(interaction, work, {
       ephemeral,

@@ -1,0 +1,168 @@
+/**
+ * The embed of quoted excerpts that answers, summaries and "More passages" share. When something
+ * has to give way to a limit, whole excerpts go (behind "More passages") before any quote is
+ * shortened, and a citation marker or footnote is never cut.
+ */
+import type { APIEmbedField } from 'discord.js';
+import type { Confidence, Excerpt, IndexMode } from '../../answers/types.js';
+import type { Lang } from '../../text/language.js';
+import { shorten } from '../citation.js';
+import { ui, type UiStrings } from '../i18n.js';
+import { sourceNotes, sourcesValue } from './footnotes.js';
+import { COLOR, footerText, LIMITS, type RenderedMessage } from './limits.js';
+import { answerButtons } from './link-buttons.js';
+import { escapeMarkdown } from './markdown.js';
+import { fitQuote, renderQuote } from './quote.js';
+
+/** How quoted excerpts are presented: as the answer, or as the closest passages under a caveat. */
+export type ExcerptTier = Exclude<Confidence, 'none'>;
+
+/**
+ * Called with the excerpts that did not fit plus the answer's further passages; returns
+ * the custom_id of a button that shows them. Absent: no button. `tier` is what they were
+ * shown as, so that "More passages" keeps a related answer's caveat.
+ */
+export type RegisterMore = (extra: Excerpt[], lang: Lang, tier: ExcerptTier) => string;
+
+interface ExcerptLayout {
+  description: string;
+  sources: string;
+  shown: Excerpt[];
+  overflow: Excerpt[];
+}
+
+/**
+ * Lays out excerpts best first, after `lead` when there is one. The first one is shortened if
+ * it must be (it is the answer); later ones are shown whole or not at all, so every quote that
+ * appears ends with its marker and every marker has its footnote.
+ */
+function layoutExcerpts(
+  excerpts: readonly Excerpt[],
+  t: UiStrings,
+  fixedLength: number,
+  hasMoreButton: boolean,
+  lead: string | null,
+): ExcerptLayout {
+  const notes = sourceNotes();
+  // The lead counts against the budgets like any block, so the quotes make room for it.
+  const blocks: string[] = lead === null ? [] : [lead];
+  const shown: Excerpt[] = [];
+  const overflow: Excerpt[] = [];
+  // Room for the "n more do not fit" line, kept whether or not it is needed.
+  const reserve = notShownLine(t, excerpts.length).length + 2;
+  const sourcesName = t.sources.length;
+  for (const ex of excerpts) {
+    const { marker, line } = notes.peek(ex.citation);
+    const sources = sourcesValue(notes, line);
+    if (sources.length > LIMITS.fieldValue) {
+      overflow.push(ex);
+      continue;
+    }
+    const used = blocks.reduce((n, b) => n + b.length + 2, 0);
+    const budget = Math.min(
+      LIMITS.embedDescription - reserve - used,
+      LIMITS.embedTotal - fixedLength - sourcesName - sources.length - reserve - used,
+    );
+    const sentences = ex.sentences.length > 0 ? ex.sentences : [{ text: ex.quote, key: true }];
+    const block =
+      shown.length === 0
+        ? fitQuote(sentences, marker, budget)
+        : (() => {
+            const whole = renderQuote(sentences, marker);
+            return whole.length <= budget ? whole : null;
+          })();
+    if (block === null) {
+      overflow.push(ex);
+      continue;
+    }
+    blocks.push(block);
+    notes.cite(ex.citation);
+    shown.push(ex);
+  }
+  if (overflow.length > 0 && hasMoreButton) blocks.push(notShownLine(t, overflow.length));
+  return { description: blocks.join('\n\n'), sources: sourcesValue(notes), shown, overflow };
+}
+
+function notShownLine(t: UiStrings, n: number): string {
+  return `*${escapeMarkdown(t.notShown(n), false)}*`;
+}
+
+function modeFooter(t: UiStrings, mode: IndexMode, titles: string[]): string {
+  const distinct = [...new Set(titles)];
+  return footerText([
+    [distinct.length === 1 ? shorten(distinct[0]!, 200) : undefined, t.mode(mode)]
+      .filter(Boolean)
+      .join(' · '),
+    t.verbatimFooter,
+  ]);
+}
+
+export interface AnswerRenderOptions {
+  registerMore?: RegisterMore;
+}
+
+export interface MorePassagesOptions extends AnswerRenderOptions {
+  /** What the answer that left these passages out was shown as; "answer" when absent. */
+  tier?: ExcerptTier;
+}
+
+export interface RenderedAnswer extends RenderedMessage {
+  /** Excerpts quoted in the embed, in order. */
+  shown: Excerpt[];
+}
+
+/**
+ * The embed of quoted excerpts shared by answers and "More passages": layout, footnotes,
+ * limits and the More button are the same for both tiers; only the caveat and colour differ.
+ */
+export function excerptEmbed(
+  content: {
+    title: string;
+    excerpts: readonly Excerpt[];
+    /** Passages that go behind "More passages" even when there is room for them. */
+    more: readonly Excerpt[];
+    lang: Lang;
+    mode: IndexMode;
+    /** A line above the quotes; a related answer's caveat when absent. */
+    lead?: string;
+  },
+  tier: ExcerptTier,
+  options: AnswerRenderOptions,
+): RenderedAnswer {
+  const { title, excerpts, lang, mode } = content;
+  const t = ui(lang);
+  const footer = modeFooter(
+    t,
+    mode,
+    excerpts.map((e) => e.citation.title),
+  );
+  const lead =
+    content.lead ?? (tier === 'related' ? `**${escapeMarkdown(t.relatedCaveat)}**` : null);
+  const canRegister = options.registerMore !== undefined;
+  const layout = layoutExcerpts(excerpts, t, title.length + footer.length, canRegister, lead);
+  const extra = [...layout.overflow, ...content.more];
+  const more =
+    canRegister && extra.length > 0
+      ? { customId: options.registerMore!(extra, lang, tier), count: extra.length }
+      : null;
+  const fields: APIEmbedField[] = layout.sources
+    ? [{ name: t.sources, value: layout.sources }]
+    : [];
+  return {
+    embeds: [
+      {
+        title,
+        color: tier === 'related' ? COLOR.related : COLOR.answer,
+        description: layout.description,
+        fields,
+        footer: { text: footer },
+      },
+    ],
+    components: answerButtons(
+      t,
+      layout.shown.map((e) => e.citation),
+      more,
+    ),
+    shown: layout.shown,
+  };
+}
