@@ -20,7 +20,7 @@ import { writeFileAtomic } from './atomic.js';
 import { sha256 } from './checksum.js';
 
 /** Bump when a section's layout or meaning changes: older entries are then ignored. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 const ENTRY_FILE = /^[0-9a-f]{64}\.json$/;
 

@@ -98,6 +98,7 @@ export function isTextsView(v: unknown): v is TextsView {
   return (
     isObject(v) &&
     isStrings(v.traditional) &&
+    isStrings(v.headwordGrams) &&
     isStrings(v.normalRuns) &&
     isStrings(v.words) &&
     isStrings(v.latin) &&

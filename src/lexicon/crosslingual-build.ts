@@ -89,7 +89,13 @@ class WantedStrings {
 export interface TextsView {
   /** CC-CEDICT traditional headwords the texts contain as written. */
   traditional: string[];
-  /** The Han runs of the texts in normal form, for the headword pass made once the corpus is known. */
+  /**
+   * Substrings of the normal-form text that are a headword in some form (simplified,
+   * or any traditional one normalised): a superset of what the table needs, which
+   * the corpus-wide pass narrows to the traditional headwords the corpus holds.
+   */
+  headwordGrams: string[];
+  /** The Han runs of the texts in normal form, searched for people's given names once those are known. */
   normalRuns: string[];
   words: string[];
   /** Each segmented word with the tag of its first occurrence. */
@@ -97,27 +103,37 @@ export interface TextsView {
   latin: string[];
 }
 
-/** Dictionary headwords as written (traditional), to find in texts. */
-export type TraditionalHeadwords = WantedStrings;
+/** Dictionary headwords to find in texts: as written (traditional), and in every normal form. */
+export interface Headwords {
+  traditional: WantedStrings;
+  normal: WantedStrings;
+}
 
-export function traditionalHeadwords(entries: readonly CedictEntry[]): TraditionalHeadwords {
-  return new WantedStrings(new Set(entries.map((e) => e.traditional)));
+export function dictionaryHeadwords(entries: readonly CedictEntry[]): Headwords {
+  const normal = new Set(entries.map((e) => e.simplified));
+  for (const e of entries) normal.add(normalize(e.traditional));
+  return {
+    traditional: new WantedStrings(new Set(entries.map((e) => e.traditional))),
+    normal: new WantedStrings(normal),
+  };
 }
 
 /** One article's paragraphs' share of the view (jieba's taught words shape it). */
-export function textsView(texts: readonly string[], headwords: TraditionalHeadwords): TextsView {
+export function textsView(texts: readonly string[], headwords: Headwords): TextsView {
   const traditional = new Set<string>();
+  const headwordGrams = new Set<string>();
   const words = new Set<string>();
   const tagged = new Map<string, string>();
   const latin = new Set<string>();
   const normalRuns: string[] = [];
   for (const text of texts) {
-    for (const [run] of text.matchAll(HAN_RUNS)) headwords.collect(run, traditional);
+    for (const [run] of text.matchAll(HAN_RUNS)) headwords.traditional.collect(run, traditional);
   }
   for (const text of texts) {
     const normal = normalize(text);
     for (const [run] of normal.matchAll(HAN_RUNS)) {
       normalRuns.push(run);
+      headwords.normal.collect(run, headwordGrams);
       for (const w of jieba().cutForSearch(run, true)) words.add(w);
       for (const { word, tag } of jieba().tag(run, true))
         if (!tagged.has(word)) tagged.set(word, tag);
@@ -128,6 +144,7 @@ export function textsView(texts: readonly string[], headwords: TraditionalHeadwo
   }
   return {
     traditional: [...traditional],
+    headwordGrams: [...headwordGrams],
     normalRuns,
     words: [...words],
     tagged: [...tagged],
@@ -161,9 +178,11 @@ function corpusView(
   const normals = new Set(entries.map((e) => e.simplified));
   for (const e of entries)
     if (view.traditional.has(e.traditional)) normals.add(normalize(e.traditional));
-  for (const name of names) normals.add(givenName(name));
-  const wanted = new WantedStrings(normals);
-  for (const part of parts) for (const run of part.normalRuns) wanted.collect(run, view.ngrams);
+  // Each part found every headword form; keep those of the headwords this corpus has.
+  for (const part of parts)
+    for (const g of part.headwordGrams) if (normals.has(g)) view.ngrams.add(g);
+  const givenNames = new WantedStrings(new Set(names.map(givenName)));
+  for (const part of parts) for (const run of part.normalRuns) givenNames.collect(run, view.ngrams);
   return view;
 }
 
@@ -373,7 +392,7 @@ export function buildCrossLingualTable(input: CrossLingualInput): CrossLingualTa
   const names = [...new Set((input.extraPairs ?? []).map((p) => normalize(p.zh)))].filter((zh) =>
     HAN_ONLY.test(zh),
   );
-  const headwords = traditionalHeadwords(entries);
+  const headwords = dictionaryHeadwords(entries);
   const viewOf = input.viewOf ?? ((_doc, compute) => compute());
   const parts = input.corpus.documents.map((doc) =>
     viewOf(doc, () =>
