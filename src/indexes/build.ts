@@ -11,6 +11,7 @@ import type { Corpus, CorpusDocument, PassageTag } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
 import { cedictLexicon } from '../people/lexicon.js';
 import { PeopleDataError } from '../people/curated.js';
+import type { NamesOf } from '../people/detect.js';
 import {
   buildPeopleRegistry,
   loadCuratedPeople,
@@ -48,6 +49,7 @@ import {
   type CacheStats,
 } from './build-cache.js';
 import {
+  isDocumentNames,
   isSummaryOrNull,
   isTextsView,
   passageVectors,
@@ -106,16 +108,22 @@ async function namesAndTerms(
 
   step('Finding people');
   const lexicon = cedictLexicon(dictionary);
+  const dictionaryKey = dictionaryFingerprint(dictionary);
+  // Detection segments with jieba before this build teaches it the names, so the
+  // words it knows now (none in a fresh process) are part of the key.
+  const namesKey = settingsKey('names', TEXT_FORM, dictionaryKey, jiebaExtraWords());
+  const namesOf: NamesOf = (doc, compute) =>
+    cache.of(doc).reuse('names', namesKey, isDocumentNames, compute);
   const curated = await curatedOrSkip(corpus, 'people.json', () =>
     loadCuratedPeople(config.CORPUS_DIR),
   );
   let people: PeopleRegistry;
   try {
-    people = buildPeopleRegistry(corpus, curated, { lexicon });
+    people = buildPeopleRegistry(corpus, curated, { lexicon, namesOf });
   } catch (err) {
     if (!(err instanceof PeopleDataError)) throw err;
     corpus.skipped.push({ file: 'people.json', problem: err.message });
-    people = buildPeopleRegistry(corpus, [], { lexicon });
+    people = buildPeopleRegistry(corpus, [], { lexicon, namesOf });
   }
   const glossary = [
     ...(await curatedOrSkip<GlossaryEntry>(corpus, 'glossary.json', () =>
@@ -146,9 +154,18 @@ async function namesAndTerms(
     extraPairs: englishPairs,
     dictionary,
     extraTexts: searchedBesideParagraphs(corpus),
-    viewOf: crossLingualViews(cache, dictionary),
+    viewOf: crossLingualViews(cache, dictionaryKey),
   });
   return { people, extraWords, crosslingual };
+}
+
+/** Identifies the dictionary's contents, on which detection and the table depend. */
+function dictionaryFingerprint(dictionary: readonly CedictEntry[]): string {
+  return sha256(
+    dictionary
+      .map((e) => `${e.traditional}\t${e.simplified}\t${e.pinyin}\t${e.senses.join('/')}`)
+      .join('\n'),
+  );
 }
 
 /**
@@ -157,14 +174,9 @@ async function namesAndTerms(
  */
 function crossLingualViews(
   cache: BuildCache,
-  dictionary: readonly CedictEntry[],
+  dictionaryKey: string,
 ): (doc: CorpusDocument, compute: () => TextsView) => TextsView {
-  const key = settingsKey(
-    'crosslingual-view',
-    TEXT_FORM,
-    sha256(dictionary.map((e) => `${e.traditional}\t${e.simplified}`).join('\n')),
-    jiebaExtraWords(),
-  );
+  const key = settingsKey('crosslingual-view', TEXT_FORM, dictionaryKey, jiebaExtraWords());
   return (doc, compute) => cache.of(doc).reuse('crosslingual', key, isTextsView, compute);
 }
 

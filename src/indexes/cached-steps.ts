@@ -12,6 +12,7 @@ import {
 import type { CorpusDocument, Passage } from '../corpus/types.js';
 import type { Embedder } from '../embedding/types.js';
 import type { TextsView } from '../lexicon/crosslingual-build.js';
+import type { DetectedName, DocumentNames } from '../people/detect.js';
 import { settingsKey, type BuildCache } from './build-cache.js';
 import type { DocumentSummary, SummarySentence } from './summary.js';
 
@@ -105,6 +106,23 @@ export function isTextsView(v: unknown): v is TextsView {
     Array.isArray(v.tagged) &&
     v.tagged.every((t) => isStrings(t) && t.length === 2)
   );
+}
+
+function isDetected(v: unknown): v is DetectedName {
+  return (
+    isObject(v) &&
+    typeof v.key === 'string' &&
+    typeof v.name === 'string' &&
+    isStrings(v.evidence) &&
+    isStrings(v.englishNames) &&
+    isObject(v.first) &&
+    typeof v.first.doc === 'string' &&
+    typeof v.first.paragraph === 'number'
+  );
+}
+
+export function isDocumentNames(v: unknown): v is DocumentNames {
+  return isObject(v) && isStrings(v.texts) && Array.isArray(v.found) && v.found.every(isDetected);
 }
 
 const isBase64List = (v: unknown): v is string[] =>
