@@ -1,5 +1,6 @@
 /**
  * npm run reindex              rebuild the index from corpus/ and publish it atomically
+ * npm run reindex -- --full    derive every article anew, ignoring the build cache
  * npm run reindex -- --strict  fail (exit 1) when any corpus file was skipped
  * npm run reindex -- --verify  check the current build's checksums and every passage
  *                              against the articles on disk; build nothing
@@ -12,13 +13,15 @@ import { UsageError, parseCommandLine } from '../src/cli/args.js';
 import { runMain } from '../src/cli/session.js';
 import { describeSkip } from '../src/corpus/files.js';
 import { buildIndex, corpusLimits } from '../src/indexes/build.js';
+import type { CacheStats } from '../src/indexes/build-cache.js';
 import { IndexCorruptError } from '../src/indexes/manifest.js';
 import { currentBuildDir } from '../src/indexes/store.js';
 import { verifyBuild } from '../src/indexes/verify.js';
 import { createLogger } from '../src/logger.js';
 
 const USAGE = `Usage:
-  npm run reindex                 rebuild the index from CORPUS_DIR
+  npm run reindex                 rebuild the index from CORPUS_DIR, reusing unchanged articles' work
+  npm run reindex -- --full       rebuild every article anew, ignoring the build cache
   npm run reindex -- --strict     exit 1 when any corpus file was skipped
   npm run reindex -- --verify     check the current build against its checksums and the corpus`;
 
@@ -45,9 +48,16 @@ async function verify(): Promise<void> {
   }
 }
 
+/** How much of the build came from the cache, in articles whose keyword tokens were reused. */
+function describeReuse(cache: CacheStats, documents: number): string {
+  const reused = cache.reused['tokens'] ?? 0;
+  return `${reused} of ${documents} articles from the build cache`;
+}
+
 runMain(async () => {
   const { values, positionals } = parseCommandLine(USAGE, {
     strict: { type: 'boolean', default: false },
+    full: { type: 'boolean', default: false },
     verify: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
@@ -62,8 +72,9 @@ runMain(async () => {
   await checkDirectories(config);
   const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, 'plain');
   const t0 = performance.now();
-  const { dir, manifest } = await buildIndex(config, log, {
+  const { dir, manifest, cache } = await buildIndex(config, log, {
     progress: true,
+    full: values.full,
     onStep: (s) => process.stderr.write(`• ${s}…\n`),
   });
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
@@ -74,6 +85,7 @@ runMain(async () => {
     `  passages:  ${c.passages}`,
     `  people:    ${c.people}`,
     `  terms:     ${c.terms}`,
+    `  reused:    ${describeReuse(cache, c.documents)}`,
     `  mode:      ${manifest.mode === 'hybrid' ? 'hybrid (keywords + vectors)' : 'keyword-only'}`,
     `  model:     ${manifest.embedding ? `${manifest.embedding.model} (${manifest.embedding.dims} dims)` : 'none'}`,
   ];

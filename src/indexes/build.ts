@@ -4,24 +4,23 @@
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Passage } from '../corpus/types.js';
 import { embeddingDisabled, type Config } from '../config.js';
-import { chunkDocument, embeddingText } from '../corpus/chunk.js';
 import type { CorpusLimits } from '../corpus/files.js';
 import { EmptyCorpusError, loadCorpus } from '../corpus/load.js';
-import type { Corpus, PassageTag } from '../corpus/types.js';
+import type { Corpus, CorpusDocument, PassageTag } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
 import { cedictLexicon } from '../people/lexicon.js';
 import { PeopleDataError } from '../people/curated.js';
+import type { NamesOf } from '../people/detect.js';
 import {
   buildPeopleRegistry,
   loadCuratedPeople,
   peopleWords,
   type PeopleRegistry,
 } from '../people/registry.js';
-import { loadCedict } from '../lexicon/cedict.js';
+import { loadCedict, type CedictEntry } from '../lexicon/cedict.js';
 import { fieldWords, searchableText } from '../lexicon/field-words.js';
-import { buildCrossLingualTable } from '../lexicon/crosslingual-build.js';
+import { buildCrossLingualTable, type TextsView } from '../lexicon/crosslingual-build.js';
 import type { CrossLingualTable } from '../lexicon/crosslingual-table.js';
 import {
   GlossaryDataError,
@@ -29,7 +28,7 @@ import {
   loadGlossary,
   type GlossaryEntry,
 } from '../lexicon/glossary.js';
-import { addJiebaWords } from '../text/jieba.js';
+import { addJiebaWords, jiebaExtraWords } from '../text/jieba.js';
 import { normalize } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
 import { TEXT_FORM, tokenizerOptions } from './tokenizer-options.js';
@@ -40,13 +39,31 @@ import { loadEmbedder } from '../embedding/load.js';
 import { sha256 } from './checksum.js';
 import { acquireBuildLock } from './lock.js';
 import { INDEX_SCHEMA_VERSION, type Calibration, type Manifest } from './manifest.js';
-import { buildSummaries, summaryParameters } from './summary.js';
+import { summarizeDocument, summaryParameters } from './summary.js';
+import { DEFAULT_SUMMARY } from '../summary/select.js';
+import {
+  BuildCache,
+  cacheDir,
+  isStringArrays,
+  settingsKey,
+  type CacheStats,
+} from './build-cache.js';
+import {
+  isDocumentNames,
+  isSummaryOrNull,
+  isTextsView,
+  passageVectors,
+  passagesOf,
+  shiftSummary,
+} from './cached-steps.js';
 import { FILES, buildsDir, newBuildId, removeLeftovers, switchCurrent } from './store.js';
 import { VectorIndex } from './vector-index.js';
 
 export interface BuildResult {
   dir: string;
   manifest: Manifest;
+  /** What the build cache spared: sections reused and derived, by kind. */
+  cache: CacheStats;
 }
 
 export function corpusLimits(config: Config): CorpusLimits {
@@ -61,6 +78,8 @@ export interface BuildOptions {
   progress?: boolean;
   /** Told as each stage starts, for the reindex script's progress lines. */
   onStep?: (step: string) => void;
+  /** Derive everything anew, reading nothing from the build cache (reindex --full). */
+  full?: boolean;
 }
 
 const HAN_WORD = /^\p{Script=Han}[\p{Script=Han}·]{1,11}$/u;
@@ -81,6 +100,7 @@ interface NamesAndTerms {
 async function namesAndTerms(
   config: Config,
   corpus: Corpus,
+  cache: BuildCache,
   step: (step: string) => void,
 ): Promise<NamesAndTerms> {
   step('Reading the CC-CEDICT dictionary');
@@ -88,16 +108,22 @@ async function namesAndTerms(
 
   step('Finding people');
   const lexicon = cedictLexicon(dictionary);
+  const dictionaryKey = dictionaryFingerprint(dictionary);
+  // Detection segments with jieba before this build teaches it the names, so the
+  // words it knows now (none in a fresh process) are part of the key.
+  const namesKey = settingsKey('names', TEXT_FORM, dictionaryKey, jiebaExtraWords());
+  const namesOf: NamesOf = (doc, compute) =>
+    cache.of(doc).reuse('names', namesKey, isDocumentNames, compute);
   const curated = await curatedOrSkip(corpus, 'people.json', () =>
     loadCuratedPeople(config.CORPUS_DIR),
   );
   let people: PeopleRegistry;
   try {
-    people = buildPeopleRegistry(corpus, curated, { lexicon });
+    people = buildPeopleRegistry(corpus, curated, { lexicon, namesOf });
   } catch (err) {
     if (!(err instanceof PeopleDataError)) throw err;
     corpus.skipped.push({ file: 'people.json', problem: err.message });
-    people = buildPeopleRegistry(corpus, [], { lexicon });
+    people = buildPeopleRegistry(corpus, [], { lexicon, namesOf });
   }
   const glossary = [
     ...(await curatedOrSkip<GlossaryEntry>(corpus, 'glossary.json', () =>
@@ -128,8 +154,30 @@ async function namesAndTerms(
     extraPairs: englishPairs,
     dictionary,
     extraTexts: searchedBesideParagraphs(corpus),
+    viewOf: crossLingualViews(cache, dictionaryKey),
   });
   return { people, extraWords, crosslingual };
+}
+
+/** Identifies the dictionary's contents, on which detection and the table depend. */
+function dictionaryFingerprint(dictionary: readonly CedictEntry[]): string {
+  return sha256(
+    dictionary
+      .map((e) => `${e.traditional}\t${e.simplified}\t${e.pinyin}\t${e.senses.join('/')}`)
+      .join('\n'),
+  );
+}
+
+/**
+ * Each article's share of the English→Chinese table's view of the corpus, from the
+ * cache when it was made from the same dictionary, text form and jieba words.
+ */
+function crossLingualViews(
+  cache: BuildCache,
+  dictionaryKey: string,
+): (doc: CorpusDocument, compute: () => TextsView) => TextsView {
+  const key = settingsKey('crosslingual-view', TEXT_FORM, dictionaryKey, jiebaExtraWords());
+  return (doc, compute) => cache.of(doc).reuse('crosslingual', key, isTextsView, compute);
 }
 
 /**
@@ -195,29 +243,44 @@ async function buildLocked(
   const corpus = await loadCorpus(config.CORPUS_DIR, corpusLimits(config));
   if (corpus.documents.length === 0) throw new EmptyCorpusError(config.CORPUS_DIR, corpus.skipped);
 
-  const { people, extraWords, crosslingual } = await namesAndTerms(config, corpus, step);
+  const cache = await BuildCache.open(config.DATA_DIR, corpus.documents, options.full !== true);
+  const { people, extraWords, crosslingual } = await namesAndTerms(config, corpus, cache, step);
 
   step('Splitting into passages');
   const chunking = { maxChars: config.CHUNK_MAX_CHARS, minChars: config.CHUNK_MIN_CHARS };
-  const passages: Passage[] = [];
-  const embedTexts: string[] = [];
-  for (const doc of corpus.documents) {
-    for (const draft of chunkDocument(doc, chunking)) {
-      passages.push({ id: passages.length, ...draft });
-      embedTexts.push(embeddingText(draft, doc.meta));
-    }
-  }
+  const tokenizer = tokenizerOptions(config);
+  const split = passagesOf(corpus.documents, chunking, cache);
+  const { passages, spans } = split;
 
   step(`Building the keyword index over ${passages.length} passages`);
-  const tokenizer = tokenizerOptions(config);
-  const bm25 = Bm25Index.build(
-    passages.map((p) => tokenize(searchableText(p), tokenizer)),
-    DEFAULT_BM25,
-    tokenizer,
-  );
+  // Tokens depend on every word jieba was taught in this process (names found in
+  // the whole corpus), so that set is part of their key: a new name anywhere
+  // re-tokenizes every article.
+  const tokenKey = settingsKey('tokens', chunking, tokenizer, TEXT_FORM, jiebaExtraWords());
+  const tokens = corpus.documents.flatMap((doc) => {
+    const { from, to } = spans.get(doc)!;
+    return cache
+      .of(doc)
+      .reuse('tokens', tokenKey, isStringArrays, () =>
+        passages.slice(from, to).map((p) => tokenize(searchableText(p), tokenizer)),
+      );
+  });
+  const bm25 = Bm25Index.build(tokens, DEFAULT_BM25, tokenizer);
 
   step("Choosing each article's summary sentences");
-  const summaries = buildSummaries(corpus, passages, tokenizer);
+  const summaryKey = settingsKey('summary', tokenKey, DEFAULT_SUMMARY);
+  const summaries = corpus.documents.flatMap((doc) => {
+    const { from, to } = spans.get(doc)!;
+    // Stored with passage numbers counted from the article's first passage, so the
+    // entry stays right when articles before it come or go.
+    const relative = cache
+      .of(doc)
+      .reuse('summary', summaryKey, isSummaryOrNull, () =>
+        shiftSummary(summarizeDocument(doc, passages.slice(from, to), tokenizer), -from),
+      );
+    const summary = shiftSummary(relative, from);
+    return summary ? [summary] : [];
+  });
 
   let mode: Manifest['mode'] = 'lexical';
   let modeReason: string | undefined;
@@ -249,7 +312,12 @@ async function buildLocked(
       let calibration: Calibration;
       try {
         step(`Embedding ${passages.length} passages`);
-        vectors = VectorIndex.build(await embedder.embedPassages(embedTexts), embedder.dims, hnsw);
+        const modelKey = { model: config.EMBEDDING_MODEL, quantized: config.EMBEDDING_QUANTIZED };
+        vectors = VectorIndex.build(
+          await passageVectors(corpus.documents, split, embedder, modelKey, cache),
+          embedder.dims,
+          hnsw,
+        );
         step('Calibrating the vector index on unrelated questions');
         calibration = await calibrate(embedder, vectors);
       } finally {
@@ -313,5 +381,13 @@ async function buildLocked(
     await json(FILES.manifest, manifest);
   });
   await switchCurrent(config.DATA_DIR, buildId, config.INDEX_KEEP_BUILDS);
-  return { dir, manifest };
+  // After publishing: a cache that cannot be written costs the next build time, not this one.
+  try {
+    await cache.save();
+  } catch (err) {
+    log.warn(
+      `The build cache in ${cacheDir(config.DATA_DIR)} could not be written: ${(err as Error).message}`,
+    );
+  }
+  return { dir, manifest, cache: cache.stats };
 }

@@ -5,7 +5,7 @@
  * loader checks that every range is a whole sentence of its passage.
  */
 import { z } from 'zod';
-import type { Corpus, Passage } from '../corpus/types.js';
+import type { Corpus, CorpusDocument, Passage } from '../corpus/types.js';
 import { splitSentences } from '../text/sentences.js';
 import { tokenize, type TokenizerOptions } from '../text/tokenize.js';
 import {
@@ -64,17 +64,15 @@ interface Located extends SummaryCandidate {
  * masthead lines are not candidates: they label a photo or the page, not the story.
  */
 function candidatesOf(
-  corpus: Corpus,
-  doc: string,
+  document: CorpusDocument,
   passages: readonly Passage[],
   tokenizer: TokenizerOptions,
 ): Located[] {
-  const document = corpus.documents.find((d) => d.meta.id === doc);
-  const kindOf = new Map(document?.paragraphs.map((p) => [p.n, p.kind]));
+  const kindOf = new Map(document.paragraphs.map((p) => [p.n, p.kind]));
   const words = { ...tokenizer, bigrams: false };
   const out: Located[] = [];
   for (const p of passages) {
-    if (p.doc !== doc || p.kind === 'masthead') continue;
+    if (p.doc !== document.meta.id || p.kind === 'masthead') continue;
     p.paragraphs.forEach((n, i) => {
       if (kindOf.get(n) !== 'paragraph') return;
       const from = p.paragraphStarts[i]!;
@@ -97,33 +95,53 @@ function candidatesOf(
   return out;
 }
 
+/**
+ * One article's summary from its own passages, or null when it has no sentence to
+ * pick. It reads nothing beyond the article, which is what lets the build cache it.
+ */
+export function summarizeDocument(
+  document: CorpusDocument,
+  passages: readonly Passage[],
+  tokenizer: TokenizerOptions,
+  options: SummaryOptions = DEFAULT_SUMMARY,
+): DocumentSummary | null {
+  const candidates = candidatesOf(document, passages, tokenizer);
+  const picked = selectSummary(candidates, options);
+  if (!picked) return null;
+  const stored = (i: number): SummarySentence => {
+    const c = candidates[i]!;
+    return {
+      passage: c.passage,
+      start: c.start,
+      end: c.end,
+      paragraph: c.paragraph,
+      score: Number(picked.scores[i]!.toFixed(6)),
+      lead: i === picked.lead,
+    };
+  };
+  return {
+    doc: document.meta.id,
+    sentences: picked.chosen.map(stored),
+    further: picked.further.map(stored),
+  };
+}
+
 export function buildSummaries(
   corpus: Corpus,
   passages: readonly Passage[],
   tokenizer: TokenizerOptions,
   options: SummaryOptions = DEFAULT_SUMMARY,
 ): DocumentSummary[] {
+  const byDoc = new Map<string, Passage[]>();
+  for (const p of passages) {
+    const list = byDoc.get(p.doc);
+    if (list) list.push(p);
+    else byDoc.set(p.doc, [p]);
+  }
   const out: DocumentSummary[] = [];
   for (const d of corpus.documents) {
-    const candidates = candidatesOf(corpus, d.meta.id, passages, tokenizer);
-    const picked = selectSummary(candidates, options);
-    if (!picked) continue;
-    const stored = (i: number): SummarySentence => {
-      const c = candidates[i]!;
-      return {
-        passage: c.passage,
-        start: c.start,
-        end: c.end,
-        paragraph: c.paragraph,
-        score: Number(picked.scores[i]!.toFixed(6)),
-        lead: i === picked.lead,
-      };
-    };
-    out.push({
-      doc: d.meta.id,
-      sentences: picked.chosen.map(stored),
-      further: picked.further.map(stored),
-    });
+    const summary = summarizeDocument(d, byDoc.get(d.meta.id) ?? [], tokenizer, options);
+    if (summary) out.push(summary);
   }
   return out;
 }

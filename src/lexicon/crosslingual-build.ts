@@ -8,7 +8,7 @@
  *   - toneless pinyin of the corpus's words, for names and places written in
  *     pinyin ("Song Junxiao", "Beijing").
  */
-import type { Corpus } from '../corpus/types.js';
+import type { Corpus, CorpusDocument } from '../corpus/types.js';
 import { HAN_ONLY, HAN_RUNS, hasHan } from '../text/han.js';
 import { jieba } from '../text/jieba.js';
 import { normalize } from '../text/normalize.js';
@@ -31,6 +31,11 @@ export interface CrossLingualInput {
   dictionary: readonly CedictEntry[];
   /** Text the index searches besides the paragraphs: masthead lines, field words. */
   extraTexts?: string[];
+  /**
+   * An article's share of the view: `compute()` by default; the index build answers
+   * from its cache when the article and jieba's words are unchanged.
+   */
+  viewOf?: (doc: CorpusDocument, compute: () => TextsView) => TextsView;
 }
 
 const MAX_HEADWORD = 12;
@@ -77,13 +82,83 @@ class WantedStrings {
 }
 
 /**
+ * What some texts contribute to the corpus view on their own, before the parts that
+ * depend on the whole corpus are worked out: one article's share, which the index
+ * build can cache. Everything here is in the order it was first met.
+ */
+export interface TextsView {
+  /** CC-CEDICT traditional headwords the texts contain as written. */
+  traditional: string[];
+  /**
+   * Substrings of the normal-form text that are a headword in some form (simplified,
+   * or any traditional one normalised): a superset of what the table needs, which
+   * the corpus-wide pass narrows to the traditional headwords the corpus holds.
+   */
+  headwordGrams: string[];
+  /** The Han runs of the texts in normal form, searched for people's given names once those are known. */
+  normalRuns: string[];
+  words: string[];
+  /** Each segmented word with the tag of its first occurrence. */
+  tagged: [string, string][];
+  latin: string[];
+}
+
+/** Dictionary headwords to find in texts: as written (traditional), and in every normal form. */
+export interface Headwords {
+  traditional: WantedStrings;
+  normal: WantedStrings;
+}
+
+export function dictionaryHeadwords(entries: readonly CedictEntry[]): Headwords {
+  const normal = new Set(entries.map((e) => e.simplified));
+  for (const e of entries) normal.add(normalize(e.traditional));
+  return {
+    traditional: new WantedStrings(new Set(entries.map((e) => e.traditional))),
+    normal: new WantedStrings(normal),
+  };
+}
+
+/** One article's paragraphs' share of the view (jieba's taught words shape it). */
+export function textsView(texts: readonly string[], headwords: Headwords): TextsView {
+  const traditional = new Set<string>();
+  const headwordGrams = new Set<string>();
+  const words = new Set<string>();
+  const tagged = new Map<string, string>();
+  const latin = new Set<string>();
+  const normalRuns: string[] = [];
+  for (const text of texts) {
+    for (const [run] of text.matchAll(HAN_RUNS)) headwords.traditional.collect(run, traditional);
+  }
+  for (const text of texts) {
+    const normal = normalize(text);
+    for (const [run] of normal.matchAll(HAN_RUNS)) {
+      normalRuns.push(run);
+      headwords.normal.collect(run, headwordGrams);
+      for (const w of jieba().cutForSearch(run, true)) words.add(w);
+      for (const { word, tag } of jieba().tag(run, true))
+        if (!tagged.has(word)) tagged.set(word, tag);
+    }
+    for (const term of tokenizeNormalized(normal)) {
+      if (!hasHan(term) && /[\p{L}\d]/u.test(term)) latin.add(term);
+    }
+  }
+  return {
+    traditional: [...traditional],
+    headwordGrams: [...headwordGrams],
+    normalRuns,
+    words: [...words],
+    tagged: [...tagged],
+    latin: [...latin],
+  };
+}
+
+/**
  * Only substrings the table will ask about are kept (dictionary headwords, and the
  * given names of `names`): keeping every substring made the view about twelve
  * strings per character of the corpus, gigabytes for a thousand articles.
  */
 function corpusView(
-  corpus: Corpus,
-  extraTexts: readonly string[],
+  parts: readonly TextsView[],
   entries: readonly CedictEntry[],
   names: readonly string[],
 ): CorpusView {
@@ -94,31 +169,20 @@ function corpusView(
     tagged: new Map(),
     latin: new Set(),
   };
-  const texts = [
-    ...corpus.documents.flatMap((d) => d.paragraphs.map((p) => p.text)),
-    ...extraTexts,
-  ];
-  const traditional = new WantedStrings(new Set(entries.map((e) => e.traditional)));
-  for (const text of texts) {
-    for (const [run] of text.matchAll(HAN_RUNS)) traditional.collect(run, view.traditional);
+  for (const part of parts) {
+    for (const t of part.traditional) view.traditional.add(t);
+    for (const w of part.words) view.words.add(w);
+    for (const [word, tag] of part.tagged) if (!view.tagged.has(word)) view.tagged.set(word, tag);
+    for (const l of part.latin) view.latin.add(l);
   }
   const normals = new Set(entries.map((e) => e.simplified));
   for (const e of entries)
     if (view.traditional.has(e.traditional)) normals.add(normalize(e.traditional));
-  for (const name of names) normals.add(givenName(name));
-  const wanted = new WantedStrings(normals);
-  for (const text of texts) {
-    const normal = normalize(text);
-    for (const [run] of normal.matchAll(HAN_RUNS)) {
-      wanted.collect(run, view.ngrams);
-      for (const w of jieba().cutForSearch(run, true)) view.words.add(w);
-      for (const { word, tag } of jieba().tag(run, true))
-        if (!view.tagged.has(word)) view.tagged.set(word, tag);
-    }
-    for (const term of tokenizeNormalized(normal)) {
-      if (!hasHan(term) && /[\p{L}\d]/u.test(term)) view.latin.add(term);
-    }
-  }
+  // Each part found every headword form; keep those of the headwords this corpus has.
+  for (const part of parts)
+    for (const g of part.headwordGrams) if (normals.has(g)) view.ngrams.add(g);
+  const givenNames = new WantedStrings(new Set(names.map(givenName)));
+  for (const part of parts) for (const run of part.normalRuns) givenNames.collect(run, view.ngrams);
   return view;
 }
 
@@ -328,7 +392,19 @@ export function buildCrossLingualTable(input: CrossLingualInput): CrossLingualTa
   const names = [...new Set((input.extraPairs ?? []).map((p) => normalize(p.zh)))].filter((zh) =>
     HAN_ONLY.test(zh),
   );
-  const view = corpusView(input.corpus, input.extraTexts ?? [], entries, names);
+  const headwords = dictionaryHeadwords(entries);
+  const viewOf = input.viewOf ?? ((_doc, compute) => compute());
+  const parts = input.corpus.documents.map((doc) =>
+    viewOf(doc, () =>
+      textsView(
+        doc.paragraphs.map((p) => p.text),
+        headwords,
+      ),
+    ),
+  );
+  // After the articles, as before: a word's first tag is from the paragraphs.
+  parts.push(textsView(input.extraTexts ?? [], headwords));
+  const view = corpusView(parts, entries, names);
   const english = new CandidateMap();
   const { lexicon, absentNames } = addDictionary(entries, view, english);
 

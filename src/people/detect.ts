@@ -8,7 +8,7 @@
  * (丹尼尔·帕洛马尔). Tags alone are not enough: jieba tags 肯尼迪 (政府学院),
  * 保尔森 (基金会) and 才华 as person names.
  */
-import type { Corpus, Paragraph } from '../corpus/types.js';
+import type { Corpus, CorpusDocument, Paragraph } from '../corpus/types.js';
 import { segmentWithOffsets, type Segment } from '../text/jieba.js';
 import { normalizeAligned } from '../text/normalize.js';
 import { CHINESE_STOP_CHARS } from '../text/stopwords.js';
@@ -147,31 +147,78 @@ export function alignedNormal(p: Paragraph): string {
   return foldDots(normalizeAligned(p.text));
 }
 
-export function detectNames(corpus: Corpus, lexicon: NameLexicon): DetectedName[] {
+/**
+ * What one article says about names on its own: each candidate with its evidence in
+ * that article, in the order first met, and the article's paragraphs in normal form.
+ * The index build caches it per article.
+ */
+export interface DocumentNames {
+  found: DetectedName[];
+  texts: string[];
+}
+
+export function namesInDocument(doc: CorpusDocument, lexicon: NameLexicon): DocumentNames {
+  const found = new Map<string, Found>();
+  const texts: string[] = [];
+  for (const p of doc.paragraphs) {
+    const norm = alignedNormal(p);
+    texts.push(norm);
+    for (const span of candidateSpans(segmentWithOffsets(norm), lexicon)) {
+      const key = norm.slice(span.start, span.end);
+      if (!plausibleForm(key)) continue;
+      const { evidence, english } = evidenceAt(norm, p.text, span);
+      let f = found.get(key);
+      if (!f) {
+        f = {
+          key,
+          name: p.text.slice(span.start, span.end),
+          evidence: new Set(),
+          englishNames: new Set(),
+          first: { doc: p.doc, paragraph: p.n },
+        };
+        found.set(key, f);
+      }
+      for (const e of evidence) f.evidence.add(e);
+      if (english) f.englishNames.add(english);
+    }
+  }
+  return {
+    found: [...found.values()].map((f) => ({
+      ...f,
+      evidence: [...f.evidence],
+      englishNames: [...f.englishNames],
+    })),
+    texts,
+  };
+}
+
+/** Where an article's names come from: worked out, or a cache's copy of that. */
+export type NamesOf = (doc: CorpusDocument, compute: () => DocumentNames) => DocumentNames;
+
+export function detectNames(
+  corpus: Corpus,
+  lexicon: NameLexicon,
+  namesOf: NamesOf = (_doc, compute) => compute(),
+): DetectedName[] {
+  // Merged in article order, the first occurrence keeps its spelling and place and
+  // English names keep the order they were met in, as one pass over the corpus had.
   const found = new Map<string, Found>();
   const texts: string[] = [];
   for (const doc of corpus.documents) {
-    for (const p of doc.paragraphs) {
-      const norm = alignedNormal(p);
-      texts.push(norm);
-      for (const span of candidateSpans(segmentWithOffsets(norm), lexicon)) {
-        const key = norm.slice(span.start, span.end);
-        if (!plausibleForm(key)) continue;
-        const { evidence, english } = evidenceAt(norm, p.text, span);
-        let f = found.get(key);
-        if (!f) {
-          f = {
-            key,
-            name: p.text.slice(span.start, span.end),
-            evidence: new Set(),
-            englishNames: new Set(),
-            first: { doc: p.doc, paragraph: p.n },
-          };
-          found.set(key, f);
-        }
-        for (const e of evidence) f.evidence.add(e);
-        if (english) f.englishNames.add(english);
+    const part = namesOf(doc, () => namesInDocument(doc, lexicon));
+    texts.push(...part.texts);
+    for (const f of part.found) {
+      const held = found.get(f.key);
+      if (!held) {
+        found.set(f.key, {
+          ...f,
+          evidence: new Set(f.evidence),
+          englishNames: new Set(f.englishNames),
+        });
+        continue;
       }
+      for (const e of f.evidence) held.evidence.add(e);
+      for (const e of f.englishNames) held.englishNames.add(e);
     }
   }
   const accepted = [...found.values()].filter(

@@ -11,7 +11,7 @@ import type { Corpus, CorpusDocument } from '../corpus/types.js';
 import { hasHan } from '../text/han.js';
 import { foldScript } from '../text/normalize.js';
 import { PeopleDataError } from './curated.js';
-import { alignedNormal, detectNames, type DetectedName } from './detect.js';
+import { alignedNormal, detectNames, type DetectedName, type NamesOf } from './detect.js';
 import type { NameLexicon } from './lexicon.js';
 import { findMentions } from './mentions.js';
 import { nameKey, pinyinAliases } from './names.js';
@@ -32,6 +32,8 @@ export interface BuildPeopleOptions {
    * from the dictionary the index build has already read.
    */
   lexicon: NameLexicon;
+  /** Each article's names, e.g. from the index build's cache; worked out when absent. */
+  namesOf?: NamesOf;
 }
 
 /** An entry while it is assembled: forms still a set, mentions not yet counted. */
@@ -246,7 +248,7 @@ export function buildPeopleRegistry(
 ): PeopleRegistry {
   const drafts = curatedDrafts(corpus, curated);
   drafts.push(...authorDrafts(corpus, drafts));
-  mergeDetected(detectNames(corpus, options.lexicon), drafts);
+  mergeDetected(detectNames(corpus, options.lexicon, options.namesOf), drafts);
 
   const mentions = findMentions(
     corpus,

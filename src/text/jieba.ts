@@ -25,6 +25,11 @@ export function addJiebaWords(words: Iterable<string>): void {
   jieba().loadDict(Buffer.from(fresh.map((w) => `${w} 100000 nr`).join('\n') + '\n'));
 }
 
+/** The words taught so far, sorted: what a cached segmentation was made with. */
+export function jiebaExtraWords(): string[] {
+  return [...extraWords].sort();
+}
+
 /** A segmented word, its part-of-speech tag, and where it sits in the text segmented. */
 export interface Segment {
   word: string;

@@ -1,0 +1,188 @@
+/**
+ * The build's per-article steps, each through the build cache: splitting into
+ * passages, summaries and passage vectors. What they produce is exactly what the
+ * uncached steps produce; only passage numbers are stored relative to the article.
+ */
+import {
+  chunkDocument,
+  embeddingText,
+  type ChunkOptions,
+  type PassageDraft,
+} from '../corpus/chunk.js';
+import type { CorpusDocument, Passage } from '../corpus/types.js';
+import type { Embedder } from '../embedding/types.js';
+import type { TextsView } from '../lexicon/crosslingual-build.js';
+import type { DetectedName, DocumentNames } from '../people/detect.js';
+import { settingsKey, type BuildCache } from './build-cache.js';
+import type { DocumentSummary, SummarySentence } from './summary.js';
+
+/** Where an article's passages sit in the build's passage list: [from, to). */
+export interface PassageSpan {
+  from: number;
+  to: number;
+}
+
+export interface SplitCorpus {
+  passages: Passage[];
+  embedTexts: string[];
+  spans: Map<CorpusDocument, PassageSpan>;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+function isDraft(v: unknown): v is PassageDraft {
+  return (
+    isObject(v) &&
+    typeof v.doc === 'string' &&
+    typeof v.text === 'string' &&
+    typeof v.start === 'number' &&
+    typeof v.end === 'number' &&
+    Array.isArray(v.paragraphs) &&
+    Array.isArray(v.paragraphStarts) &&
+    Array.isArray(v.tags)
+  );
+}
+
+const isDrafts = (v: unknown): v is PassageDraft[] => Array.isArray(v) && v.every(isDraft);
+
+export function passagesOf(
+  documents: readonly CorpusDocument[],
+  chunking: ChunkOptions,
+  cache: BuildCache,
+): SplitCorpus {
+  const key = settingsKey('passages', chunking);
+  const passages: Passage[] = [];
+  const embedTexts: string[] = [];
+  const spans = new Map<CorpusDocument, PassageSpan>();
+  for (const doc of documents) {
+    const from = passages.length;
+    for (const draft of cache
+      .of(doc)
+      .reuse('passages', key, isDrafts, () => chunkDocument(doc, chunking))) {
+      passages.push({ id: passages.length, ...draft });
+      embedTexts.push(embeddingText(draft, doc.meta));
+    }
+    spans.set(doc, { from, to: passages.length });
+  }
+  return { passages, embedTexts, spans };
+}
+
+function isSentences(v: unknown): v is SummarySentence[] {
+  return (
+    Array.isArray(v) &&
+    v.every((x) => isObject(x) && typeof x.passage === 'number' && typeof x.start === 'number')
+  );
+}
+
+export function isSummaryOrNull(v: unknown): v is DocumentSummary | null {
+  return (
+    v === null ||
+    (isObject(v) && typeof v.doc === 'string' && isSentences(v.sentences) && isSentences(v.further))
+  );
+}
+
+/** The summary with every passage number moved by `by`. */
+export function shiftSummary(summary: DocumentSummary | null, by: number): DocumentSummary | null {
+  if (!summary) return null;
+  const shift = (s: SummarySentence): SummarySentence => ({ ...s, passage: s.passage + by });
+  return {
+    ...summary,
+    sentences: summary.sentences.map(shift),
+    further: summary.further.map(shift),
+  };
+}
+
+const isStrings = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+export function isTextsView(v: unknown): v is TextsView {
+  return (
+    isObject(v) &&
+    isStrings(v.traditional) &&
+    isStrings(v.headwordGrams) &&
+    isStrings(v.normalRuns) &&
+    isStrings(v.words) &&
+    isStrings(v.latin) &&
+    Array.isArray(v.tagged) &&
+    v.tagged.every((t) => isStrings(t) && t.length === 2)
+  );
+}
+
+function isDetected(v: unknown): v is DetectedName {
+  return (
+    isObject(v) &&
+    typeof v.key === 'string' &&
+    typeof v.name === 'string' &&
+    isStrings(v.evidence) &&
+    isStrings(v.englishNames) &&
+    isObject(v.first) &&
+    typeof v.first.doc === 'string' &&
+    typeof v.first.paragraph === 'number'
+  );
+}
+
+export function isDocumentNames(v: unknown): v is DocumentNames {
+  return isObject(v) && isStrings(v.texts) && Array.isArray(v.found) && v.found.every(isDetected);
+}
+
+const isBase64List = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+function encodeVector(v: Float32Array): string {
+  return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64');
+}
+
+function decodeVector(s: string): Float32Array {
+  const bytes = Buffer.from(s, 'base64');
+  // Copied into a fresh buffer: Float32Array needs 4-byte alignment.
+  return new Float32Array(new Uint8Array(bytes).buffer);
+}
+
+/**
+ * Each passage's vector, embedding only the articles the cache holds none for
+ * (in one batch, as the uncached build does). Vectors are kept as the bytes of
+ * their float32s, so a reused vector is bit for bit the one the model gave.
+ */
+export async function passageVectors(
+  documents: readonly CorpusDocument[],
+  split: SplitCorpus,
+  embedder: Embedder,
+  modelKey: unknown,
+  cache: BuildCache,
+): Promise<Float32Array[]> {
+  const key = settingsKey(
+    'vectors',
+    modelKey,
+    embedder.model,
+    embedder.dims,
+    embedder.passagePrefix,
+  );
+  const vectors: (Float32Array | undefined)[] = new Array<Float32Array | undefined>(
+    split.passages.length,
+  );
+  const missing: CorpusDocument[] = [];
+  for (const doc of documents) {
+    const { from, to } = split.spans.get(doc)!;
+    const held = cache.of(doc).peek('vectors', key, isBase64List);
+    if (held && held.length === to - from)
+      held.forEach((s, i) => (vectors[from + i] = decodeVector(s)));
+    else missing.push(doc);
+  }
+  const wanted = missing.flatMap((doc) => {
+    const { from, to } = split.spans.get(doc)!;
+    return split.embedTexts.slice(from, to);
+  });
+  const fresh = wanted.length > 0 ? await embedder.embedPassages(wanted) : [];
+  let next = 0;
+  for (const doc of missing) {
+    const { from, to } = split.spans.get(doc)!;
+    const mine = fresh.slice(next, next + (to - from));
+    next += to - from;
+    mine.forEach((v, i) => (vectors[from + i] = v));
+    cache.of(doc).put('vectors', key, mine.map(encodeVector));
+  }
+  return vectors.map((v, i) => {
+    if (!v) throw new Error(`No vector for passage ${i}`);
+    return v;
+  });
+}

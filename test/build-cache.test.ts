@@ -1,0 +1,105 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSyntheticCorpus } from '../bench/synthetic-corpus.js';
+import { cacheDir } from '../src/indexes/build-cache.js';
+import { buildIndex, corpusLimits } from '../src/indexes/build.js';
+import { FILES } from '../src/indexes/store.js';
+import { verifyBuild } from '../src/indexes/verify.js';
+import { jiebaExtraWords } from '../src/text/jieba.js';
+import { silentLog, testConfig } from './helpers/config.js';
+
+const ARTICLES = 4;
+/** Every file a keyword-only build writes except the manifest, which holds times and ids. */
+const COMPARED = [FILES.passages, FILES.bm25, FILES.people, FILES.crosslingual, FILES.summary];
+
+const corpus = mkdtempSync(path.join(tmpdir(), 'article-bot-cache-corpus-'));
+const incremental = testConfig({ CORPUS_DIR: corpus });
+const full = testConfig({ CORPUS_DIR: corpus });
+
+function bytes(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    COMPARED.map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]),
+  );
+}
+
+/** A typo fixed in one paragraph of one article, the way the benchmark changes one. */
+function editOneArticle(file: string): void {
+  const full = path.join(corpus, file);
+  const text = readFileSync(full, 'utf8');
+  const edited = text.replace(/\n\n([^\n<#][^\n]*)\n/, '\n\n$1(更正)\n');
+  expect(edited).not.toBe(text);
+  writeFileSync(full, edited);
+}
+
+function cacheEntries(dataDir: string): string[] {
+  return readdirSync(cacheDir(dataDir)).filter((n) => n.endsWith('.json'));
+}
+
+describe('incremental reindex through the build cache', () => {
+  beforeAll(async () => {
+    await writeSyntheticCorpus(corpus, ARTICLES);
+    // Jieba keeps the words a build teaches it for the rest of the process, and the
+    // next build detects names with them (a fresh process would not), so cached
+    // names are keyed by them. Build until a build teaches nothing new, so that
+    // every build below starts from the same words, as separate reindex processes do.
+    for (let round = 0; round < 5; round++) {
+      const before = jiebaExtraWords().length;
+      await buildIndex(incremental, silentLog);
+      if (round > 0 && jiebaExtraWords().length === before) break;
+    }
+  });
+  afterAll(() => {
+    incremental.cleanup();
+    full.cleanup();
+    rmSync(corpus, { recursive: true, force: true });
+  });
+
+  it('after one article changed, rebuilds only it and writes what a full build writes, byte for byte', async () => {
+    editOneArticle('synthetic-00001.md');
+    const again = await buildIndex(incremental, silentLog);
+    const fresh = await buildIndex(full, silentLog, { full: true });
+    expect(again.cache.reused['tokens']).toBe(ARTICLES - 1);
+    expect(again.cache.derived['tokens']).toBe(1);
+    expect(again.cache.reused['crosslingual']).toBe(ARTICLES - 1);
+    expect(again.cache.reused['names']).toBe(ARTICLES - 1);
+    expect(fresh.cache.reused).toEqual({});
+    expect(bytes(again.dir)).toEqual(bytes(fresh.dir));
+    expect(again.manifest.checksums).toEqual(fresh.manifest.checksums);
+    const verified = await verifyBuild(again.dir, corpus, corpusLimits(incremental));
+    expect(verified.problems).toEqual([]);
+    // The changed article's old entry is gone: one entry per article.
+    expect(cacheEntries(incremental.DATA_DIR)).toHaveLength(ARTICLES);
+  });
+
+  it('recomputes a damaged entry instead of failing, and the result is unchanged', async () => {
+    const before = bytes((await buildIndex(incremental, silentLog)).dir);
+    const [victim, other] = cacheEntries(incremental.DATA_DIR);
+    writeFileSync(path.join(cacheDir(incremental.DATA_DIR), victim!), '{"truncated":');
+    const body = readFileSync(path.join(cacheDir(incremental.DATA_DIR), other!), 'utf8');
+    // Valid JSON after the checksum line, but not the JSON the checksum vouches for.
+    writeFileSync(
+      path.join(cacheDir(incremental.DATA_DIR), other!),
+      body.replace(/"tokens":\{"key":"[0-9a-f]+","value":\[\[/, '$&"extra",'),
+    );
+    const rebuilt = await buildIndex(incremental, silentLog);
+    expect(rebuilt.cache.damaged).toBe(2);
+    expect(rebuilt.cache.derived['tokens']).toBe(2);
+    expect(bytes(rebuilt.dir)).toEqual(before);
+  });
+
+  it('re-splits every article when the chunking changes, and keeps nothing of a removed article', async () => {
+    const rechunked = { ...incremental, CHUNK_MAX_CHARS: incremental.CHUNK_MAX_CHARS + 100 };
+    const built = await buildIndex(rechunked, silentLog);
+    expect(built.cache.derived['passages']).toBe(ARTICLES);
+    expect(built.cache.reused['passages']).toBeUndefined();
+    // The names and terms do not depend on chunking: their per-article work is kept.
+    expect(built.cache.reused['crosslingual']).toBe(ARTICLES);
+
+    rmSync(path.join(corpus, 'synthetic-00002.md'));
+    const smaller = await buildIndex(incremental, silentLog);
+    expect(smaller.manifest.counts.documents).toBe(ARTICLES - 1);
+    expect(cacheEntries(incremental.DATA_DIR)).toHaveLength(ARTICLES - 1);
+  });
+});
