@@ -3,7 +3,6 @@
  * quality on the development sets kept under test/eval/.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/config.js';
 import { openSession, runMain } from '../src/cli/session.js';
 import { rankedExcerpts } from '../src/answers/answerer.js';
@@ -16,6 +15,9 @@ import {
   readJsonl,
   type QuestionOutcome,
 } from '../src/eval/metrics.js';
+import { UsageError, parseCommandLine } from '../src/cli/args.js';
+
+const USAGE = `Usage: npm run -s eval -- [--questions FILE] [--people FILE] [-v] [--no-context]`;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -48,15 +50,19 @@ function diagnosis(o: QuestionOutcome): string[] {
 }
 
 runMain(async () => {
-  const { values } = parseArgs({
-    options: {
-      questions: { type: 'string', default: path.join(PROJECT_ROOT, 'test/eval/questions.jsonl') },
-      people: { type: 'string', default: path.join(PROJECT_ROOT, 'test/eval/people.jsonl') },
-      verbose: { type: 'boolean', short: 'v', default: false },
-      // Follow-up sets: ask each follow-up alone too, to show what its context adds.
-      'no-context': { type: 'boolean', default: false },
-    },
+  const { values, positionals } = parseCommandLine(USAGE, {
+    questions: { type: 'string', default: path.join(PROJECT_ROOT, 'test/eval/questions.jsonl') },
+    people: { type: 'string', default: path.join(PROJECT_ROOT, 'test/eval/people.jsonl') },
+    verbose: { type: 'boolean', short: 'v', default: false },
+    // Follow-up sets: ask each follow-up alone too, to show what its context adds.
+    'no-context': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   });
+  if (values.help) {
+    process.stdout.write(USAGE + '\n');
+    return;
+  }
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}`, USAGE);
   const { engine } = await openSession({ logLevel: 'warn' });
   const about = engine.about();
   const questions = await readJsonl(values.questions, EvalQuestion);

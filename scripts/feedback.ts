@@ -6,12 +6,14 @@
  * `npm run eval -- --questions FILE` runs.
  */
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { runMain } from '../src/cli/session.js';
 import { openConfiguredFeedbackStore } from '../src/feedback/store.js';
 import type { FeedbackReport } from '../src/feedback/report.js';
 import { createLogger } from '../src/logger.js';
+import { UsageError, parseCommandLine } from '../src/cli/args.js';
+
+const USAGE = `Usage: npm run -s feedback -- [--limit N] [--export FILE]`;
 
 function table(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)));
@@ -50,12 +52,16 @@ function render(r: FeedbackReport): string {
 }
 
 runMain(async () => {
-  const { values } = parseArgs({
-    options: {
-      export: { type: 'string' },
-      limit: { type: 'string', default: '20' },
-    },
+  const { values, positionals } = parseCommandLine(USAGE, {
+    export: { type: 'string' },
+    limit: { type: 'string', default: '20' },
+    help: { type: 'boolean', short: 'h', default: false },
   });
+  if (values.help) {
+    process.stdout.write(USAGE + '\n');
+    return;
+  }
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}`, USAGE);
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, 'plain');
   const store = openConfiguredFeedbackStore(config, log);

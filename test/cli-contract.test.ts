@@ -92,9 +92,12 @@ describe('usage and configuration errors', () => {
       expect(r.stderr).toMatch(/Usage:/);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
-    const reindex = run('scripts/reindex.ts', ['--nope']);
-    expect(reindex.status).toBe(2);
-    expect(reindex.stderr).toMatch(/Usage:/);
+    for (const script of ['scripts/reindex.ts', 'scripts/eval.ts', 'src/cli/person.ts']) {
+      const r = run(script, ['--nope']);
+      expect(r.status, script).toBe(2);
+      expect(r.stderr).toMatch(/Usage:/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
   });
 
   it('refuses a question over MAX_QUESTION_CHARS in the CLI too', () => {
