@@ -11,8 +11,8 @@
 import { checkDirectories, loadConfig } from '../src/config.js';
 import { UsageError, parseCommandLine } from '../src/cli/args.js';
 import { runMain } from '../src/cli/session.js';
-import { describeSkip } from '../src/corpus/files.js';
-import { buildIndex, corpusLimits } from '../src/indexes/build.js';
+import { corpusLimits, describeSkip } from '../src/corpus/files.js';
+import { buildIndex } from '../src/indexes/build.js';
 import type { CacheStats } from '../src/indexes/build-cache.js';
 import { IndexCorruptError } from '../src/indexes/manifest.js';
 import { currentBuildDir } from '../src/indexes/store.js';

@@ -19,6 +19,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
+import { corpusLimits } from '../src/corpus/files.js';
 import { buildIndex } from '../src/indexes/build.js';
 import { ensureIndex } from '../src/indexes/ensure.js';
 import { loadIndex } from '../src/indexes/load.js';
@@ -142,10 +143,7 @@ describe('a damaged build', () => {
 
   it('--verify finds every passage in the articles on disk', async () => {
     const dir = (await currentBuildDir(config.DATA_DIR))!;
-    const limits = {
-      maxFileBytes: config.CORPUS_MAX_FILE_BYTES,
-      maxTotalBytes: config.CORPUS_MAX_TOTAL_BYTES,
-    };
+    const limits = corpusLimits(config);
     const report = await verifyBuild(dir, config.CORPUS_DIR, limits);
     expect(report.problems).toEqual([]);
     expect(report.matched).toBe(report.passages);

@@ -9,6 +9,7 @@
 import { constants, type Stats } from 'node:fs';
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Config } from '../config.js';
 import type { SkippedFile } from './types.js';
 
 export type { SkippedFile };
@@ -18,6 +19,11 @@ export interface CorpusLimits {
   maxFileBytes: number;
   /** Largest sum of article bytes in one build. */
   maxTotalBytes: number;
+}
+
+/** The limits the configuration sets (CORPUS_MAX_FILE_BYTES, CORPUS_MAX_TOTAL_BYTES). */
+export function corpusLimits(config: Config): CorpusLimits {
+  return { maxFileBytes: config.CORPUS_MAX_FILE_BYTES, maxTotalBytes: config.CORPUS_MAX_TOTAL_BYTES };
 }
 
 export const DEFAULT_LIMITS: CorpusLimits = { maxFileBytes: 2_000_000, maxTotalBytes: 512_000_000 };

@@ -2,7 +2,7 @@
  * Reading the corpus folder, one file at a time: a file that cannot be read as an
  * article is skipped with a reason (see files.ts) and the rest is indexed.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import {
   DEFAULT_LIMITS,
   describeSkip,
@@ -11,6 +11,8 @@ import {
   listNames,
   readEntry,
   type CorpusLimits,
+  type EntryCheck,
+  type ReadResult,
   type SkippedFile,
 } from './files.js';
 import { ExpectedError } from '../errors.js';
@@ -36,25 +38,39 @@ async function corpusNames(dir: string): Promise<string[]> {
   }
 }
 
+/** One corpus entry, checked and (when it may be) read once, for both the hash and the parse. */
+interface CorpusEntry {
+  name: string;
+  check: EntryCheck;
+  /** Null when the check refused the entry: it is never opened. */
+  read: ReadResult | null;
+}
+
+/** The hashed entries of `dir` in name order, one at a time (thousands are never open at once). */
+async function* corpusEntries(dir: string, limits: CorpusLimits): AsyncGenerator<CorpusEntry> {
+  for (const name of await corpusNames(dir)) {
+    if (IGNORED.test(name) || !HASHED.test(name)) continue;
+    const check = await checkEntry(dir, name, limits);
+    yield { name, check, read: check.ok ? await readEntry(dir, name, limits) : null };
+  }
+}
+
 /**
  * sha256 over the names and bytes of the articles and of the curated JSON beside
  * them. Entries that are not readable files count by name and kind only, so a
  * FIFO is never opened and a symlink out of the folder is never read, yet adding
  * or fixing one still changes the hash.
  */
+function hashEntry(h: Hash, e: CorpusEntry): void {
+  h.update(e.name).update('\0');
+  if (!e.check.ok) h.update(`<${e.check.marker}>`);
+  else h.update(e.read?.ok ? e.read.bytes : '<unreadable>');
+  h.update('\0');
+}
+
 export async function hashCorpus(dir: string, limits: CorpusLimits = DEFAULT_LIMITS): Promise<string> {
-  const names = (await corpusNames(dir)).filter((n) => !IGNORED.test(n) && HASHED.test(n));
   const h = createHash('sha256');
-  for (const name of names) {
-    h.update(name).update('\0');
-    const entry = await checkEntry(dir, name, limits);
-    if (!entry.ok) {
-      h.update(`<${entry.marker}>`).update('\0');
-      continue;
-    }
-    const read = await readEntry(dir, name, limits);
-    h.update(read.ok ? read.bytes : '<unreadable>').update('\0');
-  }
+  for await (const e of corpusEntries(dir, limits)) hashEntry(h, e);
   return h.digest('hex');
 }
 
@@ -83,16 +99,15 @@ function namedAfterId(doc: CorpusDocument): boolean {
   return doc.meta.file.replace(/\.(md|txt)$/i, '') === doc.meta.id;
 }
 
-/** One article file read and parsed, or the reason it was skipped. */
-async function loadOne(
-  dir: string,
-  name: string,
+/** One article file, already checked and read, parsed; or the reason it was skipped. */
+function parseEntry(
+  e: CorpusEntry,
   limits: CorpusLimits,
   budget: { left: number },
-): Promise<{ doc: CorpusDocument } | { skip: SkippedFile }> {
-  const entry = await checkEntry(dir, name, limits);
-  if (!entry.ok) return { skip: entry.skip };
-  if (entry.size > budget.left) {
+): { doc: CorpusDocument } | { skip: SkippedFile } {
+  const { name, check, read } = e;
+  if (!check.ok) return { skip: check.skip };
+  if (check.size > budget.left) {
     return {
       skip: {
         file: name,
@@ -100,8 +115,7 @@ async function loadOne(
       },
     };
   }
-  const read = await readEntry(dir, name, limits);
-  if (!read.ok) return { skip: read.skip };
+  if (!read?.ok) return { skip: read?.skip ?? { file: name, problem: 'cannot be read' } };
   budget.left -= read.bytes.length;
   const decoded = decodeText(read.bytes);
   if (!decoded.ok) return { skip: { file: name, line: decoded.line, problem: decoded.problem } };
@@ -127,8 +141,13 @@ export async function loadCorpus(dir: string, limits: CorpusLimits = DEFAULT_LIM
   const loaded: CorpusDocument[] = [];
   const skipped: SkippedFile[] = [];
   const budget = { left: limits.maxTotalBytes };
-  for (const name of await listArticleFiles(dir)) {
-    const result = await loadOne(dir, name, limits, budget);
+  // One pass reads each file once: its bytes go into the corpus hash and, for an
+  // article, into the parser.
+  const h = createHash('sha256');
+  for await (const e of corpusEntries(dir, limits)) {
+    hashEntry(h, e);
+    if (!ARTICLE_FILE.test(e.name)) continue;
+    const result = parseEntry(e, limits, budget);
     if ('skip' in result) skipped.push(result.skip);
     else loaded.push(result.doc);
   }
@@ -151,5 +170,5 @@ export async function loadCorpus(dir: string, limits: CorpusLimits = DEFAULT_LIM
     }
   }
   skipped.sort((a, b) => a.file.localeCompare(b.file));
-  return { documents, skipped, hash: await hashCorpus(dir, limits) };
+  return { documents, skipped, hash: h.digest('hex') };
 }

@@ -5,7 +5,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { embeddingDisabled, type Config } from '../config.js';
-import type { CorpusLimits } from '../corpus/files.js';
+import { corpusLimits } from '../corpus/files.js';
 import { EmptyCorpusError, loadCorpus } from '../corpus/load.js';
 import type { Corpus, CorpusDocument, PassageTag } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
@@ -64,13 +64,6 @@ export interface BuildResult {
   manifest: Manifest;
   /** What the build cache spared: sections reused and derived, by kind. */
   cache: CacheStats;
-}
-
-export function corpusLimits(config: Config): CorpusLimits {
-  return {
-    maxFileBytes: config.CORPUS_MAX_FILE_BYTES,
-    maxTotalBytes: config.CORPUS_MAX_TOTAL_BYTES,
-  };
 }
 
 export interface BuildOptions {

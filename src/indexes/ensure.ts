@@ -14,6 +14,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
+import { corpusLimits } from '../corpus/files.js';
 import { CorpusUnavailableError, hashCorpus } from '../corpus/load.js';
 
 import type { Logger } from '../logger.js';
@@ -92,10 +93,7 @@ export async function ensureIndexWith<T>(
     corpusProblem = `CORPUS_DIR (${config.CORPUS_DIR}) does not exist`;
   } else {
     try {
-      corpusHash = await hashCorpus(config.CORPUS_DIR, {
-        maxFileBytes: config.CORPUS_MAX_FILE_BYTES,
-        maxTotalBytes: config.CORPUS_MAX_TOTAL_BYTES,
-      });
+      corpusHash = await hashCorpus(config.CORPUS_DIR, corpusLimits(config));
     } catch (err) {
       corpusProblem = `CORPUS_DIR (${config.CORPUS_DIR}) cannot be read (${(err as Error).message})`;
     }
