@@ -63,12 +63,8 @@ function expectVerbatimQuotes(
 ): void {
   const blocks = quoteBlocks(embed.description ?? '');
   expect(blocks).toHaveLength(shown.length);
-  const sources = embed.fields?.find(
-    (f) =>
-      f.name === ui('zh-Hant').sources ||
-      f.name === ui('en').sources ||
-      f.name === ui('zh-Hans').sources,
-  );
+  // One Sources field, or one field per article when the quotes come from several.
+  const sources = { value: (embed.fields ?? []).map((f) => f.value).join('\n') };
   blocks.forEach((block, i) => {
     const seen = readMarkdown(block.body);
     expect(seen.stray).toEqual([]);
@@ -354,6 +350,26 @@ describe('renderAnswer', () => {
     expect(labels).toHaveLength(2);
     for (const l of labels) expect(l.length).toBeLessThanOrEqual(LIMITS.buttonLabel);
     expect(limitViolations(message)).toEqual([]);
+  });
+
+  it('groups many excerpts from several long-titled articles within every Discord limit', () => {
+    const many = [3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n, i) =>
+      excerptOf(doc, [n], undefined, {
+        citation: {
+          doc: `doc-${i % 3}`,
+          title: `${'長標題'.repeat(100)}${i % 3}`,
+          url: `https://example.org/${i % 3}/${'x'.repeat(600)}`,
+        },
+      }),
+    );
+    const message = renderAnswer(answerOf('q', many), { registerMore: () => 'more:x' });
+    expect(limitViolations(message)).toEqual([]);
+    const embed = only(message);
+    expect(new Set(message.shown.map((e) => e.citation.doc)).size).toBeGreaterThan(1);
+    // A url Discord cannot open is not linked, in the heading or as a button.
+    expect(embed.description).not.toContain('](https://example.org');
+    expect(embed.fields!.length).toBe(new Set(message.shown.map((e) => e.citation.doc)).size);
+    expectVerbatimQuotes(embed, message.shown);
   });
 
   it('abstains with a short statement and suggestions, no quotes and no buttons', () => {

@@ -33,7 +33,12 @@ import { buildPeopleRegistry, loadCuratedPeople } from '../src/people/registry.j
 import { ARTICLES_PER_PAGE, renderArticleList } from '../src/render/article-list.js';
 import { formatArticle, formatCitation } from '../src/render/citation.js';
 import { renderAnswer } from '../src/render/console.js';
-import { limitViolations } from '../src/render/discord.js';
+import {
+  limitViolations,
+  renderAnswer as renderDiscordAnswer,
+  renderPerson as renderDiscordPerson,
+  unescapeMarkdown,
+} from '../src/render/discord.js';
 import { answerToJson, personToJson, type AnswerJson } from '../src/render/json.js';
 import { silentLog, testConfig } from './helpers/config.js';
 
@@ -121,6 +126,43 @@ describe('an engine over two articles', async () => {
       for (const n of notes) expect(n).not.toContain(LECTURE_TITLE);
     });
 
+    it('groups its Discord quotes under a linked heading per article, with a Sources field each', () => {
+      const message = renderDiscordAnswer(answer, { registerMore: () => 'more:x' });
+      expect(limitViolations(message)).toEqual([]);
+      const embed = message.embeds[0]!;
+      const description = embed.description!;
+      const shownDocs = [...new Set(message.shown.map((e) => e.passage.doc))];
+      expect(shownDocs.sort()).toEqual([LECTURE, SEED]);
+      // The lecture has a url, so its heading links it; each heading comes before its quotes.
+      expect(description).toContain(
+        `**[${LECTURE_TITLE}](${LECTURE_URL})** · 示例新聞 · 2025-03-01`,
+      );
+      for (const g of groups) {
+        const heading = description.indexOf(g.article.title);
+        const shownHere = message.shown.filter((e) => e.passage.doc === g.article.doc);
+        const firstQuote = unescapeMarkdown(description).indexOf(
+          shownHere[0]!.sentences[0]!.text.trim(),
+        );
+        expect(heading).toBeGreaterThanOrEqual(0);
+        expect(firstQuote).toBeGreaterThan(unescapeMarkdown(description).indexOf(g.article.title));
+      }
+      // One field per article, named for it; its footnotes need not name it again.
+      const fields = embed.fields!;
+      expect(fields.map((f) => unescapeMarkdown(f.name)).sort()).toEqual(
+        groups.map((g) => formatArticle(g.article)).sort(),
+      );
+      for (const f of fields) {
+        expect(f.value).not.toContain(LECTURE_TITLE);
+        expect(f.value).toMatch(/^`\[\d+\]` ¶/);
+      }
+      // Markers number on across articles: every marker shown has exactly one footnote.
+      const markers = [...description.matchAll(/ \[(\d+)\]$/gm)].map((m) => Number(m[1]));
+      const notes = fields.flatMap((f) =>
+        [...f.value.matchAll(/`\[(\d+)\]`/g)].map((m) => Number(m[1])),
+      );
+      expect(notes.sort((a, b) => a - b)).toEqual([...new Set(markers)].sort((a, b) => a - b));
+    });
+
     it('lists the articles in JSON, each with the indexes of its passages', () => {
       const json: AnswerJson = answerToJson(answer);
       const indexes = json.articles.flatMap((a) => a.passages).sort((x, y) => x - y);
@@ -177,6 +219,13 @@ describe('an engine over two articles', async () => {
     expect(personToJson(engine.person('潘梓正')).person!.mentions).toContainEqual(
       expect.objectContaining({ doc: LECTURE, title: LECTURE_TITLE }),
     );
+  });
+
+  it('names the article in each Discord footnote of a person named in both', () => {
+    const message = renderDiscordPerson(engine.person('潘梓正'));
+    expect(limitViolations(message)).toEqual([]);
+    const sources = unescapeMarkdown(message.embeds[0]!.fields![0]!.value);
+    expect(sources).toContain(`${LECTURE_TITLE} · 示例新聞 · 2025-03-01`);
   });
 
   it('takes an article in batch lines, and --article for every line', async () => {

@@ -6,9 +6,10 @@
 import type { APIEmbedField } from 'discord.js';
 import type { Confidence, Excerpt, IndexMode } from '../../answers/types.js';
 import type { Lang } from '../../text/language.js';
-import { shorten } from '../citation.js';
+import { articleOf, groupByArticle } from '../../answers/articles.js';
+import { articleParts, formatArticle, shorten, type Footnotes } from '../citation.js';
 import { ui, type UiStrings } from '../i18n.js';
-import { sourceNotes, sourcesValue } from './footnotes.js';
+import { sourceNotes } from './footnotes.js';
 import { COLOR, footerText, LIMITS, type RenderedMessage } from './limits.js';
 import { answerButtons } from './link-buttons.js';
 import { escapeMarkdown } from './markdown.js';
@@ -26,15 +27,85 @@ export type RegisterMore = (extra: Excerpt[], lang: Lang, tier: ExcerptTier) => 
 
 interface ExcerptLayout {
   description: string;
-  sources: string;
+  fields: APIEmbedField[];
   shown: Excerpt[];
   overflow: Excerpt[];
 }
 
 /**
- * Lays out excerpts best first, after `lead` when there is one. The first one is shortened if
- * it must be (it is the answer); later ones are shown whole or not at all, so every quote that
- * appears ends with its marker and every marker has its footnote.
+ * Where footnotes go. From one article: one Sources field, each footnote naming its source
+ * and date. From several: one field per article, named "title · source · date", holding the
+ * footnotes of the quotes under that article's heading, numbered on across articles.
+ */
+class SourceFields {
+  private readonly notes: Footnotes;
+  private readonly byGroup = new Map<string, { name: string; lines: string[] }>();
+
+  constructor(
+    private readonly t: UiStrings,
+    private readonly grouped: boolean,
+  ) {
+    this.notes = sourceNotes(grouped ? { article: 'none' } : {});
+  }
+
+  /** The marker an excerpt would get, and the fields as they would be with it cited. */
+  peek(ex: Excerpt): { marker: string; fields: APIEmbedField[] } {
+    const { marker, line } = this.notes.peek(ex.citation);
+    return { marker, fields: this.fieldsWith(ex, line) };
+  }
+
+  cite(ex: Excerpt): void {
+    const { line } = this.notes.peek(ex.citation);
+    this.notes.cite(ex.citation);
+    if (line !== null) this.group(ex).lines.push(line);
+  }
+
+  get fields(): APIEmbedField[] {
+    return this.fieldsWith(null, null);
+  }
+
+  private group(ex: Excerpt): { name: string; lines: string[] } {
+    const doc = this.grouped ? ex.citation.doc : '';
+    let g = this.byGroup.get(doc);
+    if (!g) {
+      const name = this.grouped
+        ? shorten(escapeMarkdown(formatArticle(articleOf(ex.citation)), false), LIMITS.fieldName)
+        : this.t.sources;
+      g = { name, lines: [] };
+      this.byGroup.set(doc, g);
+    }
+    return g;
+  }
+
+  private fieldsWith(ex: Excerpt | null, line: string | null): APIEmbedField[] {
+    const extra = ex && line !== null ? this.group(ex) : null;
+    return [...this.byGroup.values()]
+      .map((g) => ({ name: g.name, lines: g === extra ? [...g.lines, line!] : g.lines }))
+      .filter((g) => g.lines.length > 0)
+      .map((g) => ({ name: g.name, value: g.lines.join('\n') }));
+  }
+}
+
+function fieldsLength(fields: readonly APIEmbedField[]): number {
+  return fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+}
+
+/** "**title** · source · date" over an article's quotes, the title linked when it has an address. */
+function articleHeading(ex: Excerpt): string {
+  const article = articleOf(ex.citation);
+  const [title = '', ...rest] = articleParts(article);
+  const linked =
+    article.url && article.url.length <= LIMITS.url
+      ? `[${escapeMarkdown(title, false)}](${article.url})`
+      : escapeMarkdown(title, false);
+  return [`**${linked}**`, ...rest.map((p) => escapeMarkdown(p, false))].join(' · ');
+}
+
+/**
+ * Lays out excerpts best first, after `lead` when there is one; from several articles, grouped
+ * by article under a heading each (the group of the best excerpt first). The first excerpt is
+ * shortened if it must be (it is the answer); later ones are shown whole or not at all, so
+ * every quote that appears ends with its marker and every marker has its footnote.
  */
 function layoutExcerpts(
   excerpts: readonly Excerpt[],
@@ -43,25 +114,28 @@ function layoutExcerpts(
   hasMoreButton: boolean,
   lead: string | null,
 ): ExcerptLayout {
-  const notes = sourceNotes();
+  const groups = groupByArticle(excerpts);
+  const grouped = groups.length > 1;
+  const sources = new SourceFields(t, grouped);
   // The lead counts against the budgets like any block, so the quotes make room for it.
   const blocks: string[] = lead === null ? [] : [lead];
   const shown: Excerpt[] = [];
   const overflow: Excerpt[] = [];
+  const headed = new Set<string>();
   // Room for the "n more do not fit" line, kept whether or not it is needed.
   const reserve = notShownLine(t, excerpts.length).length + 2;
-  const sourcesName = t.sources.length;
-  for (const ex of excerpts) {
-    const { marker, line } = notes.peek(ex.citation);
-    const sources = sourcesValue(notes, line);
-    if (sources.length > LIMITS.fieldValue) {
+  for (const ex of groups.flatMap((g) => g.excerpts)) {
+    const { marker, fields } = sources.peek(ex);
+    if (fields.some((f) => f.value.length > LIMITS.fieldValue)) {
       overflow.push(ex);
       continue;
     }
-    const used = blocks.reduce((n, b) => n + b.length + 2, 0);
+    const heading = grouped && !headed.has(ex.citation.doc) ? articleHeading(ex) : null;
+    const headingLength = heading === null ? 0 : heading.length + 2;
+    const used = blocks.reduce((n, b) => n + b.length + 2, 0) + headingLength;
     const budget = Math.min(
       LIMITS.embedDescription - reserve - used,
-      LIMITS.embedTotal - fixedLength - sourcesName - sources.length - reserve - used,
+      LIMITS.embedTotal - fixedLength - fieldsLength(fields) - reserve - used,
     );
     const sentences = ex.sentences.length > 0 ? ex.sentences : [{ text: ex.quote, key: true }];
     const block =
@@ -75,12 +149,16 @@ function layoutExcerpts(
       overflow.push(ex);
       continue;
     }
+    if (heading !== null) {
+      blocks.push(heading);
+      headed.add(ex.citation.doc);
+    }
     blocks.push(block);
-    notes.cite(ex.citation);
+    sources.cite(ex);
     shown.push(ex);
   }
   if (overflow.length > 0 && hasMoreButton) blocks.push(notShownLine(t, overflow.length));
-  return { description: blocks.join('\n\n'), sources: sourcesValue(notes), shown, overflow };
+  return { description: blocks.join('\n\n'), fields: sources.fields, shown, overflow };
 }
 
 function notShownLine(t: UiStrings, n: number): string {
@@ -145,16 +223,13 @@ export function excerptEmbed(
     canRegister && extra.length > 0
       ? { customId: options.registerMore!(extra, lang, tier), count: extra.length }
       : null;
-  const fields: APIEmbedField[] = layout.sources
-    ? [{ name: t.sources, value: layout.sources }]
-    : [];
   return {
     embeds: [
       {
         title,
         color: tier === 'related' ? COLOR.related : COLOR.answer,
         description: layout.description,
-        fields,
+        fields: layout.fields,
         footer: { text: footer },
       },
     ],

@@ -1,10 +1,13 @@
 /** The Sources field: one footnote line per cited place, numbered in order of first use. */
-import { Footnotes } from '../citation.js';
+import { Footnotes, type CitationFormatOptions } from '../citation.js';
 import { escapeMarkdown } from './markdown.js';
 
 /** Sources field lines: "`[1]` ¶3 · section · source · date", the citation escaped. */
-export function sourceNotes(): Footnotes {
-  return new Footnotes((marker, citation) => `\`${marker}\` ${escapeMarkdown(citation, false)}`);
+export function sourceNotes(format: CitationFormatOptions = {}): Footnotes {
+  return new Footnotes(
+    (marker, citation) => `\`${marker}\` ${escapeMarkdown(citation, false)}`,
+    format,
+  );
 }
 
 /** The sources field's value, with one more footnote line when given. */

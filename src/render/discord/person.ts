@@ -30,7 +30,10 @@ export function renderPerson(answer: PersonAnswer): RenderedMessage {
     };
   }
   const title = fitEscaped(p.name, LIMITS.embedTitle);
-  const notes = sourceNotes();
+  // A person may be named in several articles: then each footnote says which.
+  const docs = new Set([...p.mentions.map((m) => m.citation.doc), p.roleCitation?.doc]);
+  docs.delete(undefined);
+  const notes = sourceNotes(docs.size > 1 ? { article: 'full' } : {});
   const head: string[] = [];
   if (p.aliases.length > 0) {
     head.push(
