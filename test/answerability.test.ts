@@ -30,6 +30,16 @@ function brief(a: Answer): string {
 describe('answerability, keyword mode', async () => {
   const { config, engine } = await keywordEngine();
 
+  it('abstains on someone the article never names, known by a common surname', async () => {
+    for (const q of ['梁文鋒是哪間大學畢業的？', '李開復在哪讀的博士？']) {
+      const a = await engine.ask(q);
+      expect(a.confidence, q).toBe('none');
+      expect(a.answerability.reason, q).toBe('absent-entity');
+    }
+    // The article's own people, written the same way, still answer.
+    expect((await engine.ask('張湖月在哪所大學？')).confidence).toBe('answer');
+  });
+
   it('meets a Taiwan word with the article’s: 輝達 finds 英偉達', async () => {
     const a = await engine.ask('潘梓正是哪一年去輝達實習的');
     expect(a.confidence, brief(a)).toBe('answer');

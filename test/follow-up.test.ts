@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConversationHistory, conversationKey } from '../src/conversation/history.js';
 import type { Answer } from '../src/answers/types.js';
+import { asksForSomeone } from '../src/conversation/answered.js';
 import { converse } from '../src/conversation/converse.js';
 import { matchEllipsis } from '../src/conversation/ellipsis.js';
 import { findPronouns } from '../src/conversation/pronouns.js';
@@ -167,6 +168,32 @@ describe('follow-ups', async () => {
     expect(
       resolveFollowUp('那宋俊瀟呢？', ['潘梓正為什麼回國？', '他的導師是誰？'], finder).understood,
     ).toBe('宋俊瀟的導師是誰？');
+  });
+
+  it('reads a pronoun after a "who" question as the person who answered it', async () => {
+    const mentor = await engine.ask('他在英偉達是什麼職位？', {
+      context: ['潘梓正在英偉達實習的時候，帶他的導師是誰？'],
+    });
+    expect(mentor.followUp?.understood).toBe('禹之鼎在英偉達是什麼職位？');
+    // Asked of someone by name, the answer adds nobody: the pronoun is still that person.
+    expect(asksForSomeone('Who is Daniel Palomar?', finder)).toBe(false);
+    expect(asksForSomeone('禹之鼎是誰？', finder)).toBe(false);
+    expect(asksForSomeone('被艾利森點名的那個研究員叫什麼？', finder)).toBe(true);
+    const named = await engine.ask('他在哪裡讀博士？', { context: ['潘梓正是誰？'] });
+    expect(named.followUp?.understood).toBe('潘梓正在哪裡讀博士？');
+  });
+
+  it('asks a fragment that says more than a name as written, and never puts a name in another kind’s place', async () => {
+    expect(understood('張湖月是在哪所大學當教授的？', '那宋俊瀟讀博時的導師呢？')).toBe(
+      '宋俊瀟讀博時的導師？',
+    );
+    // The same words as before: only the name changes.
+    expect(understood('V3的訓練成本是多少？', '那R1的訓練成本呢？')).toBe('R1的訓練成本是多少？');
+    const unknown = await engine.ask('那梁文鋒呢？', {
+      context: ['DeepSeek那個做多模態的研究員是哪間大學畢業的？'],
+    });
+    expect(unknown.followUp?.understood).toBe('梁文鋒是哪間大學畢業的？');
+    expect(unknown.confidence).toBe('none');
   });
 
   it('answers a follow-up as understood, in the asker’s language', async () => {

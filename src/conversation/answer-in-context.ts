@@ -4,8 +4,10 @@
  */
 import type { Answer } from '../answers/types.js';
 import { detectLanguage } from '../text/language.js';
-import { resolveFollowUp } from './resolve.js';
-import type { ReferentFinder } from './referents.js';
+import { answeredPerson, asksForSomeone } from './answered.js';
+import { findPronouns } from './pronouns.js';
+import { previousUnderstood, resolveFollowUp } from './resolve.js';
+import type { Referent, ReferentFinder } from './referents.js';
 
 export async function answerInContext(
   question: string,
@@ -13,11 +15,29 @@ export async function answerInContext(
   referents: ReferentFinder,
   answer: (question: string) => Promise<Answer>,
 ): Promise<Answer> {
-  const r = context.length > 0 ? resolveFollowUp(question, context, referents) : null;
+  const focus = context.length > 0 ? await whoAnswered(question, context, referents, answer) : null;
+  const r = context.length > 0 ? resolveFollowUp(question, context, referents, { focus }) : null;
   if (!r || r.kind === null) return answer(question);
   const understood = await answer(r.understood);
   // Replies speak the asker's language, whatever the understood question is written in.
   const own = detectLanguage(question);
   const lang = own === 'en' || understood.lang === 'en' ? own : understood.lang;
   return { ...understood, question, lang, followUp: { kind: r.kind, understood: r.understood } };
+}
+
+/**
+ * The person who answered the previous question, when it asked for someone and the
+ * follow-up has a pronoun for one person. Answering it again costs one retrieval, and
+ * only then, so the console, Discord and `ask --json` context lines all get it alike.
+ */
+async function whoAnswered(
+  question: string,
+  context: readonly string[],
+  referents: ReferentFinder,
+  answer: (question: string) => Promise<Answer>,
+): Promise<Referent | null> {
+  if (!findPronouns(question).some((p) => p.kind === 'person')) return null;
+  const previous = previousUnderstood(context, referents);
+  if (previous === null || !asksForSomeone(previous, referents)) return null;
+  return answeredPerson(await answer(previous), previous, referents);
 }

@@ -8,7 +8,7 @@
 import { hasHan } from '../text/han.js';
 import { segmentWithOffsets } from '../text/jieba.js';
 import { detectLanguage, type Lang } from '../text/language.js';
-import { foldScript, normalizeAligned, toTraditional } from '../text/normalize.js';
+import { foldScript, normalize, normalizeAligned, toTraditional } from '../text/normalize.js';
 import { chineseAskingTail, matchEllipsis } from './ellipsis.js';
 import { findPronouns, type PronounSpan } from './pronouns.js';
 import type { Mention, Referent, ReferentFinder } from './referents.js';
@@ -30,16 +30,34 @@ export function resolveFollowUp(
   question: string,
   context: readonly string[],
   finder: ReferentFinder,
+  options: ResolveOptions = {},
 ): Resolution {
+  return resolveAgainst(question, previousUnderstood(context, finder), finder, options.focus);
+}
+
+export interface ResolveOptions {
+  /**
+   * Who answered the previous question, when it asked for someone: a pronoun for one
+   * person means them ("他" after "潘梓正的導師是誰？" is the mentor).
+   */
+  focus?: Referent | null;
+}
+
+/** The last of the previous questions as understood, each read against the one before. */
+export function previousUnderstood(
+  context: readonly string[],
+  finder: ReferentFinder,
+): string | null {
   let previous: string | null = null;
   for (const c of context) if (c.trim()) previous = resolveAgainst(c, previous, finder).understood;
-  return resolveAgainst(question, previous, finder);
+  return previous;
 }
 
 function resolveAgainst(
   question: string,
   previous: string | null,
   finder: ReferentFinder,
+  focus: Referent | null = null,
 ): Resolution {
   const standalone: Resolution = { question, understood: question, kind: null };
   if (previous === null) return standalone;
@@ -51,7 +69,7 @@ function resolveAgainst(
   }
   const own = finder.find(question);
   const lang = langOf(question, previous);
-  const replaced = replacePronouns(question, own, before, lang);
+  const replaced = replacePronouns(question, own, before, lang, focus);
   if (replaced !== question) return { question, understood: replaced, kind: 'pronoun' };
   const continued = own.length === 0 ? continueSubject(question, before, lang) : null;
   return continued ? { question, understood: continued, kind: 'pronoun' } : standalone;
@@ -112,10 +130,18 @@ function nameFor(referents: Referent[], lang: Lang): string {
   return names.join(lang === 'en' ? ' and ' : '和');
 }
 
-function replacePronouns(question: string, own: Mention[], before: Mention[], lang: Lang): string {
+function replacePronouns(
+  question: string,
+  own: Mention[],
+  before: Mention[],
+  lang: Lang,
+  focus: Referent | null = null,
+): string {
   const pronouns = findPronouns(question);
   if (pronouns.length === 0) return question;
-  const stands = antecedents(before, new Set(own.map((m) => m.referent.key)));
+  const ownKeys = new Set(own.map((m) => m.referent.key));
+  const stands = antecedents(before, ownKeys);
+  if (focus && !ownKeys.has(focus.key)) stands.person = [focus];
   let out = '';
   let cursor = 0;
   const done = new Set<PronounSpan['kind']>();
@@ -168,6 +194,11 @@ function fillEllipsis(
   const prevLang = detectLanguage(previous);
   const named = spanned(finder.find(fragment));
   const target = named[0]?.referent ?? unknownName(fragment);
+  if (target && named[0] && asksOwnThing(fragment, named[0], previous)) {
+    // "那宋俊瀟讀博時的導師呢" after a question about 張湖月's post: the fragment asks
+    // something of its own, which the previous question's wording would lose.
+    return `${fragment.trim()}？`;
+  }
   if (target) {
     const slots = spanned(before);
     const display = target.display[prevLang];
@@ -179,8 +210,8 @@ function fillEllipsis(
       (p) => (p.kind === 'thing' ? 'thing' : 'person') === target.kind,
     );
     if (pronoun) return previous.slice(0, pronoun.start) + display + previous.slice(pronoun.end);
-    const other = bestSlot(slots, target);
-    if (other) return swapAll(previous, slots, other.referent, display);
+    // A name never takes the place of another kind of thing: "梁文鋒那個做多模態的研究員"
+    // would read a person into DeepSeek's place. Without a slot, it is asked below.
   }
   const lang = langOf(fragment, previous);
   let topic = replacePronouns(fragment, named, before, lang);
@@ -204,6 +235,21 @@ function fillEllipsis(
     if (swapped) return swapped;
   }
   return `What about ${topic}?`;
+}
+
+/**
+ * Whether a Chinese fragment says more than its name, in words the previous question
+ * does not have (讀博時的導師 in 那宋俊瀟讀博時的導師呢): then it is a question of its
+ * own and is asked as written. "那R1的訓練成本呢" after a question about V3's training
+ * cost repeats the previous words, so it swaps the name in as usual.
+ */
+function asksOwnThing(fragment: string, name: Mention, previous: string): boolean {
+  if (!hasHan(fragment) || name.start < 0) return false;
+  const rest = fragment.slice(0, name.start) + fragment.slice(name.end);
+  const previousNormal = normalize(previous);
+  return segmentWithOffsets(normalizeAligned(rest)).some(
+    (w) => /^[nv]/.test(w.tag) && w.word.length >= 2 && !previousNormal.includes(w.word),
+  );
 }
 
 /**

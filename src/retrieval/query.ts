@@ -14,6 +14,7 @@ import { normalize } from '../text/normalize.js';
 import { CHINESE_STOPWORDS, CHINESE_STOP_CHARS, ENGLISH_STOPWORDS } from '../text/stopwords.js';
 import { tokenizeNormalized, type TokenizerOptions } from '../text/tokenize.js';
 import type { CrossLingualTable } from '../lexicon/crosslingual-table.js';
+import { isCommonSurname } from '../lexicon/common-surnames.js';
 import { CHINESE_FRAME } from '../lexicon/question-lexicon.js';
 import { expandEnglishQuery, type ExpansionGroup } from './expand-english.js';
 import { analyzeFrame, type QuestionFrame } from './question-frame.js';
@@ -43,6 +44,15 @@ export interface AnalyzedQuery {
 }
 
 const HAS_LATIN_WORD = /[\p{Script=Latin}\d]/u;
+
+/**
+ * A three-character word jieba does not know, led by a common surname (梁文锋, 李开复):
+ * a person's name, so that a question about someone the article never names is known
+ * to be about someone else. Two characters are too often an ordinary new word.
+ */
+function looksLikeUnknownPerson(tag: string, word: string): boolean {
+  return tag === 'x' && word.length === 3 && isCommonSurname(word.charAt(0));
+}
 
 /** jieba part-of-speech tag → importance. Unknown words (tag x) are mostly names. */
 function importanceOf(tag: string, word: string): number {
@@ -78,7 +88,9 @@ function chineseUnits(normalized: string, frameNouns: ReadonlySet<string>): Quer
         alternatives: [{ text: core, weight: 1 }],
         importance: importanceOf(tag, core),
         // Two characters are too few to say a place or company is missing (中美 is 中國+美國).
-        name: tag.startsWith('nr') ? core.length >= 2 : NAME_TAG.test(tag) && core.length >= 3,
+        name:
+          (tag.startsWith('nr') ? core.length >= 2 : NAME_TAG.test(tag) && core.length >= 3) ||
+          looksLikeUnknownPerson(tag, core),
       });
     }
   }
