@@ -30,7 +30,7 @@ function brief(a: Answer): string {
 describe('answerability, keyword mode', async () => {
   const { config, engine } = await keywordEngine();
 
-  it('abstains on someone the article never names, known by a common surname', async () => {
+  it('abstains on someone the article never names, known by a common surname or as two unknown capitalised words', async () => {
     for (const q of ['梁文鋒是哪間大學畢業的？', '李開復在哪讀的博士？']) {
       const a = await engine.ask(q);
       expect(a.confidence, q).toBe('none');
@@ -38,6 +38,12 @@ describe('answerability, keyword mode', async () => {
     }
     // The article's own people, written the same way, still answer.
     expect((await engine.ask('張湖月在哪所大學？')).confidence).toBe('answer');
+    // Someone unknown beside something the article does name: the question is about them.
+    const liang = await engine.ask('What models did Liang Wenfeng work on at DeepSeek?');
+    expect(liang.answerability.reason).toBe('absent-entity');
+    // 寧可 ("would rather") is tagged as a name by jieba, but no surname leads it.
+    const rather = await engine.ask('為什麼很多留學生寧可回國？');
+    expect(rather.answerability.reason).not.toBe('absent-entity');
   });
 
   it('meets a Taiwan word with the article’s: 輝達 finds 英偉達', async () => {

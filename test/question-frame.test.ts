@@ -63,6 +63,12 @@ describe('class nouns after a question word', () => {
     expect(f.frameNouns.has('公司')).toBe(true);
   });
 
+  it('哪所大學畢業 asks for an organisation, though jieba joins 大學 to the verb', () => {
+    expect(frame('禹之鼎是哪所大學畢業的？').types).toEqual(['organisation']);
+    // One character leading a word is no class noun: 哪年輕人 is not "which year".
+    expect(frame('哪個年輕人回國了').types).not.toContain('date');
+  });
+
   it('"which university" asks for an organisation', () => {
     const f = frame('Which university did Pan graduate from?');
     expect(f.types).toEqual(['organisation']);

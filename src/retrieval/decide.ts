@@ -10,6 +10,8 @@ export interface DecisionFacts {
   ranked: number;
   aboutArticle: boolean;
   absent: number;
+  /** Absent names written as a person's. */
+  absentPeople: number;
   named: number;
   covered: boolean;
   typed: boolean;
@@ -51,6 +53,8 @@ export function decide(f: DecisionFacts): Reason {
   if (f.ranked === 0) return 'no-match';
   // A name the article never mentions, and nothing it does: the question is about something else.
   if (f.absent > 0 && f.named === 0) return 'absent-entity';
+  // Someone the article never names: whatever else the question names, it asks about them.
+  if (f.absentPeople > 0) return 'absent-entity';
   if (!f.covered) return 'low-coverage';
   if (f.typed && !f.evidenced) return 'no-typed-evidence';
   if (!f.headKnown) return 'unknown-head';

@@ -39,6 +39,8 @@ export interface NamedInQuestion {
   people: PersonEntry[];
   /** Names in the question that the corpus never mentions ("周杰倫", "Taylor Swift"). */
   absent: string[];
+  /** Of those, the ones written as a person's name. */
+  absentPeople: string[];
 }
 
 export class CorpusEntities implements EntityLexicon {
@@ -136,8 +138,13 @@ export class CorpusEntities implements EntityLexicon {
           .filter((p) => p !== undefined),
       ),
     ];
-    const absent = query.units.filter((u) => u.name && !this.inCorpus(u)).map((u) => u.label);
-    return { focal, people, absent };
+    const missing = query.units.filter((u) => (u.name || u.person) && !this.inCorpus(u));
+    return {
+      focal,
+      people,
+      absent: missing.map((u) => u.label),
+      absentPeople: missing.filter((u) => u.person).map((u) => u.label),
+    };
   }
 
   /** A unit the corpus mentions, as written or through one of its expansions. */

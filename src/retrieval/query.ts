@@ -32,6 +32,8 @@ export interface QueryUnit {
   importance: number;
   /** Written as a name (a person, place, organisation or product), not a common word. */
   name: boolean;
+  /** Written as a person's name: a question about someone the article never names is about someone else. */
+  person?: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -52,6 +54,17 @@ const HAS_LATIN_WORD = /[\p{Script=Latin}\d]/u;
  */
 function looksLikeUnknownPerson(tag: string, word: string): boolean {
   return tag === 'x' && word.length === 3 && isCommonSurname(word.charAt(0));
+}
+
+/**
+ * A person's name for certain: jieba's person tag alone also marks words such as 宁可
+ * ("would rather"), so the name must also start with a common surname.
+ */
+function writtenAsPerson(tag: string, word: string): boolean {
+  if (looksLikeUnknownPerson(tag, word)) return true;
+  return (
+    tag.startsWith('nr') && word.length >= 2 && word.length <= 3 && isCommonSurname(word.charAt(0))
+  );
 }
 
 /** jieba part-of-speech tag → importance. Unknown words (tag x) are mostly names. */
@@ -91,6 +104,7 @@ function chineseUnits(normalized: string, frameNouns: ReadonlySet<string>): Quer
         name:
           (tag.startsWith('nr') ? core.length >= 2 : NAME_TAG.test(tag) && core.length >= 3) ||
           looksLikeUnknownPerson(tag, core),
+        person: writtenAsPerson(tag, core),
       });
     }
   }
@@ -143,7 +157,14 @@ export function analyzeQuery(
   // corpus itself uses ("DeepSeek", "R1").
   const latin = question.replace(HAN_RUNS, ' ');
   if (HAS_LATIN_WORD.test(latin)) {
-    for (const group of expandEnglishQuery(latin, table).groups) {
+    const groups = expandEnglishQuery(latin, table).groups;
+    // Two capitalised words in a row that no dictionary or registry knows ("Liang
+    // Wenfeng", "Sam Altman") are a person's name; one alone may be a product (Kimi).
+    const unknownName = (i: number) => {
+      const g = groups[i];
+      return g !== undefined && g.name && g.terms.length === 0 && /^\p{Lu}/u.test(g.english);
+    };
+    for (const [i, group] of groups.entries()) {
       const lower = group.english.toLowerCase();
       if (ENGLISH_STOPWORDS.has(lower) || frame.frameNouns.has(lower)) continue;
       // A capitalised word no dictionary translates may be part of a name the
@@ -162,6 +183,8 @@ export function analyzeQuery(
         })),
         importance: englishImportance(group),
         name: group.name,
+        person:
+          group.terms.length === 0 && unknownName(i) && (unknownName(i - 1) || unknownName(i + 1)),
       });
       for (const t of group.terms) terms.push(...termsOf(normalize(t.zh), t.weight, tokenizer));
     }

@@ -64,6 +64,19 @@ export const EVIDENCED_TYPES: ReadonlySet<AnswerType> = new Set([
   'percentage',
 ]);
 
+/** Class nouns of two characters or more, longest first. */
+const LONG_CLASS_NOUNS = Object.keys(CLASS_NOUNS)
+  .filter((n) => n.length >= 2)
+  .sort((a, b) => b.length - a.length);
+
+/**
+ * A class noun that leads the word jieba joined it into: 哪所大學畢業 is segmented
+ * 大学毕业, which still asks which university. One character (年 of 年轻) is too little.
+ */
+function classNounLeading(word: string): string | undefined {
+  return LONG_CLASS_NOUNS.find((n) => word.length > n.length && word.startsWith(n));
+}
+
 function chineseTypes(normalized: string, frameNouns: Set<string>): AnswerType[] {
   const types = new Set<AnswerType>();
   for (const [run] of normalized.matchAll(HAN_RUNS)) {
@@ -72,7 +85,7 @@ function chineseTypes(normalized: string, frameNouns: Set<string>): AnswerType[]
       // The longest class noun right after the question word.
       // A class noun is the word that follows, not its first character (幾家國內: not 國).
       const next = jieba().cut(after, false)[0] ?? '';
-      const noun = Object.hasOwn(CLASS_NOUNS, next) ? next : undefined;
+      const noun = Object.hasOwn(CLASS_NOUNS, next) ? next : classNounLeading(next);
       // 幾年, 幾個人, 幾家公司 ask how many; 哪年, 哪個人, 哪家公司 and 哪幾年 which.
       const counting = m[0].startsWith('几') && run[m.index - 1] !== '哪';
       const type = noun && (counting ? 'quantity' : CLASS_NOUNS[noun]);

@@ -327,6 +327,7 @@ export class Retriever {
       ranked: ranked.length,
       aboutArticle: q.aboutArticle,
       absent: q.named.absent.length,
+      absentPeople: q.named.absentPeople.length,
       named: q.named.focal.length,
       covered:
         lexicalScore >= this.options.abstainBelow ||

@@ -11,6 +11,8 @@ export const CHINESE_STOPWORDS = new Set(
     '你们 他们 她们 ' +
     '吗 呀 嘛 啦 呢 曾 过 着 会 能 可以 要 想 该 应该 一下 所 给 让 说 提到 提出 提 关于 问题 文章 文中 ' +
     '报道 新闻 ' +
+    // "Would rather": jieba tags 宁可 as a person's name, which would make it a name the article lacks.
+    '宁可 宁愿 ' +
     // Cantonese grammar words, as Hong Kong readers write them (normal form): 係 is 系 here.
     '系 嘅 喺 𠮶 冇 唔 啲 咗 㗎 咩 嚟 喎 囉 呢个 𠮶个 佢 佢哋 边个 边度 几多 几时 点解 乜嘢 做咩'
   ).split(/\s+/),
