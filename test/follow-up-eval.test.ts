@@ -38,7 +38,9 @@ describe('follow-up set, keyword mode', async () => {
     for (const s of Object.values(withContext.byLang))
       expect(s.hit3, why).toBeGreaterThanOrEqual(0.75);
     expect(withContext.falseAbstentions, why).toBeLessThanOrEqual(3);
-    expect(withContext.outOfScope.abstained, why).toBeGreaterThanOrEqual(2);
+    // 2/6 until answerability learned that a name the article lacks, beside one it has,
+    // still makes the question about someone else.
+    expect(withContext.outOfScope.abstained, why).toBeGreaterThanOrEqual(4);
     expect(withContext.answerable.hit3 - alone.answerable.hit3).toBeGreaterThanOrEqual(0.1);
   });
 });
