@@ -94,6 +94,15 @@ export class Bm25Index {
     return (this.postings.get(term)?.length ?? 0) / 2;
   }
 
+  /** The passages holding the term, by id, ascending: its postings without the counts. */
+  passagesWith(term: string): number[] {
+    const list = this.postings.get(term);
+    if (!list) return [];
+    const ids: number[] = new Array<number>(list.length / 2);
+    for (let i = 0; i < ids.length; i++) ids[i] = list[2 * i]!;
+    return ids;
+  }
+
   /** BM25 idf (the +1 form, never negative). A term absent from the corpus gets the rarest value. */
   idf(term: string): number {
     return bm25Idf(this.size, this.df(term));
@@ -122,8 +131,16 @@ export class Bm25Index {
     return out;
   }
 
-  /** Scores of every passage with a positive score, best first. */
-  search(query: WeightedTerm[]): ScoredId[] {
+  /**
+   * Passages with a positive score, best first (ties by id): all of them, or the best
+   * `limit` of those `within` a set. Keeping only the best is what keeps a query cheap
+   * as the corpus grows: a common word scores most passages, and sorting them all cost
+   * more than scoring them.
+   */
+  search(
+    query: WeightedTerm[],
+    options: { limit?: number; within?: ReadonlySet<number> } = {},
+  ): ScoredId[] {
     const { k1, b } = this.params;
     const scores = new Float64Array(this.size);
     // Repeated query terms add their weights rather than being scored twice.
@@ -140,11 +157,12 @@ export class Bm25Index {
         scores[id]! += weight * idf * ((tf * (k1 + 1)) / (tf + k1 * norm));
       }
     }
-    const out: ScoredId[] = [];
+    const { limit = Infinity, within } = options;
+    const best = new BestScores(limit);
     scores.forEach((score, id) => {
-      if (score > 0) out.push({ id, score });
+      if (score > 0 && (!within || within.has(id))) best.offer(id, score);
     });
-    return out.sort((x, y) => y.score - x.score || x.id - y.id);
+    return best.sorted();
   }
 
   toJSON(): Bm25Json {
@@ -176,5 +194,59 @@ export class Bm25Index {
       json.lengths,
       new Map(Object.entries(json.postings)),
     );
+  }
+}
+
+/** Ranks first by score, descending, then by id, ascending. */
+function before(a: ScoredId, b: ScoredId): boolean {
+  return a.score > b.score || (a.score === b.score && a.id < b.id);
+}
+
+/** The best `limit` of the scores offered: a heap whose root is the worst one kept. */
+class BestScores {
+  private readonly heap: ScoredId[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  offer(id: number, score: number): void {
+    const item = { id, score };
+    const heap = this.heap;
+    if (this.limit === Infinity) {
+      heap.push(item);
+    } else if (heap.length < this.limit) {
+      heap.push(item);
+      this.up(heap.length - 1);
+    } else if (heap.length > 0 && before(item, heap[0]!)) {
+      heap[0] = item;
+      this.down(0);
+    }
+  }
+
+  sorted(): ScoredId[] {
+    return this.heap.sort((x, y) => y.score - x.score || x.id - y.id);
+  }
+
+  private up(i: number): void {
+    const heap = this.heap;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(heap[parent]!, heap[i]!)) break;
+      [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    const heap = this.heap;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < heap.length && before(heap[worst]!, heap[l]!)) worst = l;
+      if (r < heap.length && before(heap[worst]!, heap[r]!)) worst = r;
+      if (worst === i) return;
+      [heap[worst], heap[i]] = [heap[i]!, heap[worst]!];
+      i = worst;
+    }
   }
 }

@@ -4,14 +4,15 @@
  * abstention, because it is comparable across questions: 明天香港會下雨嗎 matches
  * 香港 somewhere in the article, but covers only a third of what it asks about.
  */
-import { bm25Idf } from '../indexes/bm25.js';
+import { bm25Idf, type Bm25Index } from '../indexes/bm25.js';
 import { hasHan, isHanOnly } from '../text/han.js';
 import { jieba } from '../text/jieba.js';
 import { escapeRegExp } from '../text/regexp.js';
+import { CorpusText, type Haystack } from './corpus-text.js';
 import type { QueryUnit } from './query.js';
 
 /** Share of the string's bigrams present in the text: partial credit for near forms. */
-function bigramOverlap(needle: string, haystack: string): number {
+function bigramOverlap(needle: string, haystack: Haystack): number {
   if (needle.length < 3) return 0;
   let hit = 0;
   for (let i = 0; i + 1 < needle.length; i++) if (haystack.includes(needle.slice(i, i + 2))) hit++;
@@ -39,7 +40,7 @@ function subwords(word: string): string[] {
   return parts;
 }
 
-function partialMatch(needle: string, haystack: string): number {
+function partialMatch(needle: string, haystack: Haystack): number {
   const parts = subwords(needle);
   const bySubword = parts.length
     ? parts.filter((p) => haystack.includes(p)).length / parts.length
@@ -48,8 +49,8 @@ function partialMatch(needle: string, haystack: string): number {
   return 0.8 * Math.max(bySubword, byBigram >= 0.5 ? byBigram : 0);
 }
 
-/** 0..1: how well one unit is present in normal-form text. */
-export function unitMatch(unit: QueryUnit, text: string): number {
+/** 0..1: how well one unit is present in normal-form text (a passage, or the corpus). */
+export function unitMatch(unit: QueryUnit, text: Haystack): number {
   let best = 0;
   for (const alt of unit.alternatives) {
     if (alt.text.length === 0) continue;
@@ -61,35 +62,41 @@ export function unitMatch(unit: QueryUnit, text: string): number {
 
 export class CoverageModel {
   private readonly weights = new Map<string, number>();
-  private readonly allText: string;
-
-  private readonly articleText: string;
+  private readonly abbreviations = new Map<string, string[]>();
+  /** What retrieval searches: passages with their field words. */
+  private readonly corpus: CorpusText;
+  /** The passages alone: what the articles themselves say. */
+  private readonly article: CorpusText;
+  private joined: string | null = null;
 
   /**
-   * `texts` are what retrieval searches (passages with their field words); `plain`, when
-   * given, the passages alone, for what the article itself says.
+   * `texts` are what retrieval searches (passages with their field words, normal form);
+   * `plain`, when given, the passages alone, for what the article itself says. `bm25`, a
+   * keyword index with Han bigrams over `texts`, makes corpus look-ups cost the passages
+   * that may hold a string instead of the whole corpus.
    */
   constructor(
     private readonly texts: string[],
     plain: string[] = texts,
+    bm25: Pick<Bm25Index, 'df' | 'passagesWith'> | null = null,
   ) {
-    this.allText = texts.join('\n');
-    this.articleText = plain.join('\n');
+    this.corpus = new CorpusText(texts, bm25);
+    this.article = new CorpusText(plain, bm25);
   }
 
   /** The article's own text holds it, or most of it (field words do not count). */
   inArticle(text: string): boolean {
-    return this.articleText.includes(text) || partialMatch(text, this.articleText) >= 0.4;
+    return this.article.includes(text) || partialMatch(text, this.article) >= 0.4;
   }
 
   /** True when the text occurs anywhere in the corpus (normal form). */
   inCorpus(text: string): boolean {
-    return this.allText.includes(text);
+    return this.corpus.includes(text);
   }
 
   /** The corpus holds most of it: its words or bigrams, as coverage gives partial credit. */
   nearlyInCorpus(text: string): boolean {
-    return partialMatch(text, this.allText) >= 0.4;
+    return partialMatch(text, this.corpus) >= 0.4;
   }
 
   /**
@@ -101,9 +108,16 @@ export class CoverageModel {
   abbreviationsOf(word: string): string[] {
     const chars = [...word];
     if (chars.length < 2 || chars.length > 4 || !isHanOnly(word)) return [];
+    const known = this.abbreviations.get(word);
+    if (known) return known;
+    // The characters may stand apart, so no bigram narrows the search: the one scan
+    // of the corpus left, done once per word.
+    this.joined ??= this.texts.join('\n');
     const pattern = new RegExp(chars.map(escapeRegExp).join('\\p{Script=Han}{0,2}'), 'gu');
     const found = new Set<string>();
-    for (const m of this.allText.matchAll(pattern)) if (m[0].length > chars.length) found.add(m[0]);
+    for (const m of this.joined.matchAll(pattern)) if (m[0].length > chars.length) found.add(m[0]);
+    if (this.abbreviations.size >= CACHE_LIMIT) this.abbreviations.clear();
+    this.abbreviations.set(word, [...found]);
     return [...found];
   }
 
@@ -117,7 +131,7 @@ export class CoverageModel {
     let got = 0;
     for (const u of units) {
       total += u.importance;
-      got += u.importance * unitMatch(u, this.allText);
+      got += u.importance * unitMatch(u, this.corpus);
     }
     return total === 0 ? 0 : got / total;
   }
@@ -133,12 +147,8 @@ export class CoverageModel {
     if (cached !== undefined) return cached;
     const n = this.texts.length;
     let df = 0;
-    for (const alt of unit.alternatives) {
-      if (!alt.text) continue;
-      let d = 0;
-      for (const t of this.texts) if (t.includes(alt.text)) d++;
-      df = Math.max(df, d);
-    }
+    for (const alt of unit.alternatives)
+      if (alt.text) df = Math.max(df, this.corpus.count(alt.text));
     const w = bm25Idf(n, df) * unit.importance;
     if (this.weights.size >= CACHE_LIMIT) this.weights.clear();
     this.weights.set(key, w);

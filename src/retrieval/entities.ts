@@ -7,6 +7,7 @@ import type { LoadedIndex } from '../indexes/load.js';
 import type { PersonEntry } from '../people/types.js';
 import { hasHan } from '../text/han.js';
 import { escapeRegExp } from '../text/regexp.js';
+import { SubstringLookup } from '../text/substring-lookup.js';
 import type { CoverageModel } from './coverage.js';
 import type { EntityLexicon } from './evidence.js';
 import type { AnalyzedQuery, QueryUnit } from './query.js';
@@ -49,8 +50,14 @@ export class CorpusEntities implements EntityLexicon {
   /** Forms that name the same thing: a glossary term and its English names (RoW ↔ rest of world). */
   private readonly aliases = new Map<string, Set<string>>();
   private readonly personByForm = new Map<string, PersonEntry>();
+  /** Each name's place among people, then others. */
+  private readonly nameOrder: Map<string, number>;
+  /** The names, found by the substrings of a question. */
+  private readonly nameLookup: SubstringLookup<string>;
+  /** The Han names, found by their beginnings. */
+  private readonly namePrefixes: SubstringLookup<string>;
   /** Latin-script names with the pattern that finds each as a whole word. */
-  private readonly latinNames: [string, RegExp][];
+  private readonly latinNames: Map<string, RegExp>;
   /** The person the articles are about: marked so in people.json, else the most mentioned. */
   readonly subject: PersonEntry | null;
 
@@ -83,9 +90,17 @@ export class CorpusEntities implements EntityLexicon {
         if (!people.has(zh)) others.add(english);
       }
     }
-    this.latinNames = [...people, ...others]
-      .filter((n) => !hasHan(n))
-      .map((n) => [n, new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(n)}(?![\\p{L}\\d])`, 'u')]);
+    this.nameOrder = new Map([...people, ...others].map((n, i) => [n, i]));
+    this.nameLookup = new SubstringLookup([...people, ...others].map((n) => [n, n] as const));
+    this.namePrefixes = new SubstringLookup(
+      [...people, ...others].filter(hasHan).map((n) => [n, n] as const),
+      { prefixes: true },
+    );
+    this.latinNames = new Map(
+      [...people, ...others]
+        .filter((n) => !hasHan(n))
+        .map((n) => [n, new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(n)}(?![\\p{L}\\d])`, 'u')]),
+    );
     this.subject =
       index.people.people.find((p) => p.subject === true) ??
       index.people.people.find((p) => p.mentionCount > 0) ??
@@ -116,15 +131,19 @@ export class CorpusEntities implements EntityLexicon {
       query.normalized,
       ...query.units.flatMap((u) => u.alternatives.map((a) => a.text)),
     ];
-    // An expanded abbreviation may stop short of the name (哈工大 → 哈尔滨工业大).
-    const seenHan = (term: string): boolean =>
-      haystacks.some((h) => h.includes(term) || (h.length >= 4 && term.startsWith(h)));
-    const latin = new Set(
-      this.latinNames.filter(([, re]) => haystacks.some((h) => re.test(h))).map(([n]) => n),
+    // Names a haystack holds, or (an expanded abbreviation may stop short of the name:
+    // 哈工大 → 哈尔滨工业大) begins.
+    const held = new Set(haystacks.flatMap((h) => this.nameLookup.in(h)));
+    const begun = haystacks.flatMap((h) => (h.length >= 4 ? this.namePrefixes.containing(h) : []));
+    const latin = [...held].filter((n) => {
+      const whole = this.latinNames.get(n);
+      return whole !== undefined && haystacks.some((h) => whole.test(h));
+    });
+    // In the order of the names (people first), as the focal groups are listed.
+    const seen = [...new Set([...[...held].filter(hasHan), ...begun, ...latin])].sort(
+      (a, b) => this.nameOrder.get(a)! - this.nameOrder.get(b)!,
     );
-    const seen = (term: string): boolean => (hasHan(term) ? seenHan(term) : latin.has(term));
-    for (const name of [...this.people, ...this.others]) {
-      if (!seen(name)) continue;
+    for (const name of seen) {
       const person = this.personByForm.get(name);
       const key = person?.name ?? this.formsOf(name).sort()[0]!;
       if (!groups.has(key))

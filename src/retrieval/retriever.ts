@@ -9,6 +9,7 @@ import type { Embedder } from '../embedding/types.js';
 import type { LoadedIndex } from '../indexes/load.js';
 import { CURATED_WEIGHT, curatedSynonyms } from '../lexicon/chinese-synonyms.js';
 import { searchableText } from '../lexicon/field-words.js';
+import { SubstringLookup } from '../text/substring-lookup.js';
 import { ARTICLE_FACTS, CAUSAL, PHOTO_WORDS } from '../lexicon/question-lexicon.js';
 import type { PersonEntry } from '../people/types.js';
 import { hasHan, isHanOnly } from '../text/han.js';
@@ -145,6 +146,10 @@ export class Retriever {
   readonly coverage: CoverageModel;
   /** Each person with a quoted role: the Chinese forms that name them and their role's terms. */
   private readonly roles: { forms: string[]; terms: WeightedTerm[]; words: string[] }[];
+  /** Each role's words, as [role, word] indexes: which a question's words hold or are part of. */
+  private readonly roleWords: SubstringLookup<readonly [number, number]>;
+  /** Each role's person's names, as role indexes. */
+  private readonly roleForms: SubstringLookup<number>;
   private readonly entities: CorpusEntities;
   private readonly evidence: EvidenceFinder;
   private readonly mastheadIds: number[];
@@ -166,6 +171,7 @@ export class Retriever {
     this.coverage = new CoverageModel(
       this.normalizedTexts,
       index.passages.map((p) => normalize(p.text)),
+      index.manifest.tokenizer.bigrams ? index.bm25 : null,
     );
     this.entities = new CorpusEntities(index, this.coverage);
     this.evidence = new EvidenceFinder(this.entities, index.passages);
@@ -189,6 +195,13 @@ export class Retriever {
           ),
         ],
       }));
+    this.roleWords = new SubstringLookup(
+      this.roles.flatMap((r, i) => r.words.map((w, j) => [w, [i, j] as const] as const)),
+      { within: true },
+    );
+    this.roleForms = new SubstringLookup(
+      this.roles.flatMap((r, i) => r.forms.map((f) => [f, i] as const)),
+    );
   }
 
   /** What this retriever really uses: a hybrid index whose model failed to load answers lexically. */
@@ -271,12 +284,20 @@ export class Retriever {
 
   private describedPerson(query: AnalyzedQuery): { forms: string[] } | null {
     const texts = query.units.flatMap((u) => u.alternatives.map((a) => a.text));
+    // Per role, its words the question's texts hold or are part of.
+    const matched = new Map<number, Set<number>>();
+    for (const t of texts) {
+      if (t.length < 2) continue;
+      for (const [role, word] of [...this.roleWords.in(t), ...this.roleWords.containing(t)]) {
+        const words = matched.get(role);
+        if (words) words.add(word);
+        else matched.set(role, new Set([word]));
+      }
+    }
     let best: { forms: string[]; hits: number } | null = null;
     let tie = false;
-    for (const r of this.roles) {
-      const hits = r.words.filter((w) =>
-        texts.some((t) => t.length >= 2 && (t.includes(w) || w.includes(t))),
-      ).length;
+    for (const [i, r] of this.roles.entries()) {
+      const hits = matched.get(i)?.size ?? 0;
       if (hits < DESCRIBED_MIN_WORDS) continue;
       if (best && hits === best.hits) tie = true;
       if (!best || hits > best.hits) {
@@ -292,9 +313,8 @@ export class Retriever {
       query.normalized,
       ...query.units.flatMap((u) => u.alternatives.map((a) => a.text)),
     ];
-    const named = this.roles.filter((r) =>
-      r.forms.some((f) => haystacks.some((h) => h.includes(f))),
-    );
+    const found = new Set(haystacks.flatMap((h) => this.roleForms.in(h)));
+    const named = this.roles.filter((_, i) => found.has(i));
     // With two people named, the question is about what links them, not who either one is.
     return named.length === 1 ? named[0]!.terms : [];
   }
@@ -428,10 +448,14 @@ export class Retriever {
     };
     // BM25 rewards repeating one matched word; scaling by coverage prefers the
     // passage that holds more of the distinct things the question asks about.
-    const hits = index.bm25.search(searched);
-    let lexical = (scope.ids ? hits.filter((h) => scope.ids!.has(h.id)) : hits)
-      .slice(0, options.candidates * 2)
-      .map((hit) => ({ id: hit.id, score: hit.score * (COVERAGE_FLOOR + coverageOf(hit.id)) }));
+    const hits = index.bm25.search(searched, {
+      limit: options.candidates * 2,
+      ...(scope.ids && { within: scope.ids }),
+    });
+    let lexical = hits.map((hit) => ({
+      id: hit.id,
+      score: hit.score * (COVERAGE_FLOOR + coverageOf(hit.id)),
+    }));
     // A why-question is answered by a passage that gives a reason, often the one right
     // after the passage that tells what happened ("…許多人還是選擇回國。" → "關於其背後原因…").
     if (query.frame.types.includes('reason')) lexical = this.reasons(lexical);

@@ -49,10 +49,19 @@ function hanTerms(run: string, options: TokenizerOptions, out: string[]): void {
   for (let i = 0; i + 1 < run.length; i++) {
     const a = run[i]!;
     const b = run[i + 1]!;
-    if ((CHINESE_STOP_CHARS.has(a) && CHINESE_STOP_CHARS.has(b)) || CHINESE_STOPWORDS.has(a + b))
-      continue;
-    out.push(a + b);
+    if (indexedBigram(a, b)) out.push(a + b);
   }
+}
+
+/**
+ * Whether two adjacent Han characters of a run are indexed as a bigram (with bigrams on):
+ * all are but pairs of grammar characters and stopwords ("是谁", "什么").
+ */
+export function indexedBigram(a: string, b: string): boolean {
+  return !(
+    (CHINESE_STOP_CHARS.has(a) && CHINESE_STOP_CHARS.has(b)) ||
+    CHINESE_STOPWORDS.has(a + b)
+  );
 }
 
 function latinTerms(run: string, out: string[]): void {
