@@ -326,6 +326,21 @@ describe('person look-up', async () => {
     else expect(found).toContain(expected);
   });
 
+  it('finds for retrieval the same person a look-up does, for every query of the sets', () => {
+    const matcher = matcherFor(reg);
+    const queries = [
+      ...devSet.map((d) => d.q),
+      'Liang',
+      'Wenfeng',
+      'Palomar',
+      'Pan',
+      'Yu',
+      '',
+      'Zz',
+    ];
+    for (const q of queries) expect(matcher.find(q), q).toBe(matcher.lookup(q).person);
+  });
+
   const cases: [string, string][] = [
     // Scripts
     ['潘梓正', '潘梓正'],

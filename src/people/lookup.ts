@@ -34,7 +34,7 @@ export function lookupPerson(
 export function nameForms(reg: PeopleRegistry): (name: string) => string[] | null {
   const matcher = matcherFor(reg);
   return (name) => {
-    const found = matcher.lookup(name).person;
+    const found = matcher.find(name);
     return found ? found.forms.filter((f) => f.length > 1) : null;
   };
 }

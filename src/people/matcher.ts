@@ -300,15 +300,36 @@ export class PeopleMatcher {
   rank(query: string): ScoredPerson[] {
     const q = parseQuery(query);
     return this.keys
-      .map((k) => ({
-        person: k.person,
-        score: Math.max(
-          q.han ? hanScore(q, k, this.keys) : 0,
-          q.han ? pinyinScore(q.han, k) : 0,
-          latinScore(q.latin, k),
-        ),
-      }))
+      .map((k) => ({ person: k.person, score: this.score(q, k) }))
       .sort((a, b) => b.score - a.score || b.person.mentionCount - a.person.mentionCount);
+  }
+
+  private score(q: ParsedQuery, k: PersonKeys): number {
+    return Math.max(
+      q.han ? hanScore(q, k, this.keys) : 0,
+      q.han ? pinyinScore(q.han, k) : 0,
+      latinScore(q.latin, k),
+    );
+  }
+
+  /**
+   * The person `query` names, as `lookup` would give, without ranking everyone or
+   * looking for suggestions: what retrieval asks of every capitalised word it cannot
+   * translate, where a miss is common and needs no alternatives.
+   */
+  find(query: string): PersonEntry | null {
+    const q = parseQuery(query);
+    let best: ScoredPerson | null = null;
+    for (const k of this.keys) {
+      const score = this.score(q, k);
+      if (
+        !best ||
+        score > best.score ||
+        (score === best.score && k.person.mentionCount > best.person.mentionCount)
+      )
+        best = { person: k.person, score };
+    }
+    return best && best.score >= MATCH_THRESHOLD ? best.person : null;
   }
 
   /** The person the query names, or null with names to try instead. */
