@@ -4,6 +4,8 @@
  * Correctness only: the benchmark's timings are not asserted anywhere.
  */
 import { describe, expect, it } from 'vitest';
+import { goalVerdict } from '../bench/report.js';
+import type { VectorMeasure } from '../bench/vector-bench.js';
 import { clusteredVectors, exactTopK, uniformVectors, vectorsOf } from '../bench/vector-data.js';
 
 /** The obvious way: every score in float64, sorted, ties to the lower id. */
@@ -70,6 +72,46 @@ describe('benchmark vectors', () => {
       // Near topic-mates (same cluster), but no indexed vector is the query itself.
       expect(top[0]!.score).toBeLessThan(0.999);
       expect(top[9]!.score).toBeGreaterThan(0.3);
+    }
+  });
+});
+
+describe('goalVerdict', () => {
+  const measure = (sweep: { ef: number; recall: number; queryMs: number }[]): VectorMeasure => ({
+    distribution: 'clustered',
+    count: 100_000,
+    dims: 384,
+    queries: 200,
+    exactQueryMs: 40,
+    cosines: { randomPair: 0.1, nearest: 0.7, tenth: 0.6 },
+    graphs: [{ m: 16, efConstruction: 200, buildMs: 1, sweep }],
+  });
+
+  it('picks the fastest setting with enough recall at 50× exact or more', () => {
+    const v = goalVerdict(
+      measure([
+        { ef: 32, recall: 0.9, queryMs: 0.2 },
+        { ef: 64, recall: 0.96, queryMs: 0.4 },
+        { ef: 128, recall: 0.99, queryMs: 0.7 },
+        { ef: 512, recall: 1, queryMs: 1 }, // 40×: too slow
+      ]),
+    );
+    expect('met' in v && v.met.ef).toBe(64);
+  });
+
+  it('reports the nearest misses when nothing meets both', () => {
+    const v = goalVerdict(
+      measure([
+        { ef: 64, recall: 0.5, queryMs: 0.4 },
+        { ef: 128, recall: 0.7, queryMs: 0.7 },
+        { ef: 512, recall: 0.96, queryMs: 2 },
+      ]),
+    );
+    expect('met' in v).toBe(false);
+    if (!('met' in v)) {
+      expect(v.bestRecall?.ef).toBe(128);
+      expect(v.bestSpeedup?.ef).toBe(512);
+      expect(v.bestSpeedup?.speedup).toBe(20);
     }
   });
 });
