@@ -5,23 +5,31 @@
  * answers. The distributions are described in vector-data.ts.
  */
 import hnswlib from 'hnswlib-node';
+import { parseConfig } from '../src/config.js';
 import { seededRandom } from './prng.js';
 import { msSince, quantile } from './stats.js';
 import { DIMS, exactTopK, vectorsOf, type Distribution } from './vector-data.js';
 
 const K = 10;
-/** 200 queries: recall is then known to ±0.005 or so, and the exact side takes ~10 s at 100K. */
+/** 200 queries: recall is then known to ±0.005 or so, and the two exact passes take tens of seconds at 100K. */
 const QUERIES = 200;
-/** 64 is the product's default (config.ts HNSW_EF_SEARCH). */
-export const EF_SWEEP = [10, 16, 32, 64, 128, 256, 512];
 
 export interface GraphSetting {
   m: number;
   efConstruction: number;
 }
 
-/** The product's defaults (config.ts: HNSW_M, HNSW_EF_CONSTRUCTION). */
-export const PRODUCT_GRAPH: GraphSetting = { m: 16, efConstruction: 200 };
+/** The product's defaults (HNSW_M, HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH), read from config.ts so they cannot drift. */
+const DEFAULTS = parseConfig({});
+export const PRODUCT_GRAPH: GraphSetting = {
+  m: DEFAULTS.HNSW_M,
+  efConstruction: DEFAULTS.HNSW_EF_CONSTRUCTION,
+};
+export const PRODUCT_EF_SEARCH = DEFAULTS.HNSW_EF_SEARCH;
+/** Powers of two around the product's default, plus it if it is not one of them. */
+export const EF_SWEEP = [...new Set([10, 16, 32, 64, 128, 256, 512, PRODUCT_EF_SEARCH])].sort(
+  (a, b) => a - b,
+);
 
 export interface EfPoint {
   ef: number;
