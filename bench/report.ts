@@ -202,12 +202,13 @@ returns. M 16, efConstruction 200, efSearch 64 are the product's defaults (\`HNS
 \`HNSW_EF_SEARCH\`).
 
 - **exact**: a scan of every vector (\`exactTopK\` in \`bench/vector-data.ts\`): four rows per pass over the query,
-  which is held as float64, and a running top 10 that is touched only when a score beats the 10th best. It reads
-  the 100K × 384 float32 matrix (150 MB) about as fast as memory delivers it on this machine, so the speedups are
-  over a fair baseline, not a slow loop (the earlier version, one row at a time with a float32 query and a
-  top 10 kept by re-sorting objects, was slower by about half again or more). It is timed before the graphs are
-  built and again after, and the median of both passes is used, so a change in the machine's load during the
-  run moves both sides. \`test/vector-bench-data.test.ts\` checks it against a sort of every score.
+  which is held as float64, and a running top 10 that is touched only when a score beats the 10th best, so its
+  time is spent reading the float32 matrix (150 MB at 100K × 384), not in bookkeeping, and the speedups are
+  over a fair baseline rather than a slow loop. The earlier version (one row at a time, a float32 query, a top 10
+  kept by re-sorting objects) took about 1.7 times as long in a side-by-side run. It is timed before the graphs
+  are built and again after, and the median of both passes is used, so drift in the machine's load during the
+  run reaches both sides. \`test/vector-bench-data.test.ts\` checks it against a sort of every score. On a
+  loaded machine both sides slow down, not always equally, so the factors move between runs.
 - **uniform**: directions uniform on the sphere, the stated worst case. In 384 dimensions such points are
   nearly equidistant (every cosine is close to 0, and a query's 10th nearest is barely farther than its 1st),
   so a graph index recalls them poorly, and more so as they grow. Not what embeddings look like.
