@@ -154,9 +154,11 @@ export function vectorTable(results: BenchResults): string {
   ];
   for (const r of rows) {
     const c = r.cosines;
+    // A mean of ±0.0001 would otherwise print as "-0.00".
+    const cos = (v: number) => (Math.abs(v) < 0.005 ? '0.00' : v.toFixed(2));
     for (const g of r.graphs) {
       lines.push(
-        `| ${r.distribution} ${r.count.toLocaleString('en')} | ${c.randomPair.toFixed(2)}, ${c.nearest.toFixed(2)}, ${c.tenth.toFixed(2)} | ${ms(r.exactQueryMs)} ms | ${g.m}, ${g.efConstruction} | ${s(g.buildMs)} | ${g.sweep
+        `| ${r.distribution} ${r.count.toLocaleString('en')} | ${cos(c.randomPair)}, ${cos(c.nearest)}, ${cos(c.tenth)} | ${ms(r.exactQueryMs)} ms | ${g.m}, ${g.efConstruction} | ${s(g.buildMs)} | ${g.sweep
           .map(
             (p) =>
               `${recallText(p.recall)}, ${ms(p.queryMs)} ms (${(r.exactQueryMs / p.queryMs).toFixed(0)}×)`,
