@@ -200,7 +200,7 @@ ${corpusTable(results)}
 Both searches run in one process per distribution and size, on the same seeded unit vectors, single-threaded:
 k = 10, ${queriesText(results)} queries drawn from the same distribution as the indexed vectors but not among them.
 Query times are medians; the factor is exact ÷ HNSW. Recall@10 is the share of the exact top 10 that HNSW
-returns. M 16, efConstruction 200, efSearch 64 are the product's defaults (\`HNSW_M\`, \`HNSW_EF_CONSTRUCTION\`,
+returns. M ${PRODUCT_GRAPH.m}, efConstruction ${PRODUCT_GRAPH.efConstruction}, efSearch ${PRODUCT_EF_SEARCH} are the product's defaults (\`HNSW_M\`, \`HNSW_EF_CONSTRUCTION\`,
 \`HNSW_EF_SEARCH\`).
 
 - **exact**: a scan of every vector (\`exactTopK\` in \`bench/vector-data.ts\`): four rows per pass over the query,
