@@ -1,6 +1,7 @@
 /** bench/report.md from the accumulated results. */
 import type { BuildMeasure, ServeMeasure } from './corpus-bench.js';
-import type { VectorMeasure } from './vector-bench.js';
+import { PRODUCT_EF_SEARCH, PRODUCT_GRAPH, type VectorMeasure } from './vector-bench.js';
+import { CLUSTER_SHAPE } from './vector-data.js';
 
 export interface SizeResult {
   articles: number;
@@ -36,23 +37,135 @@ export function corpusTable(results: BenchResults): string {
   return lines.join('\n');
 }
 
-export function vectorTable(results: BenchResults): string {
-  const rows = Object.values(results.vectors).sort((a, b) => a.count - b.count);
-  if (rows.length === 0) return '';
-  const efs = rows[0]!.sweep.map((p) => p.ef);
+/** Recall@10 and speedup over exact the issue asks for at 100K. */
+export const VECTOR_GOAL = { recall: 0.95, speedup: 50 };
+
+export interface Setting {
+  m: number;
+  efConstruction: number;
+  ef: number;
+  recall: number;
+  queryMs: number;
+  speedup: number;
+}
+
+function settings(r: VectorMeasure): Setting[] {
+  return r.graphs.flatMap((g) =>
+    g.sweep.map((p) => ({
+      m: g.m,
+      efConstruction: g.efConstruction,
+      ef: p.ef,
+      recall: p.recall,
+      queryMs: p.queryMs,
+      speedup: r.exactQueryMs / p.queryMs,
+    })),
+  );
+}
+
+/**
+ * The fastest setting that meets the goal, or, when none does, how close the settings
+ * come: the best recall among those fast enough and the best speedup among those that
+ * recall enough (either may be missing).
+ */
+export function goalVerdict(
+  r: VectorMeasure,
+): { met: Setting } | { bestRecall?: Setting; bestSpeedup?: Setting } {
+  const all = settings(r);
+  const fastest = (xs: Setting[]) => xs.sort((a, b) => a.queryMs - b.queryMs)[0];
+  const met = fastest(
+    all.filter((x) => x.recall >= VECTOR_GOAL.recall && x.speedup >= VECTOR_GOAL.speedup),
+  );
+  if (met) return { met };
+  const fastEnough = all.filter((x) => x.speedup >= VECTOR_GOAL.speedup);
+  const recallEnough = all.filter((x) => x.recall >= VECTOR_GOAL.recall);
+  return {
+    bestRecall: fastEnough.sort((a, b) => b.recall - a.recall || a.queryMs - b.queryMs)[0],
+    bestSpeedup: fastest(recallEnough),
+  };
+}
+
+/** "200" when every run used 200 queries, else their range. */
+function queriesText(results: BenchResults): string {
+  const counts = [...new Set(Object.values(results.vectors).map((r) => r.queries))].sort(
+    (a, b) => a - b,
+  );
+  return counts.length <= 1 ? String(counts[0] ?? 0) : `${counts[0]}–${counts[counts.length - 1]}`;
+}
+
+const vectorRows = (results: BenchResults) =>
+  Object.values(results.vectors).sort(
+    (a, b) => a.distribution.localeCompare(b.distribution) || a.count - b.count,
+  );
+
+/** Rounded down, so 0.9995 shows as 0.999, not as a perfect 1.000. */
+const recallText = (recall: number) => (Math.floor(recall * 1000) / 1000).toFixed(3);
+
+const settingText = (x: Setting) =>
+  `M ${x.m}, efC ${x.efConstruction}, ef ${x.ef}: recall ${recallText(x.recall)}, ${ms(x.queryMs)} ms, ${x.speedup.toFixed(0)}×`;
+
+/** What the product runs by default, when the run measured it. */
+function productSetting(r: VectorMeasure): Setting | undefined {
+  return settings(r).find(
+    (x) =>
+      x.m === PRODUCT_GRAPH.m &&
+      x.efConstruction === PRODUCT_GRAPH.efConstruction &&
+      x.ef === PRODUCT_EF_SEARCH,
+  );
+}
+
+/** One line per distribution and size: the goal met (and how), or by how much it is missed. */
+export function vectorGoalTable(results: BenchResults): string {
   const lines = [
-    `| vectors × ${rows[0]!.dims} | exact query | HNSW build | ${efs.map((e) => `ef ${e}: recall@10, query`).join(' | ')} |`,
-    `| ---: | ---: | ---: | ${efs.map(() => '---:').join(' | ')} |`,
+    `| vectors | exact query | goal (recall@10 ≥ ${VECTOR_GOAL.recall}, ≥ ${VECTOR_GOAL.speedup}× exact) | fastest setting meeting it, or the nearest misses | product default (M ${PRODUCT_GRAPH.m}, efC ${PRODUCT_GRAPH.efConstruction}, ef ${PRODUCT_EF_SEARCH}) |`,
+    '| --- | ---: | --- | --- | --- |',
+  ];
+  for (const r of vectorRows(results)) {
+    const v = goalVerdict(r);
+    const verdict =
+      'met' in v
+        ? ['met', settingText(v.met)]
+        : [
+            'not met',
+            [
+              v.bestRecall
+                ? `at ≥ ${VECTOR_GOAL.speedup}×, best recall ${recallText(v.bestRecall.recall)} (${settingText(v.bestRecall)})`
+                : `nothing reaches ${VECTOR_GOAL.speedup}×`,
+              v.bestSpeedup
+                ? `at recall ≥ ${VECTOR_GOAL.recall}, best ${v.bestSpeedup.speedup.toFixed(0)}× (${settingText(v.bestSpeedup)})`
+                : `nothing reaches recall ${VECTOR_GOAL.recall}`,
+            ].join('; '),
+          ];
+    const product = productSetting(r);
+    lines.push(
+      `| ${r.distribution} ${r.count.toLocaleString('en')} | ${ms(r.exactQueryMs)} ms | ${verdict[0]} | ${verdict[1]} | ${product ? `recall ${recallText(product.recall)}, ${ms(product.queryMs)} ms, ${product.speedup.toFixed(0)}×` : 'not measured'} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Every measurement: per distribution, size and graph, recall@10, query time and speedup by efSearch. */
+export function vectorTable(results: BenchResults): string {
+  const rows = vectorRows(results);
+  if (rows.length === 0) return '';
+  const efs = rows[0]!.graphs[0]?.sweep.map((p) => p.ef) ?? [];
+  const lines = [
+    `| vectors × ${rows[0]!.dims} | cosine: random pair, 1st, 10th nearest | exact query | M, efC | HNSW build | ${efs.map((e) => `ef ${e}`).join(' | ')} |`,
+    `| --- | ---: | ---: | ---: | ---: | ${efs.map(() => '---:').join(' | ')} |`,
   ];
   for (const r of rows) {
-    lines.push(
-      `| ${r.count.toLocaleString('en')} | ${ms(r.exactQueryMs)} ms | ${s(r.hnswBuildMs)} | ${r.sweep
-        .map(
-          (p) =>
-            `${p.recall.toFixed(3)}, ${ms(p.queryMs)} ms (${(r.exactQueryMs / p.queryMs).toFixed(0)}×)`,
-        )
-        .join(' | ')} |`,
-    );
+    const c = r.cosines;
+    // A mean of ±0.0001 would otherwise print as "-0.00".
+    const cos = (v: number) => (Math.abs(v) < 0.005 ? '0.00' : v.toFixed(2));
+    for (const g of r.graphs) {
+      lines.push(
+        `| ${r.distribution} ${r.count.toLocaleString('en')} | ${cos(c.randomPair)}, ${cos(c.nearest)}, ${cos(c.tenth)} | ${ms(r.exactQueryMs)} ms | ${g.m}, ${g.efConstruction} | ${s(g.buildMs)} | ${g.sweep
+          .map(
+            (p) =>
+              `${recallText(p.recall)}, ${ms(p.queryMs)} ms (${(r.exactQueryMs / p.queryMs).toFixed(0)}×)`,
+          )
+          .join(' | ')} |`,
+      );
+    }
   }
   return lines.join('\n');
 }
@@ -84,12 +197,34 @@ ${corpusTable(results)}
 
 ## Vectors: exact cosine against hnswlib-node
 
-Random unit vectors (the hardest case for a graph index: no clusters), 100 queries, k = 10, M = 16,
-efConstruction = 200 (the project's defaults). Query times are medians; the factor is exact ÷ HNSW.
-Uniformly random vectors in 384 dimensions are nearly equidistant (a query's true ten nearest are barely
-nearer than the rest), so a graph index recalls them poorly at any efSearch, and more so as they grow;
-this is a floor, not what sentence embeddings (which cluster) get. Measuring recall on real or clustered
-embeddings is still to do.
+Both searches run in one process per distribution and size, on the same seeded unit vectors, single-threaded:
+k = 10, ${queriesText(results)} queries drawn from the same distribution as the indexed vectors but not among them.
+Query times are medians; the factor is exact ÷ HNSW. Recall@10 is the share of the exact top 10 that HNSW
+returns. M ${PRODUCT_GRAPH.m}, efConstruction ${PRODUCT_GRAPH.efConstruction}, efSearch ${PRODUCT_EF_SEARCH} are the product's defaults (\`HNSW_M\`, \`HNSW_EF_CONSTRUCTION\`,
+\`HNSW_EF_SEARCH\`).
+
+- **exact**: a scan of every vector (\`exactTopK\` in \`bench/vector-data.ts\`): four rows per pass over the query,
+  which is held as float64, and a running top 10 that is touched only when a score beats the 10th best, so its
+  time is spent reading the float32 matrix (150 MB at 100K × 384), not in bookkeeping, and the speedups are
+  over a fair baseline rather than a slow loop. The earlier version (one row at a time, a float32 query, a top 10
+  kept by re-sorting objects) took about 1.7 times as long in a side-by-side run. It is timed before the graphs
+  are built and again after, and the median of both passes is used, so drift in the machine's load during the
+  run reaches both sides. \`test/vector-bench-data.test.ts\` checks it against a sort of every score. On a
+  loaded machine both sides slow down, not always equally, so the factors move between runs.
+- **uniform**: directions uniform on the sphere, the stated worst case. In 384 dimensions such points are
+  nearly equidistant (every cosine is close to 0, and a query's 10th nearest is barely farther than its 1st),
+  so a graph index recalls them poorly, and more so as they grow. Not what embeddings look like.
+- **clustered**: shaped like sentence embeddings, which vary along few directions and bunch by topic
+  (\`clusteredVectors\`): ${CLUSTER_SHAPE.centers} topic centres (Zipf-skewed popularity) in a random
+  ${CLUSTER_SHAPE.subspace}-dimensional subspace whose directions' variance falls as 1/rank, each vector its topic
+  centre plus an offset ${CLUSTER_SHAPE.withinCluster}× the centres' spread, projected to 384 dimensions, plus
+  isotropic noise (${CLUSTER_SHAPE.ambientNoise}× the signal's norm) and a component every vector shares
+  (${CLUSTER_SHAPE.commonComponent}×: embedding models are anisotropic, so unrelated texts still score above 0), then
+  normalized. The mix was chosen so the cosine statistics in the table (random pair about 0.1, a query's
+  nearest neighbours about 0.6–0.7) look like those of small sentence-embedding models such as MiniLM; it is an
+  assumption, not a fit to a real model's output, which would be the next check.
+
+${vectorGoalTable(results)}
 
 ${vectorTable(results)}
 `;

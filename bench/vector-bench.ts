@@ -1,101 +1,158 @@
 /**
- * Exact (brute-force) cosine search against hnswlib-node over random unit vectors:
- * build time, query time, and recall@10 across efSearch. Random vectors have no
- * cluster structure, the hardest case for a graph index, so real embeddings recall
- * at least as well at the same efSearch.
+ * Exact (brute-force) cosine search against hnswlib-node on the same seeded unit vectors,
+ * in one process: exact query time, then for each graph setting (M, efConstruction) its
+ * build time and, over an efSearch sweep, query time and recall@10 against the exact
+ * answers. The distributions are described in vector-data.ts.
  */
 import hnswlib from 'hnswlib-node';
+import { parseConfig } from '../src/config.js';
 import { seededRandom } from './prng.js';
 import { msSince, quantile } from './stats.js';
+import { DIMS, exactTopK, vectorsOf, type Distribution } from './vector-data.js';
 
-export const DIMS = 384;
 const K = 10;
-const QUERIES = 100;
-export const EF_SWEEP = [10, 20, 40, 80, 160, 320];
-/** The project's defaults (config.ts: HNSW_M, HNSW_EF_CONSTRUCTION). */
-const M = 16;
-const EF_CONSTRUCTION = 200;
+/** 200 queries: recall is then known to ±0.005 or so, and the two exact passes take tens of seconds at 100K. */
+const QUERIES = 200;
+
+export interface GraphSetting {
+  m: number;
+  efConstruction: number;
+}
+
+/** The product's defaults (HNSW_M, HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH), read from config.ts so they cannot drift. */
+const DEFAULTS = parseConfig({});
+export const PRODUCT_GRAPH: GraphSetting = {
+  m: DEFAULTS.HNSW_M,
+  efConstruction: DEFAULTS.HNSW_EF_CONSTRUCTION,
+};
+export const PRODUCT_EF_SEARCH = DEFAULTS.HNSW_EF_SEARCH;
+/** Powers of two around the product's default, plus it if it is not one of them. */
+export const EF_SWEEP = [...new Set([10, 16, 32, 64, 128, 256, 512, PRODUCT_EF_SEARCH])].sort(
+  (a, b) => a - b,
+);
 
 export interface EfPoint {
   ef: number;
   recall: number;
+  /** Median over the queries. */
   queryMs: number;
 }
 
-export interface VectorMeasure {
-  count: number;
-  dims: number;
-  exactQueryMs: number;
-  hnswBuildMs: number;
+export interface GraphMeasure extends GraphSetting {
+  buildMs: number;
   sweep: EfPoint[];
 }
 
-/** Unit vectors with Gaussian components (Box–Muller), so directions are uniform. */
-function unitVectors(count: number, seed: number): Float32Array {
-  const r = seededRandom(seed);
-  const out = new Float32Array(count * DIMS);
-  for (let i = 0; i < count; i++) {
-    let norm = 0;
-    for (let d = 0; d < DIMS; d++) {
-      const g = Math.sqrt(-2 * Math.log(1 - r.next())) * Math.cos(2 * Math.PI * r.next());
-      out[i * DIMS + d] = g;
-      norm += g * g;
-    }
-    const inv = 1 / Math.sqrt(norm);
-    for (let d = 0; d < DIMS; d++) out[i * DIMS + d]! *= inv;
-  }
-  return out;
+/** How far apart the points are, so a reader can compare the distribution with real embeddings. */
+export interface CosineStats {
+  /** Mean cosine of random pairs of indexed vectors. */
+  randomPair: number;
+  /** Mean over the queries of the cosine to the nearest and to the 10th nearest. */
+  nearest: number;
+  tenth: number;
 }
 
-/** The k best by dot product (cosine, for unit vectors), scanning every vector. */
-function exactTopK(data: Float32Array, count: number, q: Float32Array, k: number): number[] {
-  const best: { id: number; score: number }[] = [];
-  for (let i = 0; i < count; i++) {
-    let dot = 0;
-    const base = i * DIMS;
-    for (let d = 0; d < DIMS; d++) dot += data[base + d]! * q[d]!;
-    if (best.length < k || dot > best[best.length - 1]!.score) {
-      best.push({ id: i, score: dot });
-      best.sort((a, b) => b.score - a.score);
-      if (best.length > k) best.pop();
-    }
-  }
-  return best.map((b) => b.id);
+export interface VectorMeasure {
+  distribution: Distribution;
+  count: number;
+  dims: number;
+  queries: number;
+  exactQueryMs: number;
+  cosines: CosineStats;
+  graphs: GraphMeasure[];
 }
 
-export function measureVectors(count: number): VectorMeasure {
-  const data = unitVectors(count, 11);
-  const queries = unitVectors(QUERIES, 12);
+/** "16x200,32x200" → settings; the bench script validates before a worker sees it. */
+export function parseGraphs(list: string): GraphSetting[] | undefined {
+  const settings = list.split(',').map((item) => {
+    const match = /^\s*(\d+)x(\d+)\s*$/.exec(item);
+    return match ? { m: Number(match[1]), efConstruction: Number(match[2]) } : undefined;
+  });
+  return settings.every(
+    (s): s is GraphSetting => s !== undefined && s.m >= 2 && s.efConstruction >= 1,
+  )
+    ? settings
+    : undefined;
+}
+
+export function measureVectors(
+  distribution: Distribution,
+  count: number,
+  graphs: readonly GraphSetting[],
+): VectorMeasure {
+  // Different seeds: the queries are new points from the same distribution, not indexed ones.
+  const data = vectorsOf(distribution, count, 11);
+  const queries = vectorsOf(distribution, QUERIES, 12);
   const query = (j: number) => queries.subarray(j * DIMS, (j + 1) * DIMS);
 
-  const truth: number[][] = [];
+  // Warm-up, so the first timed scans are not running unoptimized code.
+  for (let j = 0; j < 3; j++) exactTopK(data, DIMS, query(j), K);
+  const truth: Set<number>[] = [];
   const exactTimes: number[] = [];
+  let nearest = 0;
+  let tenth = 0;
   for (let j = 0; j < QUERIES; j++) {
     const t0 = performance.now();
-    truth.push(exactTopK(data, count, query(j), K));
+    const top = exactTopK(data, DIMS, query(j), K);
     exactTimes.push(msSince(t0));
+    truth.push(new Set(top.map((n) => n.id)));
+    nearest += top[0]!.score;
+    tenth += top[top.length - 1]!.score;
   }
-
-  const index = new hnswlib.HierarchicalNSW('cosine', DIMS);
-  const t0 = performance.now();
-  index.initIndex({ maxElements: count, m: M, efConstruction: EF_CONSTRUCTION, randomSeed: 100 });
-  for (let i = 0; i < count; i++)
-    index.addPoint(Array.from(data.subarray(i * DIMS, (i + 1) * DIMS)), i);
-  const hnswBuildMs = msSince(t0);
-
-  const sweep = EF_SWEEP.map((ef): EfPoint => {
-    index.setEf(ef);
-    let hits = 0;
-    const times: number[] = [];
+  /** A second timed pass after the graphs: on a shared machine the load drifts over minutes. */
+  const timeExactAgain = (): void => {
     for (let j = 0; j < QUERIES; j++) {
-      const q = Array.from(query(j));
-      const t1 = performance.now();
-      const { neighbors } = index.searchKnn(q, K);
-      times.push(msSince(t1));
-      const want = new Set(truth[j]);
-      hits += neighbors.filter((n) => want.has(n)).length;
+      const t0 = performance.now();
+      exactTopK(data, DIMS, query(j), K);
+      exactTimes.push(msSince(t0));
     }
-    return { ef, recall: hits / (QUERIES * K), queryMs: quantile(times, 0.5) };
+  };
+  const r = seededRandom(13);
+  let pairs = 0;
+  const PAIRS = 2000;
+  for (let p = 0; p < PAIRS; p++) {
+    const a = r.int(count) * DIMS;
+    const b = r.int(count) * DIMS;
+    for (let d = 0; d < DIMS; d++) pairs += data[a + d]! * data[b + d]!;
+  }
+  const cosines = { randomPair: pairs / PAIRS, nearest: nearest / QUERIES, tenth: tenth / QUERIES };
+
+  // hnswlib-node takes plain arrays; converting the queries up front keeps that out of the timing.
+  const queryArrays = Array.from({ length: QUERIES }, (_, j) => Array.from(query(j)));
+  const measured = graphs.map((g): GraphMeasure => {
+    const index = new hnswlib.HierarchicalNSW('cosine', DIMS);
+    const t0 = performance.now();
+    index.initIndex({
+      maxElements: count,
+      m: g.m,
+      efConstruction: g.efConstruction,
+      randomSeed: 100,
+    });
+    for (let i = 0; i < count; i++)
+      index.addPoint(Array.from(data.subarray(i * DIMS, (i + 1) * DIMS)), i);
+    const buildMs = msSince(t0);
+    const sweep = EF_SWEEP.map((ef): EfPoint => {
+      index.setEf(ef);
+      let hits = 0;
+      const times: number[] = [];
+      for (let j = 0; j < QUERIES; j++) {
+        const t1 = performance.now();
+        const { neighbors } = index.searchKnn(queryArrays[j]!, K);
+        times.push(msSince(t1));
+        hits += neighbors.filter((n) => truth[j]!.has(n)).length;
+      }
+      return { ef, recall: hits / (QUERIES * K), queryMs: quantile(times, 0.5) };
+    });
+    return { ...g, buildMs, sweep };
   });
-  return { count, dims: DIMS, exactQueryMs: quantile(exactTimes, 0.5), hnswBuildMs, sweep };
+  timeExactAgain();
+  return {
+    distribution,
+    count,
+    dims: DIMS,
+    queries: QUERIES,
+    exactQueryMs: quantile(exactTimes, 0.5),
+    cosines,
+    graphs: measured,
+  };
 }
