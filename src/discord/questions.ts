@@ -202,15 +202,3 @@ export async function answerTurn(
   );
   return answered;
 }
-
-/** answerTurn for callers that need only the message. */
-export async function answerQuestion(
-  ctx: BotContext,
-  question: string,
-  intent: Intent,
-  botUserId: string,
-  surface: Surface,
-  asker: Asker,
-): Promise<RenderedMessage> {
-  return (await answerTurn(ctx, question, intent, botUserId, surface, asker)).rendered;
-}

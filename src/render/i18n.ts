@@ -100,6 +100,8 @@ export interface UiStrings {
   tooLong(length: number, max: number): string;
   emptyQuestion: string;
   emptyPerson: string;
+  /** The message command was used on a message with no text (an image, a sticker). */
+  emptyTarget: string;
   expired: string;
   unknownCommand: string;
   error(id: string): string;
@@ -179,6 +181,7 @@ const zhHant: UiStrings = {
   tooLong: (n, max) => `問題太長了（${n} 字），上限是 ${max} 字，請精簡後再問。`,
   emptyQuestion: '請在提及我之後寫下問題，例如：潘梓正在哪裡讀碩士？',
   emptyPerson: '請輸入要查的姓名。',
+  emptyTarget: '這則訊息沒有文字可以拿來提問。請選一則寫著問題的訊息，或用 /ask 直接問。',
   expired: '這個按鈕已過期，請重新提問。',
   unknownCommand: '我不認識這個指令，可能剛更新過，請稍後再試。',
   error: (id) => `抱歉，處理時出了錯。錯誤編號：\`${id}\``,
@@ -305,6 +308,8 @@ const en: UiStrings = {
   emptyQuestion:
     "Write your question after mentioning me, e.g. “Where did Pan Zizheng get his master's degree?”",
   emptyPerson: 'Please type a name to look up.',
+  emptyTarget:
+    'That message has no text to ask about. Pick a message with a question in it, or use /ask.',
   expired: 'This button has expired: please ask again.',
   unknownCommand: 'I do not know that command; it may have just changed. Please try again shortly.',
   error: (id) => `Sorry, something went wrong. Error id: \`${id}\``,
