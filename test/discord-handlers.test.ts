@@ -1,10 +1,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  ChannelType,
   GatewayIntentBits,
+  PermissionsBitField,
   InteractionContextType,
   MessageFlags,
   type APIButtonComponent,
@@ -14,6 +17,7 @@ import {
   type RepliableInteraction,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config.js';
 import { botIntents, clientOptions } from '../src/discord/bot.js';
@@ -48,7 +52,7 @@ import { handleInteraction } from '../src/discord/interactions.js';
 import { BotMetrics, type Outcome, type Surface } from '../src/ops/metrics.js';
 import { ConversationHistory } from '../src/conversation/history.js';
 import { AnsweredMessages } from '../src/discord/answered-messages.js';
-import { BotThreads, MAX_THREAD_NAME, threadName } from '../src/discord/threads.js';
+import { answerPlace, BotThreads, MAX_THREAD_NAME, threadName } from '../src/discord/threads.js';
 import { openFeedbackStore } from '../src/feedback/store.js';
 import { silentLog } from './helpers/config.js';
 import {
@@ -305,6 +309,49 @@ describe('message commands and threads', () => {
     const long = threadName('潘'.repeat(300));
     expect(long.length).toBeLessThanOrEqual(MAX_THREAD_NAME);
     expect(long.endsWith('…')).toBe(true);
+  });
+
+  it('replies in place and logs one warning when Discord refuses the thread', async () => {
+    const logged: { level: number; msg: string }[] = [];
+    const log = pino(
+      { level: 'info' },
+      new Writable({
+        write(chunk: Buffer, _enc, done) {
+          logged.push(JSON.parse(chunk.toString('utf8')) as { level: number; msg: string });
+          done();
+        },
+      }),
+    );
+    const replied: unknown[] = [];
+    const message = {
+      id: 'q1',
+      channelId: 'c1',
+      guildId: 'g1',
+      inGuild: () => true,
+      guild: { members: { me: { id: BOT } } },
+      channel: {
+        type: ChannelType.GuildText,
+        permissionsFor: () => new PermissionsBitField(PermissionsBitField.All),
+      },
+      startThread: () => Promise.reject(new Error('Missing Permissions')),
+      reply: (options: unknown) => {
+        replied.push(options);
+        return Promise.resolve({ id: 'r1' });
+      },
+    } as unknown as Message;
+    const threads = new BotThreads();
+    const place = await answerPlace(
+      message,
+      { config: parseConfig({ ANSWER_IN_THREADS: 'true' }), log, threads },
+      '潘梓正是誰？',
+    );
+    expect(place.id).toBe('c1');
+    await place.send({ content: 'answer', embeds: [], components: [], allowedMentions: NO_PINGS });
+    expect(replied).toHaveLength(1);
+    expect(threads.has('q1')).toBe(false);
+    expect(logged.map((l) => l.msg)).toEqual([
+      'Answering in the channel, not in a thread: starting one failed',
+    ]);
   });
 
   it('remembers the threads it started, forgetting the oldest beyond its bound', () => {

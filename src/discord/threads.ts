@@ -114,16 +114,17 @@ export async function answerPlace(
 ): Promise<AnswerPlace> {
   if (!ctx.config.ANSWER_IN_THREADS || !message.inGuild()) return inPlace(message);
   const where = { guild: message.guildId, channel: message.channelId, message: message.id };
-  const why = await whyNoThread(message);
-  if (why !== null) {
-    ctx.log.info(where, `Answering in the channel, not in a thread: ${why}`);
-    return inPlace(message);
-  }
   try {
+    const why = await whyNoThread(message);
+    if (why !== null) {
+      ctx.log.info(where, `Answering in the channel, not in a thread: ${why}`);
+      return inPlace(message);
+    }
     const thread = await message.startThread({ name: threadName(question) });
     ctx.threads.remember(thread.id);
     return { id: thread.id, channel: thread, send: (options) => thread.send(options) };
   } catch (err) {
+    // Fetching the bot's member or starting the thread failed: the answer matters more.
     ctx.log.warn(
       { err, ...where },
       'Answering in the channel, not in a thread: starting one failed',
