@@ -711,7 +711,7 @@ describe('threads, channel permissions and message commands in the stand-in', ()
       },
     ]);
     await updated;
-    const now = channel!.permissionsFor(guild.members.me!)!;
+    const now = channel!.permissionsFor(guild.members.me!);
     expect(now.has('CreatePublicThreads')).toBe(false);
     expect(now.has('SendMessagesInThreads')).toBe(true);
     await expect(
