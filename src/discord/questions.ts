@@ -85,6 +85,7 @@ export function helpParams(ctx: BotContext, botUserId: string): HelpParams {
     answerChannels: ctx.config.ANSWER_CHANNEL_IDS.map((id) => `<#${id}>`),
     maxQuestionChars: ctx.config.MAX_QUESTION_CHARS,
     cooldownSeconds: Math.ceil(ctx.config.USER_COOLDOWN_MS / 1000),
+    answerInThreads: ctx.config.ANSWER_IN_THREADS,
   };
 }
 

@@ -40,6 +40,8 @@ export interface HelpParams {
   answerChannels: string[];
   maxQuestionChars: number;
   cooldownSeconds: number;
+  /** Mentions are answered in a thread, where follow-ups need no mention (ANSWER_IN_THREADS). */
+  answerInThreads: boolean;
 }
 
 export interface UiStrings {
@@ -151,7 +153,11 @@ const zhHant: UiStrings = {
       ...(p.answerChannels.length > 0
         ? [`• 在 ${p.answerChannels.join('、')} 中，每則訊息都會被當作問題。`]
         : []),
+      ...(p.answerInThreads
+        ? ['• 提及我的問題會在新的討論串中回答；在討論串裡接著問不必再提及我。']
+        : []),
       '• `/ask question:<問題>`；加上 `private:True` 只有你看得到答案。',
+      '• 在訊息上按右鍵（手機長按）→ 應用程式 →「就這則訊息問文章」：以那則訊息提問。',
       '• `/person name:<姓名>`：文中人物的身分與所有提及（輸入時會提示姓名）。',
       '• `/summary`：文章摘要，以原文句子依序列出並註明段落；也可以直接問「這篇文章在講什麼？」。',
       '• `/about`：文章、來源、日期與索引資訊。',
@@ -275,7 +281,13 @@ const en: UiStrings = {
       ...(p.answerChannels.length > 0
         ? [`• In ${p.answerChannels.join(', ')}, every message is taken as a question.`]
         : []),
+      ...(p.answerInThreads
+        ? [
+            '• A question that mentions me is answered in a new thread; follow-ups there need no mention.',
+          ]
+        : []),
       '• `/ask question:<text>`; add `private:True` so that only you see the answer.',
+      '• Right-click a message (long-press on a phone) → Apps → “Ask the article about this”: that message is the question.',
       '• `/person name:<name>`: who someone in the article is, and every mention (names are suggested as you type).',
       '• `/summary`: the article in a few of its own sentences, in order, each cited; or just ask “What is the article about?”',
       '• `/about`: the articles, source, date and index.',
