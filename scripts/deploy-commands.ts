@@ -1,5 +1,6 @@
 /**
- * npm run deploy-commands: register /ask, /person, /about and /help with Discord.
+ * npm run deploy-commands: register every command in src/discord/commands with Discord (the
+ * slash commands and the "Ask the article about this" message command).
  * Guild-scoped (immediate) when DISCORD_GUILD_ID is set, otherwise global.
  */
 import { ConfigError, loadConfig } from '../src/config.js';
@@ -7,7 +8,7 @@ import { deployCommands } from '../src/discord/deploy.js';
 
 try {
   const result = await deployCommands(loadConfig());
-  const list = result.names.map((n) => `/${n}`).join(', ');
+  const list = result.labels.join(', ');
   process.stdout.write(
     result.scope === 'guild'
       ? `Registered ${result.names.length} commands in guild ${result.guildId} (available now): ${list}\n`

@@ -116,6 +116,11 @@ const Env = z.object({
     // discord.js appends "/v10/…" itself; a trailing slash would double it.
     .transform((v) => (v ? v.replace(/\/+$/, '') : undefined)),
   ANSWER_CHANNEL_IDS: csv,
+  /**
+   * Answer a mention in a server text channel in a public thread started on the question, where
+   * follow-ups need no mention. Needs Message Content (messages in the thread do not mention the bot).
+   */
+  ANSWER_IN_THREADS: bool(false),
   USER_COOLDOWN_MS: int(5_000, 0, 3_600_000),
   MAX_QUESTION_CHARS: int(300, 10, 4000),
   /**

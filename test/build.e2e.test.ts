@@ -23,7 +23,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
-import { loadCommands } from '../src/discord/loader.js';
+import { commandLabel, loadCommands } from '../src/discord/loader.js';
 import { startStandIn, type RecordedCall } from './discord-standin/index.js';
 import { testConfig } from './helpers/config.js';
 import { freePort, getUntil } from './helpers/http.js';
@@ -117,7 +117,7 @@ describe('the compiled bot, started by node as start:prod says', async () => {
     });
     await getUntil(`http://127.0.0.1:${healthPort}/healthz`, (r) => r.status === 200);
     // The slash commands were found beside the compiled loader: the same ones as in src.
-    const commands = [...(await loadCommands()).keys()].map((name) => `/${name}`);
+    const commands = [...(await loadCommands()).values()].map(commandLabel);
     expect(output).toContain(`"commands":${JSON.stringify(commands)}`);
     const asked = standIn.injectMessage({
       content: `<@${standIn.botUser.id}> 潘梓正的碩士學位是在哪所大學拿的？`,

@@ -13,6 +13,8 @@ import {
   GatewayIntentBits,
   InteractionResponseType,
   MessageFlags,
+  OverwriteType,
+  PermissionFlagsBits,
   type APIActionRowComponent,
   type APIButtonComponent,
   type APIEmbed,
@@ -28,8 +30,9 @@ import { deployCommands } from '../src/discord/deploy.js';
 import { openEngine, type EngineHandle } from '../src/engine.js';
 import { formatCitation } from '../src/render/citation.js';
 import { escapeMarkdown, limitViolations } from '../src/render/discord.js';
+import { ui } from '../src/render/i18n.js';
 import { startStandIn, type RecordedCall, type StandIn } from './discord-standin/index.js';
-import { readMarkdown } from './discord-helpers.js';
+import { COMMAND_NAMES, readMarkdown } from './discord-helpers.js';
 import { TINY_MODEL, TINY_MODEL_DIR, silentLog } from './helpers/config.js';
 
 const ARTICLE_URL = 'https://example.org/guancha/deepseek-talent';
@@ -252,15 +255,7 @@ describe('the bot against the Discord stand-in (mentions, DMs, commands, buttons
         c.method === 'PUT' &&
         c.path === `/applications/${s.applicationId}/guilds/${s.guildId}/commands`,
     );
-    expect((put?.body as { name: string }[]).map((c) => c.name)).toEqual([
-      'about',
-      'articles',
-      'ask',
-      'forget-me',
-      'help',
-      'person',
-      'summary',
-    ]);
+    expect((put?.body as { name: string }[]).map((c) => c.name)).toEqual(COMMAND_NAMES);
     const ready = h.lines
       .map((l) => JSON.parse(l) as Record<string, unknown>)
       .find((l) => String(l['msg']).startsWith('Discord bot ready'));
@@ -278,7 +273,8 @@ describe('the bot against the Discord stand-in (mentions, DMs, commands, buttons
     const result = await deployCommands({ ...h.config, DISCORD_GUILD_ID: undefined });
     expect(result).toEqual({
       scope: 'global',
-      names: ['about', 'articles', 'ask', 'forget-me', 'help', 'person', 'summary'],
+      names: COMMAND_NAMES,
+      labels: COMMAND_NAMES.map((n) => (n.includes(' ') ? `“${n}”` : `/${n}`)),
     });
     const put = s.calls.find(
       (c) => c.method === 'PUT' && c.path === `/applications/${s.applicationId}/commands`,
@@ -724,6 +720,63 @@ describe('the bot against the Discord stand-in (mentions, DMs, commands, buttons
     expect(r.message.content).toMatch(/Error id: `[0-9a-f]{8}`|錯誤編號：`[0-9a-f]{8}`/);
   });
 
+  it('opens no thread when ANSWER_IN_THREADS is off: a mention gets a plain reply, nothing logged about threads', async () => {
+    const user = s.createUser({ username: 'unthreaded' });
+    const q = mention(user.id, '潘梓正在哪裡讀碩士？');
+    const m = body(await s.waitForCall(isReplyTo(s.channelId, q.id)));
+    expect(m.embeds![0]!.description).toContain(MASTERS_SENTENCE);
+    expect(s.calls.some((c) => c.path.endsWith('/threads'))).toBe(false);
+    expect(s.thread(q.id)).toBeUndefined();
+    expect(h.lines.some((l) => l.includes('not in a thread'))).toBe(false);
+  });
+
+  /** The message command, used by `userId` on a stored message, and the response the user sees. */
+  const askAbout = (targetId: string, userId: string) => {
+    const cmd = s.injectMessageCommand({ name: 'Ask the article about this', targetId, userId });
+    return interactionResult(s, cmd.id, cmd.token);
+  };
+
+  it('answers "Ask the article about this" on another member’s message with a cited quote, publicly', async () => {
+    const author = s.createUser({ username: 'poster' });
+    const asker = s.createUser({ username: 'menu-user' });
+    // Not a mention: the bot is not told this message's text, only the command's target.
+    const target = s.injectMessage({ authorId: author.id, content: '潘梓正在哪裡讀碩士？' });
+    const r = await askAbout(target.id, asker.id);
+    expectAnswerType(r);
+    expect(r.ephemeral).toBe(false);
+    const embed = r.message.embeds![0]!;
+    expect(embed.title).toBe('潘梓正在哪裡讀碩士？');
+    expect(embed.description!.split('\n\n')[0]).toContain(`**${MASTERS_SENTENCE}** [1]`);
+    expect(embed.fields![0]!.value.split('\n')[0]).toBe(FOOTNOTE_P3);
+    expect(r.message.allowed_mentions).toEqual(NO_PINGS);
+    // The same cooldown as /ask: the asker's second question waits.
+    const denied = await askAbout(target.id, asker.id);
+    expect(denied.ephemeral).toBe(true);
+    expect(denied.message.content).toMatch(/wait|稍候/i);
+  });
+
+  it('tells whoever uses the message command on a message without text that there is nothing to ask', async () => {
+    const asker = s.createUser({ username: 'image-menu-user' });
+    const target = s.injectMessage({ content: '' });
+    const r = await askAbout(target.id, asker.id);
+    expect(r.ephemeral).toBe(true);
+    expect(r.message.content).toBe(ui('en').emptyTarget);
+    // Nothing was asked, so no cooldown was taken: /ask answers at once.
+    const ask = s.injectCommand({
+      name: 'ask',
+      userId: asker.id,
+      options: [
+        {
+          name: 'question',
+          type: ApplicationCommandOptionType.String,
+          value: '潘梓正在哪裡讀碩士？',
+        },
+      ],
+    });
+    const answered = await interactionResult(s, ask.id, ask.token);
+    expect(answered.message.embeds![0]!.description).toContain(MASTERS_SENTENCE);
+  });
+
   it('made no call Discord would refuse', () => {
     const refused = s.calls.filter((c) => c.status >= 400);
     expect(
@@ -892,6 +945,31 @@ describe('follow-ups and feedback against the stand-in', () => {
     expect(m.content).toBeUndefined();
   });
 
+  it('reads a reply to an /ask answer as a follow-up on that /ask question, not on a later one', async () => {
+    const user = s.createUser({ username: 'slash-follower' });
+    const cmd = s.injectCommand({
+      name: 'ask',
+      userId: user.id,
+      options: [
+        {
+          name: 'question',
+          type: ApplicationCommandOptionType.String,
+          value: '潘梓正為什麼回國？',
+        },
+      ],
+    });
+    await interactionResult(s, cmd.id, cmd.token);
+    const answer = s
+      .channelMessages(s.channelId)
+      .find((m) => m.interaction_metadata?.id === cmd.id);
+    expect(answer).toBeDefined();
+    // A later question by the same user here: the reply must not be read against this one.
+    await ask(user.id, '黃仁勛是誰？');
+    const { m } = await ask(user.id, '他導師怎麼說？', answer!.id);
+    expect(m.content).toMatch(/^（理解為：.*潘梓正.*）$/);
+    expect(m.content).not.toContain('黃仁勛');
+  });
+
   it('stores 👍, changes it to 👎 with the form, and keeps the reason and text of the form', async () => {
     const user = s.createUser({ username: 'voter' });
     const { m, stored } = await ask(user.id, '潘梓正在哪裡讀碩士？');
@@ -951,6 +1029,132 @@ describe('follow-ups and feedback against the stand-in', () => {
     expect(rows('SELECT id FROM answers WHERE id = ?', mineId)).toEqual([]);
     expect(rows('SELECT id FROM answers WHERE id = ?', theirsId)).toHaveLength(1);
     expect(rows('SELECT vote FROM votes WHERE answer_id = ?', theirsId)).toEqual([]);
+  });
+});
+
+describe('answering in threads (ANSWER_IN_THREADS=true)', () => {
+  let h: Harness;
+  let s: StandIn;
+
+  beforeAll(async () => {
+    h = await startHarness(() => ({ ANSWER_IN_THREADS: 'true', USER_COOLDOWN_MS: '0' }));
+    s = h.standIn;
+  });
+
+  afterAll(async () => {
+    await stopHarness(h);
+  });
+
+  const inThread = (threadId: string, messageId: string) => (c: RecordedCall) =>
+    c.method === 'POST' &&
+    c.path === `/channels/${threadId}/messages` &&
+    body(c).message_reference?.message_id === messageId;
+
+  it('asks for Message Content, which follow-ups without a mention need', () => {
+    const mask: number = GatewayIntentBits.MessageContent;
+    expect(s.identifiedIntents! & mask).toBe(mask);
+  });
+
+  it('opens a public thread on the question, answers in it, and takes a message there as a follow-up without a mention', async () => {
+    const user = s.createUser({ username: 'threader' });
+    const q = s.injectMessage({
+      authorId: user.id,
+      content: `<@${s.botUser.id}> 潘梓正為什麼回國？`,
+      mentions: [{ ...s.botUser, bot: true }],
+    });
+    const start = await s.waitForCall(
+      (c) => c.method === 'POST' && c.path === `/channels/${s.channelId}/messages/${q.id}/threads`,
+    );
+    expect(start.status).toBe(201);
+    expect((start.body as { name: string }).name).toBe('潘梓正為什麼回國？');
+    const thread = s.thread(q.id);
+    expect(thread).toMatchObject({ parent_id: s.channelId, owner_id: s.botUser.id, type: 11 });
+
+    const first = body(
+      await s.waitForCall((c) => c.method === 'POST' && c.path === `/channels/${q.id}/messages`),
+    );
+    expect(first.embeds![0]!.description).toBeTruthy();
+    expect(first.content).toBeUndefined();
+    expect(first.allowed_mentions).toEqual(NO_PINGS);
+    // Answered in the thread only, not in the channel as well.
+    expect(s.calls.some(isReplyTo(s.channelId, q.id))).toBe(false);
+
+    const follow = s.injectMessage({
+      authorId: user.id,
+      channelId: q.id,
+      content: '他導師怎麼說？',
+    });
+    const second = body(await s.waitForCall(inThread(q.id, follow.id)));
+    expect(second.content).toMatch(/^（理解為：.*潘梓正.*）$/);
+
+    // The context is the asker's in this thread: someone else's same words stand alone.
+    const other = s.createUser({ username: 'bystander' });
+    const theirs = s.injectMessage({
+      authorId: other.id,
+      channelId: q.id,
+      content: '他導師怎麼說？',
+    });
+    expect(body(await s.waitForCall(inThread(q.id, theirs.id))).content).toBeUndefined();
+
+    expect(h.lines.some((l) => l.includes('not in a thread'))).toBe(false);
+    expect(s.calls.filter((c) => c.status >= 400)).toEqual([]);
+  });
+
+  it('recognises its thread after a restart, by the thread’s owner', async () => {
+    const user = s.createUser({ username: 'returning' });
+    const q = s.injectMessage({
+      authorId: user.id,
+      content: `<@${s.botUser.id}> 潘梓正在哪裡讀碩士？`,
+      mentions: [{ ...s.botUser, bot: true }],
+    });
+    await s.waitForCall((c) => c.method === 'POST' && c.path === `/channels/${q.id}/messages`);
+    await h.bot.stop();
+    h.bot = await startBot(failingOnBoom(engine), h.config, memoryLogger().log);
+    const later = s.injectMessage({
+      authorId: user.id,
+      channelId: q.id,
+      content: '他在哪裡讀博士？',
+    });
+    const m = body(await s.waitForCall(inThread(q.id, later.id)));
+    expect(m.embeds![0]!.description).toBeTruthy();
+  });
+});
+
+describe('answering in threads without the permission to start them', () => {
+  let h: Harness;
+  let s: StandIn;
+
+  beforeAll(async () => {
+    h = await startHarness(() => ({ ANSWER_IN_THREADS: 'true', USER_COOLDOWN_MS: '0' }));
+    s = h.standIn;
+    // A server admin denies Create Public Threads to everyone in #general (@everyone's id is the guild's).
+    s.setPermissionOverwrites(s.channelId, [
+      {
+        id: s.guildId,
+        type: OverwriteType.Role,
+        allow: '0',
+        deny: PermissionFlagsBits.CreatePublicThreads.toString(),
+      },
+    ]);
+  });
+
+  afterAll(async () => {
+    await stopHarness(h);
+  });
+
+  it('replies in the channel instead, and logs one line saying which permission is missing', async () => {
+    const q = s.injectMessage({
+      content: `<@${s.botUser.id}> 潘梓正在哪裡讀碩士？`,
+      mentions: [{ ...s.botUser, bot: true }],
+    });
+    const m = body(await s.waitForCall(isReplyTo(s.channelId, q.id)));
+    expect(m.embeds![0]!.description).toContain(MASTERS_SENTENCE);
+    expect(s.calls.some((c) => c.path.endsWith('/threads'))).toBe(false);
+    const why = h.lines.filter((l) => l.includes('not in a thread'));
+    expect(why).toHaveLength(1);
+    expect(why[0]).toContain('Create Public Threads');
+    expect(why[0]).not.toContain('Send Messages In Threads');
+    expect(s.calls.filter((c) => c.status >= 400)).toEqual([]);
   });
 });
 

@@ -1,9 +1,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import {
   ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ChannelType,
   GatewayIntentBits,
+  PermissionsBitField,
   InteractionContextType,
   MessageFlags,
   type APIButtonComponent,
@@ -11,7 +15,9 @@ import {
   type Interaction,
   type Message,
   type RepliableInteraction,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config.js';
 import { botIntents, clientOptions } from '../src/discord/bot.js';
@@ -46,10 +52,12 @@ import { handleInteraction } from '../src/discord/interactions.js';
 import { BotMetrics, type Outcome, type Surface } from '../src/ops/metrics.js';
 import { ConversationHistory } from '../src/conversation/history.js';
 import { AnsweredMessages } from '../src/discord/answered-messages.js';
+import { answerPlace, BotThreads, MAX_THREAD_NAME, threadName } from '../src/discord/threads.js';
 import { openFeedbackStore } from '../src/feedback/store.js';
 import { silentLog } from './helpers/config.js';
 import {
   abstainedAnswer,
+  COMMAND_NAMES,
   answerOf,
   excerptOf,
   loadArticle,
@@ -65,6 +73,7 @@ describe('which messages are questions', () => {
     isDM: false,
     channelId: 'c1',
     parentChannelId: null,
+    inBotThread: false,
     mentionsBot: false,
   };
 
@@ -77,6 +86,17 @@ describe('which messages are questions', () => {
       'channel',
     );
     expect(messageTrigger({ ...base, mentionsBot: true }, ['c1'])).toBe('channel');
+  });
+
+  it('takes every message in a thread the bot started as a follow-up there, mention or not', () => {
+    const inThread = { ...base, channelId: 't1', parentChannelId: 'c1', inBotThread: true };
+    expect(messageTrigger(inThread, [])).toBe('thread');
+    expect(messageTrigger({ ...inThread, mentionsBot: true }, [])).toBe('thread');
+    // Another thread is like any channel: only a mention is a question.
+    expect(messageTrigger({ ...inThread, inBotThread: false }, [])).toBeNull();
+    expect(messageTrigger({ ...inThread, authorIsBot: true }, [])).toBeNull();
+    // Under an answer channel, its rules come first.
+    expect(messageTrigger(inThread, ['c1'])).toBe('channel');
   });
 
   it('ignores bots (itself included), system messages and webhooks everywhere', () => {
@@ -179,18 +199,13 @@ describe('errors', () => {
 });
 
 describe('commands', () => {
-  it('loads /about, /articles, /ask, /forget-me, /help, /person, /summary with the options the bot handles', async () => {
+  it('loads /about, /articles, /ask, /forget-me, /help, /person, /summary and the message command with the options the bot handles', async () => {
     const commands = await loadCommands();
-    expect([...commands.keys()]).toEqual([
-      'about',
-      'articles',
-      'ask',
-      'forget-me',
-      'help',
-      'person',
-      'summary',
-    ]);
-    const defs = commandDefinitions(commands);
+    expect([...commands.keys()]).toEqual(COMMAND_NAMES);
+    const defs = commandDefinitions(commands).filter(
+      (d): d is RESTPostAPIChatInputApplicationCommandsJSONBody =>
+        d.type === undefined || d.type === ApplicationCommandType.ChatInput,
+    );
     const ask = defs.find((d) => d.name === 'ask')!;
     expect(ask.options).toEqual([
       expect.objectContaining({
@@ -222,7 +237,7 @@ describe('commands', () => {
 
   it('rejects malformed command modules, naming the file and the problem', async () => {
     expect(commandShapeProblems(null)).toEqual(['the default export is not an object']);
-    expect(commandShapeProblems({ data: {}, execute: 1 })).toEqual([
+    expect(commandShapeProblems({ kind: 'slash', data: {}, execute: 1 })).toEqual([
       'execute is not a function',
       'data is not a command builder (no toJSON)',
     ]);
@@ -234,14 +249,14 @@ describe('commands', () => {
         options: [{ name: 'o', description: 'd', type: 3, autocomplete: true }],
       }),
     };
-    expect(commandShapeProblems({ data, execute: () => undefined })).toEqual([
+    expect(commandShapeProblems({ kind: 'slash', data, execute: () => undefined })).toEqual([
       'an option has autocomplete but the command exports no autocomplete handler',
     ]);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'commands-'));
     try {
       await writeFile(
         path.join(dir, 'broken.ts'),
-        'export default { data: { name: "Bad Name", toJSON() { return { name: "Bad Name", description: "" }; } }, execute() {} };\n',
+        'export default { kind: "slash", data: { name: "Bad Name", toJSON() { return { name: "Bad Name", description: "" }; } }, execute() {} };\n',
       );
       await expect(loadCommands(dir)).rejects.toThrow(
         /broken\.ts: invalid name "Bad Name"; description must be 1-100 characters/,
@@ -249,6 +264,103 @@ describe('commands', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('message commands and threads', () => {
+  it('checks a message command’s shape: its kind, type, menu name and no autocomplete', async () => {
+    const commands = await loadCommands();
+    const menu = commands.get('Ask the article about this')!;
+    expect(menu.kind).toBe('message');
+    expect(commandShapeProblems(menu)).toEqual([]);
+    const json = menu.data.toJSON();
+    expect(json).toMatchObject({ type: ApplicationCommandType.Message });
+    expect(json.name_localizations?.['zh-TW']).toBeTruthy();
+    expect(json.contexts).toEqual([InteractionContextType.Guild, InteractionContextType.BotDM]);
+
+    const data = (type: number, name: string) => ({ name, toJSON: () => ({ name, type }) });
+    const execute = () => undefined;
+    expect(commandShapeProblems({ data: data(3, 'Ask it'), execute })).toEqual([
+      'kind is not "slash" or "message"',
+      "a slash command's data has type 3, not ChatInput",
+    ]);
+    expect(commandShapeProblems({ kind: 'slash', data: data(3, 'Ask it'), execute })).toEqual([
+      "a slash command's data has type 3, not ChatInput",
+    ]);
+    expect(commandShapeProblems({ kind: 'message', data: data(1, 'ask'), execute })).toEqual([
+      "a message command's data has type 1, not Message",
+    ]);
+    expect(
+      commandShapeProblems({
+        kind: 'message',
+        data: data(3, 'x'.repeat(33)),
+        execute,
+        autocomplete: execute,
+      }),
+    ).toEqual([
+      `invalid name "${'x'.repeat(33)}" (1-32 characters)`,
+      'a message command has no autocomplete',
+    ]);
+  });
+
+  it('names a thread after its question, on one line and within Discord’s 100 characters', () => {
+    expect(threadName('潘梓正在哪裡讀碩士？')).toBe('潘梓正在哪裡讀碩士？');
+    expect(threadName('who is\n  Pan Zizheng?')).toBe('who is Pan Zizheng?');
+    const long = threadName('潘'.repeat(300));
+    expect(long.length).toBeLessThanOrEqual(MAX_THREAD_NAME);
+    expect(long.endsWith('…')).toBe(true);
+  });
+
+  it('replies in place and logs one warning when Discord refuses the thread', async () => {
+    const logged: { level: number; msg: string }[] = [];
+    const log = pino(
+      { level: 'info' },
+      new Writable({
+        write(chunk: Buffer, _enc, done) {
+          logged.push(JSON.parse(chunk.toString('utf8')) as { level: number; msg: string });
+          done();
+        },
+      }),
+    );
+    const replied: unknown[] = [];
+    const message = {
+      id: 'q1',
+      channelId: 'c1',
+      guildId: 'g1',
+      inGuild: () => true,
+      guild: { members: { me: { id: BOT } } },
+      channel: {
+        type: ChannelType.GuildText,
+        permissionsFor: () => new PermissionsBitField(PermissionsBitField.All),
+      },
+      startThread: () => Promise.reject(new Error('Missing Permissions')),
+      reply: (options: unknown) => {
+        replied.push(options);
+        return Promise.resolve({ id: 'r1' });
+      },
+    } as unknown as Message;
+    const threads = new BotThreads();
+    const place = await answerPlace(
+      message,
+      { config: parseConfig({ ANSWER_IN_THREADS: 'true' }), log, threads },
+      '潘梓正是誰？',
+    );
+    expect(place.id).toBe('c1');
+    await place.send({ content: 'answer', embeds: [], components: [], allowedMentions: NO_PINGS });
+    expect(replied).toHaveLength(1);
+    expect(threads.has('q1')).toBe(false);
+    expect(logged.map((l) => l.msg)).toEqual([
+      'Answering in the channel, not in a thread: starting one failed',
+    ]);
+  });
+
+  it('remembers the threads it started, forgetting the oldest beyond its bound', () => {
+    const threads = new BotThreads(2);
+    threads.remember('a');
+    threads.remember('b');
+    threads.remember('a');
+    threads.remember('c');
+    expect(['a', 'b', 'c'].filter((id) => threads.has(id))).toEqual(['a', 'c']);
   });
 });
 
@@ -263,6 +375,11 @@ describe('client setup', () => {
     expect(botIntents(parseConfig({ ANSWER_CHANNEL_IDS: '1, 2' }))).toContain(
       GatewayIntentBits.MessageContent,
     );
+    // Follow-ups in the bot's threads do not mention it: their text needs the intent too.
+    expect(botIntents(parseConfig({ ANSWER_IN_THREADS: 'true' }))).toContain(
+      GatewayIntentBits.MessageContent,
+    );
+    expect(parseConfig({}).ANSWER_IN_THREADS).toBe(false);
   });
 
   it('points REST at DISCORD_API_URL and pings nobody by default', () => {
@@ -284,7 +401,8 @@ function recordingInteraction(state: { deferred?: boolean; replied?: boolean } =
     reply(options: unknown) {
       calls.push({ method: 'reply', options });
       interaction.replied = true;
-      return Promise.resolve();
+      // What discord.js resolves with when asked withResponse: the callback and its message.
+      return Promise.resolve({ resource: { message: { id: `m${calls.length}` } } });
     },
     deferReply(options: unknown) {
       calls.push({ method: 'deferReply', options });
@@ -328,6 +446,7 @@ describe('interaction responses', () => {
           content: 'hi',
           allowedMentions: NO_PINGS,
           flags: MessageFlags.Ephemeral,
+          withResponse: true,
         }) as unknown,
       },
       {
@@ -425,6 +544,7 @@ describe('handlers with a fake engine', () => {
       more: new MoreCache(),
       history: new ConversationHistory(),
       answered: new AnsweredMessages(),
+      threads: new BotThreads(),
       // A store that cannot open (a path under /dev/null): answers must go on without it.
       feedback: openFeedbackStore({
         dataDir: path.join(os.devNull, 'feedback'),
@@ -469,6 +589,7 @@ describe('handlers with a fake engine', () => {
       isAutocomplete: () => false,
       isRepliable: () => true,
       isChatInputCommand: () => 'command' in kind,
+      isMessageContextMenuCommand: () => false,
       isButton: () => 'customId' in kind,
       ...('command' in kind
         ? {

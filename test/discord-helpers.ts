@@ -18,6 +18,18 @@ import type { CorpusDocument } from '../src/corpus/types.js';
 import type { Lang } from '../src/text/language.js';
 import { splitSentences } from '../src/text/sentences.js';
 
+/** Every command the bot registers, in the loader's order (by file name). */
+export const COMMAND_NAMES = [
+  'about',
+  'articles',
+  'Ask the article about this',
+  'ask',
+  'forget-me',
+  'help',
+  'person',
+  'summary',
+];
+
 export async function loadArticle(): Promise<CorpusDocument> {
   const corpus = await loadCorpus(path.join(PROJECT_ROOT, 'corpus'));
   return corpus.documents[0]!;

@@ -712,16 +712,22 @@ describe('renderAbout, renderHelp, renderNotice', () => {
 
   it('explains every way to ask in each language within limits', () => {
     for (const lang of LANGS) {
-      const message = renderHelp(lang, {
+      const params = {
         botMention: '<@1>',
         answerChannels: ['<#2>', '<#3>'],
         maxQuestionChars: 300,
         cooldownSeconds: 5,
-      });
+        answerInThreads: true,
+      };
+      const message = renderHelp(lang, params);
       const text = only(message).description!;
       for (const needle of ['<@1>', '<#2>', '/ask', 'private', '/person', '/about', '300'])
         expect(text).toContain(needle);
       expect(limitViolations(message)).toEqual([]);
+      // The thread line is there only when the bot answers in threads.
+      const lines = text.split('\n').length;
+      const without = only(renderHelp(lang, { ...params, answerInThreads: false })).description!;
+      expect(without.split('\n').length).toBe(lines - 1);
     }
   });
 
@@ -736,6 +742,7 @@ describe('renderAbout, renderHelp, renderNotice', () => {
       answerChannels: ['<#2>'],
       maxQuestionChars: 300,
       cooldownSeconds: 5,
+      answerInThreads: true,
     });
     const shown = [
       ...Object.values(t).filter((v): v is string => typeof v === 'string'),

@@ -4,13 +4,17 @@ import {
   ApplicationCommandOptionType,
   ButtonBuilder,
   ButtonStyle,
+  ChannelType,
   Client,
   DiscordAPIError,
   Events,
   GatewayIntentBits,
   IntentsBitField,
   MessageFlags,
+  MessageType,
+  OverwriteType,
   Partials,
+  PermissionFlagsBits,
   REST,
   Routes,
   type ClientEvents,
@@ -636,5 +640,103 @@ describe('the stand-in with two shards', () => {
     ws.send(JSON.stringify({ op: 2, d: { token: standIn.token, intents: 0 } }));
     const [code] = (await once(ws, 'close')) as [number];
     expect(code).toBe(4011);
+  });
+});
+
+describe('threads, channel permissions and message commands in the stand-in', () => {
+  let standIn: StandIn;
+  let client: Client;
+  let rest: REST;
+
+  beforeAll(async () => {
+    standIn = await startStandIn();
+    client = new Client({ intents: INTENTS, rest: { api: standIn.apiUrl } });
+    rest = new REST({ api: standIn.apiUrl, retries: 0 }).setToken(standIn.token);
+    await client.login(standIn.token);
+    await standIn.waitForReady();
+  });
+
+  afterAll(async () => {
+    await client?.destroy();
+    await standIn?.close();
+  });
+
+  /** The client's copy of a message injected into #general. */
+  async function injected(content: string): Promise<Message> {
+    const seen = nextEvent(client, Events.MessageCreate, (m) => m.content === content);
+    standIn.injectMessage({ content });
+    const [message] = await seen;
+    return message;
+  }
+
+  it('starts a public thread on a message, owned by the bot, that the client learns of and can talk in', async () => {
+    const question = await injected('a question worth a thread');
+    const created = nextEvent(client, Events.ThreadCreate, (t) => t.id === question.id);
+    const thread = await question.startThread({ name: 'a question worth a thread' });
+    const [announced, newlyCreated] = await created;
+    expect(newlyCreated).toBe(true);
+    expect(announced.ownerId).toBe(standIn.botUser.id);
+    expect(thread).toMatchObject({ id: question.id, parentId: standIn.channelId });
+    expect(thread.type).toBe(ChannelType.PublicThread);
+    expect(standIn.thread(question.id)?.name).toBe('a question worth a thread');
+
+    await thread.send({ content: 'in the thread', allowedMentions: { parse: [] } });
+    expect(standIn.channelMessages(thread.id).map((m) => m.content)).toEqual(['in the thread']);
+    const follow = nextEvent(client, Events.MessageCreate, (m) => m.content === 'and a follow-up');
+    standIn.injectMessage({ channelId: thread.id, content: 'and a follow-up' });
+    const [arrived] = await follow;
+    expect(arrived.channel.isThread() && arrived.channel.ownerId).toBe(standIn.botUser.id);
+
+    await expect(
+      rest.post(Routes.threads(standIn.channelId, question.id), { body: { name: 'again' } }),
+    ).rejects.toMatchObject({ code: 160004 });
+    const dm = standIn.injectMessage({ content: 'hi', dm: true });
+    await expect(
+      rest.post(Routes.threads(dm.channelId, dm.id), { body: { name: 'x' } }),
+    ).rejects.toMatchObject({ code: 50024 });
+  });
+
+  it('applies channel overwrites to permissionsFor and to its own checks, after CHANNEL_UPDATE', async () => {
+    const message = await injected('no threads here');
+    const guild = client.guilds.cache.get(standIn.guildId)!;
+    const channel = guild.channels.cache.get(standIn.channelId);
+    expect(channel?.permissionsFor(guild.members.me!)?.has('CreatePublicThreads')).toBe(true);
+    const updated = nextEvent(client, Events.ChannelUpdate, (_old, now) => now.id === channel!.id);
+    standIn.setPermissionOverwrites(standIn.channelId, [
+      {
+        id: standIn.guildId,
+        type: OverwriteType.Role,
+        allow: '0',
+        deny: String(PermissionFlagsBits.CreatePublicThreads),
+      },
+    ]);
+    await updated;
+    const now = channel!.permissionsFor(guild.members.me!);
+    expect(now.has('CreatePublicThreads')).toBe(false);
+    expect(now.has('SendMessagesInThreads')).toBe(true);
+    await expect(
+      rest.post(Routes.threads(standIn.channelId, message.id), { body: { name: 'refused' } }),
+    ).rejects.toMatchObject({ code: 50013 });
+  });
+
+  it('sends a message command with its target resolved, as discord.js reads it', async () => {
+    const target = standIn.injectMessage({ content: 'what does the article say?' });
+    const seen = nextEvent(client, Events.InteractionCreate, (i) =>
+      i.isMessageContextMenuCommand(),
+    );
+    const { id, token } = standIn.injectMessageCommand({
+      name: 'Ask the article about this',
+      targetId: target.id,
+    });
+    const [interaction] = await seen;
+    if (!interaction.isMessageContextMenuCommand()) throw new Error('not a message command');
+    expect(interaction.commandName).toBe('Ask the article about this');
+    expect(interaction.targetId).toBe(target.id);
+    expect(interaction.targetMessage.content).toBe('what does the article say?');
+    await interaction.reply({ content: 'answered', allowedMentions: { parse: [] } });
+    const call = await standIn.waitForCall(isPost(`/interactions/${id}/${token}/callback`));
+    expect(call.status).toBeLessThan(400);
+    const shown = standIn.channelMessages(standIn.channelId).find((m) => m.content === 'answered');
+    expect(shown?.type).toBe(MessageType.ContextMenuCommand);
   });
 });

@@ -3,8 +3,9 @@
  * messages and interactions to their handlers, and stops cleanly.
  *
  * Intents: Guilds, GuildMessages and DirectMessages always; MessageContent (privileged)
- * only when ANSWER_CHANNEL_IDS is set, because only there must the bot read messages that
- * do not mention it. Discord delivers the content of mentions and DMs without it.
+ * only when ANSWER_CHANNEL_IDS or ANSWER_IN_THREADS is set, because only then must the bot
+ * read messages that do not mention it (every message in an answer channel, follow-ups in its
+ * threads). Discord delivers the content of mentions and DMs without it.
  */
 import {
   Client,
@@ -26,23 +27,27 @@ import { AnsweredMessages } from './answered-messages.js';
 import type { BotContext } from './context.js';
 import { Cooldown } from './cooldown.js';
 import { handleInteraction } from './interactions.js';
-import { loadCommands } from './loader.js';
+import { commandLabel, loadCommands } from './loader.js';
 import { handleMessage } from './messages.js';
 import { MoreCache } from './more-cache.js';
 import { NO_PINGS } from './respond.js';
+import { BotThreads } from './threads.js';
 
 export interface RunningBot {
   client: Client<true>;
   stop(): Promise<void>;
 }
 
-export function botIntents(config: Pick<Config, 'ANSWER_CHANNEL_IDS'>): GatewayIntentBits[] {
+export function botIntents(
+  config: Pick<Config, 'ANSWER_CHANNEL_IDS' | 'ANSWER_IN_THREADS'>,
+): GatewayIntentBits[] {
   const intents = [
     GatewayIntentBits.Guilds,
     GatewayIntentBits.GuildMessages,
     GatewayIntentBits.DirectMessages,
   ];
-  if (config.ANSWER_CHANNEL_IDS.length > 0) intents.push(GatewayIntentBits.MessageContent);
+  if (config.ANSWER_CHANNEL_IDS.length > 0 || config.ANSWER_IN_THREADS)
+    intents.push(GatewayIntentBits.MessageContent);
   return intents;
 }
 
@@ -66,9 +71,9 @@ function explainLoginError(err: unknown): Error {
     (typeof err === 'object' && err && 'code' in err && err.code === 4014)
   ) {
     return new ConfigError(
-      'Discord refused the Message Content intent, which ANSWER_CHANNEL_IDS needs. Switch on ' +
-        '"Message Content Intent" under Bot → Privileged Gateway Intents in the Developer Portal, ' +
-        'or leave ANSWER_CHANNEL_IDS empty.',
+      'Discord refused the Message Content intent, which ANSWER_CHANNEL_IDS and ANSWER_IN_THREADS need. ' +
+        'Switch on "Message Content Intent" under Bot → Privileged Gateway Intents in the Developer Portal, ' +
+        'or leave ANSWER_CHANNEL_IDS empty and ANSWER_IN_THREADS false.',
     );
   }
   if (/token/i.test(message) && /invalid/i.test(message)) {
@@ -108,6 +113,7 @@ export async function startBot(
     more: new MoreCache(),
     history: new ConversationHistory(),
     answered: new AnsweredMessages(),
+    threads: new BotThreads(),
     // Never throws: an unusable database is logged once and every call reports failure.
     feedback: openConfiguredFeedbackStore(config, log),
     metrics: options.metrics ?? new BotMetrics(),
@@ -159,8 +165,9 @@ export async function startBot(
       ...(about.modeReason !== undefined && { modeReason: about.modeReason }),
       model: about.model,
       guilds: c.guilds.cache.map((g) => `${g.name} (${g.id})`),
-      commands: [...commands.keys()].map((n) => `/${n}`),
+      commands: [...commands.values()].map(commandLabel),
       answerChannels: config.ANSWER_CHANNEL_IDS,
+      answerInThreads: config.ANSWER_IN_THREADS,
     },
     `Discord bot ready as ${c.user.tag}: ${about.documents.length} article(s), ${about.passages} passages, ` +
       `${about.mode} mode, in ${c.guilds.cache.size} guild(s)`,

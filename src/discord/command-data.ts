@@ -1,10 +1,13 @@
 /**
- * What the slash command definitions share: installed in servers, usable there and in the
- * bot's DMs, described in English and Chinese (Simplified derived from Traditional, as for
- * the rest of the bot's wording), and the private:<bool> option.
+ * What the command definitions share: installed in servers, usable there and in the bot's
+ * DMs, described (slash commands) or named (message commands) in English and Chinese
+ * (Simplified derived from Traditional, as for the rest of the bot's wording), and the
+ * private:<bool> option.
  */
 import {
+  ApplicationCommandType,
   ApplicationIntegrationType,
+  ContextMenuCommandBuilder,
   InteractionContextType,
   SlashCommandBuilder,
   type LocalizationMap,
@@ -39,6 +42,19 @@ export function slashCommand(name: string, description: Description): SlashComma
       .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM),
     description,
   );
+}
+
+/**
+ * A message command, shown in a message's Apps menu under its name; a menu entry has no
+ * description, so the name itself is localised. Discord allows 32 characters.
+ */
+export function messageCommand(name: string, zhName: string): ContextMenuCommandBuilder {
+  return new ContextMenuCommandBuilder()
+    .setName(name)
+    .setType(ApplicationCommandType.Message)
+    .setNameLocalizations({ 'zh-TW': zhName, 'zh-CN': simplifiedWording(zhName) })
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM);
 }
 
 /** For `.addBooleanOption(privateOption)`: private:True shows the answer only to whoever asked. */

@@ -5,12 +5,14 @@
  */
 import { REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
 import { ConfigError, type Config } from '../config.js';
-import { commandDefinitions, loadCommands } from './loader.js';
+import { commandDefinitions, commandLabel, loadCommands } from './loader.js';
 
 export interface DeployResult {
   scope: 'guild' | 'global';
   guildId?: string;
   names: string[];
+  /** As users find them: "/ask", or a message command's menu entry in quotes. */
+  labels: string[];
 }
 
 export async function deployCommands(config: Config): Promise<DeployResult> {
@@ -23,7 +25,8 @@ export async function deployCommands(config: Config): Promise<DeployResult> {
       `${missing.join(' and ')} must be set to register commands (Developer Portal: Bot → Token; General Information → Application ID).`,
     );
   }
-  const body = commandDefinitions(await loadCommands());
+  const commands = await loadCommands();
+  const body = commandDefinitions(commands);
   const rest = new REST({
     version: '10',
     ...(config.DISCORD_API_URL !== undefined && { api: config.DISCORD_API_URL }),
@@ -37,5 +40,9 @@ export async function deployCommands(config: Config): Promise<DeployResult> {
     scope: config.DISCORD_GUILD_ID ? 'guild' : 'global',
     ...(config.DISCORD_GUILD_ID !== undefined && { guildId: config.DISCORD_GUILD_ID }),
     names: registered.map((c) => c.name),
+    labels: registered.map((c) => {
+      const command = commands.get(c.name);
+      return command ? commandLabel(command) : c.name;
+    }),
   };
 }

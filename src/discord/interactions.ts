@@ -1,8 +1,15 @@
 /**
- * The one entry point for interactions: slash commands, autocomplete, buttons and forms. Expected
- * problems get friendly notices; anything else is logged with an error id the user sees.
+ * The one entry point for interactions: slash commands, message commands, autocomplete, buttons
+ * and forms. Expected problems get friendly notices; anything else is logged with an error id the
+ * user sees.
  */
-import type { AutocompleteInteraction, Interaction, RepliableInteraction } from 'discord.js';
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  MessageContextMenuCommandInteraction,
+  Interaction,
+  RepliableInteraction,
+} from 'discord.js';
 import { ui } from '../render/i18n.js';
 import { renderNotice } from '../render/discord.js';
 import { handleButton } from './buttons.js';
@@ -22,12 +29,14 @@ export async function handleInteraction(
   try {
     if (interaction.isChatInputCommand()) {
       const command = commands.get(interaction.commandName);
-      if (!command) {
-        const lang = langFor(null, interaction.locale, ctx.defaultLang);
-        await respond(interaction, renderNotice(ui(lang).unknownCommand), { ephemeral: true });
-        return;
-      }
-      await command.execute(interaction, ctx);
+      if (command?.kind === 'slash') await command.execute(interaction, ctx);
+      else await unknownCommand(interaction, ctx);
+      return;
+    }
+    if (interaction.isMessageContextMenuCommand()) {
+      const command = commands.get(interaction.commandName);
+      if (command?.kind === 'message') await command.execute(interaction, ctx);
+      else await unknownCommand(interaction, ctx);
       return;
     }
     if (interaction.isButton()) {
@@ -38,6 +47,15 @@ export async function handleInteraction(
   } catch (err) {
     await reportFailure(interaction, ctx, err);
   }
+}
+
+/** A command Discord still shows but this build does not have (it changed since deploy-commands). */
+async function unknownCommand(
+  interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+  ctx: BotContext,
+): Promise<void> {
+  const lang = langFor(null, interaction.locale, ctx.defaultLang);
+  await respond(interaction, renderNotice(ui(lang).unknownCommand), { ephemeral: true });
 }
 
 async function reportFailure(
@@ -52,7 +70,9 @@ async function reportFailure(
     where: {
       interaction: interaction.isChatInputCommand()
         ? `/${interaction.commandName}`
-        : interaction.type,
+        : interaction.isMessageContextMenuCommand()
+          ? `“${interaction.commandName}” on message ${interaction.targetId}`
+          : interaction.type,
       user: interaction.user.id,
       guild: interaction.guildId,
       channel: interaction.channelId,
@@ -70,7 +90,8 @@ async function handleAutocomplete(
 ): Promise<void> {
   try {
     const command = commands.get(interaction.commandName);
-    if (command?.autocomplete) await command.autocomplete(interaction, ctx);
+    if (command?.kind === 'slash' && command.autocomplete)
+      await command.autocomplete(interaction, ctx);
     else await interaction.respond([]);
   } catch (err) {
     ctx.log.warn({ err, command: interaction.commandName }, 'Autocomplete failed');

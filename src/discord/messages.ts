@@ -1,7 +1,8 @@
 /**
- * Questions asked in messages: a mention of the bot in a guild channel, a DM, or any
- * message in an answer channel. Answers are replies to the question; typing shows
- * while the engine works.
+ * Questions asked in messages: a mention of the bot in a guild channel, a DM, any message
+ * in an answer channel, or any message in a thread the bot started. Answers are replies to
+ * the question (or, with ANSWER_IN_THREADS, a mention is answered in a new thread on it);
+ * typing shows while the engine works.
  *
  * Cooldown on messages: the bot reacts with ⏳ rather than replying, so a busy answer
  * channel is not flooded with notices; if it may not react there, it replies briefly.
@@ -17,12 +18,13 @@ import { answerTurn, langFor, stripBotMentions, tidyQuestion, type Answered } fr
 import type { TurnOptions } from '../conversation/converse.js';
 import { messageOptions } from './respond.js';
 import { langFromLocale } from '../render/i18n.js';
+import { answerPlace, inPlace, isBotThread, type AnswerPlace } from './threads.js';
 
 export const COOLDOWN_REACTION = '⏳';
 /** Typing lasts about 10 s in Discord; renew it before it lapses. */
 const TYPING_RENEW_MS = 8_000;
 
-export type MessageTrigger = 'mention' | 'dm' | 'channel';
+export type MessageTrigger = 'mention' | 'dm' | 'channel' | 'thread';
 
 export interface MessageFacts {
   authorIsBot: boolean;
@@ -32,6 +34,8 @@ export interface MessageFacts {
   channelId: string;
   /** The thread's parent, so threads under an answer channel count too. */
   parentChannelId: string | null;
+  /** A thread the bot started to answer in: everything said there continues that conversation. */
+  inBotThread: boolean;
   mentionsBot: boolean;
 }
 
@@ -44,6 +48,7 @@ export function messageTrigger(
   if (m.isDM) return 'dm';
   if (answerChannelIds.includes(m.channelId)) return 'channel';
   if (m.parentChannelId !== null && answerChannelIds.includes(m.parentChannelId)) return 'channel';
+  if (m.inBotThread) return 'thread';
   if (m.mentionsBot) return 'mention';
   return null;
 }
@@ -53,7 +58,7 @@ function botRoleIds(message: Message): string[] {
   return [...message.mentions.roles.values()].filter((r) => r.tags?.botId === me).map((r) => r.id);
 }
 
-function facts(message: Message): MessageFacts {
+function facts(message: Message, ctx: BotContext): MessageFacts {
   const me = message.client.user.id;
   return {
     authorIsBot: message.author.bot,
@@ -61,6 +66,7 @@ function facts(message: Message): MessageFacts {
     isDM: !message.inGuild(),
     channelId: message.channelId,
     parentChannelId: message.channel.isThread() ? message.channel.parentId : null,
+    inBotThread: isBotThread(message.channel, me, ctx.threads),
     // A reply to the bot that pings it counts too: Discord lists the bot among the mentions.
     mentionsBot:
       new RegExp(`<@!?${me}>`).test(message.content) ||
@@ -75,8 +81,7 @@ export function questionFrom(message: Message): string {
   return tidyQuestion(cleanContent(stripped, message.channel));
 }
 
-function keepTyping(message: Message, ctx: BotContext): () => void {
-  const channel = message.channel;
+function keepTyping(channel: Message['channel'], ctx: BotContext): () => void {
   if (!('sendTyping' in channel)) return () => undefined;
   const send = () => {
     channel.sendTyping().catch((err: unknown) => ctx.log.debug({ err }, 'sendTyping failed'));
@@ -95,13 +100,15 @@ async function reply(message: Message, rendered: RenderedMessage): Promise<Messa
  * follows up on exactly that answer's question; a reply to a bot message it does not know
  * (its send not yet confirmed) follows up on the asker's recent questions here; anything
  * else is read on its own, since a fresh mention in a busy channel rarely continues the
- * asker's last one.
+ * asker's last one. In a thread the bot started, everything follows up on the asker's recent
+ * questions there, since the thread is one conversation.
  */
-function turnOf(message: Message, ctx: BotContext): TurnOptions {
+function turnOf(message: Message, ctx: BotContext, trigger: MessageTrigger): TurnOptions {
   const repliedTo = message.reference?.messageId;
-  if (repliedTo === undefined) return { followUp: false };
-  const understood = ctx.answered.understood(repliedTo);
+  const understood = repliedTo === undefined ? undefined : ctx.answered.understood(repliedTo);
   if (understood !== undefined) return { context: [understood] };
+  if (trigger === 'thread') return {};
+  if (repliedTo === undefined) return { followUp: false };
   return message.mentions.repliedUser?.id === message.client.user.id ? {} : { followUp: false };
 }
 
@@ -120,9 +127,11 @@ function triggerOf(
   ctx: BotContext,
 ): { trigger: MessageTrigger; addressed: boolean } | null {
   try {
-    const f = facts(message);
+    const f = facts(message, ctx);
     const trigger = messageTrigger(f, ctx.config.ANSWER_CHANNEL_IDS);
-    return trigger && { trigger, addressed: trigger !== 'channel' || f.mentionsBot };
+    // In answer channels and the bot's threads people also talk to each other.
+    const overheard = trigger === 'channel' || trigger === 'thread';
+    return trigger && { trigger, addressed: !overheard || f.mentionsBot };
   } catch (err) {
     // Answering with an error notice could mean replying to messages never meant for the bot.
     ctx.log.error(
@@ -148,8 +157,8 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
     lang = fallbackLang(message, ctx);
     const question = questionFrom(message);
     lang = langFor(question, null, lang);
-    // In an answer channel an empty message (an image, a sticker) is not meant for the bot.
-    if (question.length === 0 && trigger === 'channel') return;
+    // In an answer channel or the bot's thread an empty message (an image, a sticker) is not meant for the bot.
+    if (question.length === 0 && (trigger === 'channel' || trigger === 'thread')) return;
     const admission = admit(ctx, trigger, question, message.author.id);
     if (!admission.ok) {
       const { denial } = admission;
@@ -166,18 +175,21 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
     const { intent } = admission;
     // "hi" in an answer channel greets the people there, not the bot.
     if (intent === 'greeting' && !addressed) return;
-    const stopTyping = keepTyping(message, ctx);
+    // The thread, when one is opened, is where the conversation is held from the first question.
+    const place: AnswerPlace =
+      trigger === 'mention' ? await answerPlace(message, ctx, question) : inPlace(message);
+    const stopTyping = keepTyping(place.channel, ctx);
     let answered: Answered;
     try {
       answered = await answerTurn(ctx, question, intent, message.client.user.id, trigger, {
         userId: message.author.id,
-        place: message.channelId,
-        turn: turnOf(message, ctx),
+        place: place.id,
+        turn: turnOf(message, ctx, trigger),
       });
     } finally {
       stopTyping();
     }
-    const sent = await reply(message, answered.rendered);
+    const sent = await place.send(messageOptions(answered.rendered));
     if (answered.understood !== null) ctx.answered.remember(sent.id, answered.understood);
   } catch (err) {
     await handleFailure(ctx.log, err, {

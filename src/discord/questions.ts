@@ -85,6 +85,7 @@ export function helpParams(ctx: BotContext, botUserId: string): HelpParams {
     answerChannels: ctx.config.ANSWER_CHANNEL_IDS.map((id) => `<#${id}>`),
     maxQuestionChars: ctx.config.MAX_QUESTION_CHARS,
     cooldownSeconds: Math.ceil(ctx.config.USER_COOLDOWN_MS / 1000),
+    answerInThreads: ctx.config.ANSWER_IN_THREADS,
   };
 }
 
@@ -201,16 +202,4 @@ export async function answerTurn(
     ({ reply }) => outcomeOf(reply),
   );
   return answered;
-}
-
-/** answerTurn for callers that need only the message. */
-export async function answerQuestion(
-  ctx: BotContext,
-  question: string,
-  intent: Intent,
-  botUserId: string,
-  surface: Surface,
-  asker: Asker,
-): Promise<RenderedMessage> {
-  return (await answerTurn(ctx, question, intent, botUserId, surface, asker)).rendered;
 }

@@ -7,6 +7,7 @@
 import {
   MessageFlags,
   type InteractionReplyOptions,
+  type Message,
   type MessageMentionOptions,
   type MessageReplyOptions,
   type RepliableInteraction,
@@ -47,21 +48,33 @@ export async function respond(
   message: RenderedMessage,
   options: { ephemeral?: boolean } = {},
 ): Promise<void> {
+  await respondWithMessage(interaction, message, options);
+}
+
+/**
+ * respond, returning the message Discord shows (null when Discord does not say), so a reply
+ * to it can be recognised later.
+ */
+export async function respondWithMessage(
+  interaction: RepliableInteraction,
+  message: RenderedMessage,
+  options: { ephemeral?: boolean } = {},
+): Promise<Message | null> {
   const base = messageOptions(message);
   const flags = options.ephemeral ? MessageFlags.Ephemeral : undefined;
   switch (responseKind(interaction)) {
-    case 'reply':
-      await interaction.reply({
+    case 'reply': {
+      const response = await interaction.reply({
         ...base,
         ...(flags !== undefined && { flags }),
+        withResponse: true,
       } satisfies InteractionReplyOptions);
-      return;
+      return response.resource?.message ?? null;
+    }
     case 'editReply':
-      await interaction.editReply(base);
-      return;
+      return interaction.editReply(base);
     case 'followUp':
-      await interaction.followUp({ ...base, ...(flags !== undefined && { flags }) });
-      return;
+      return interaction.followUp({ ...base, ...(flags !== undefined && { flags }) });
   }
 }
 

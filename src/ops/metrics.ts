@@ -13,8 +13,11 @@ import {
   Registry,
 } from 'prom-client';
 
-/** Where a question came from. `channel` is a message in an ANSWER_CHANNEL_IDS channel. */
-export const SURFACES = ['mention', 'dm', 'channel', 'ask', 'person'] as const;
+/**
+ * Where a question came from. `channel` is a message in an ANSWER_CHANNEL_IDS channel, `thread`
+ * one in a thread the bot started (ANSWER_IN_THREADS), `menu` the message command.
+ */
+export const SURFACES = ['mention', 'dm', 'channel', 'thread', 'ask', 'menu', 'person'] as const;
 export type Surface = (typeof SURFACES)[number];
 
 /**

@@ -40,6 +40,8 @@ export interface HelpParams {
   answerChannels: string[];
   maxQuestionChars: number;
   cooldownSeconds: number;
+  /** Mentions are answered in a thread, where follow-ups need no mention (ANSWER_IN_THREADS). */
+  answerInThreads: boolean;
 }
 
 export interface UiStrings {
@@ -100,6 +102,8 @@ export interface UiStrings {
   tooLong(length: number, max: number): string;
   emptyQuestion: string;
   emptyPerson: string;
+  /** The message command was used on a message with no text (an image, a sticker). */
+  emptyTarget: string;
   expired: string;
   unknownCommand: string;
   error(id: string): string;
@@ -149,7 +153,11 @@ const zhHant: UiStrings = {
       ...(p.answerChannels.length > 0
         ? [`• 在 ${p.answerChannels.join('、')} 中，每則訊息都會被當作問題。`]
         : []),
+      ...(p.answerInThreads
+        ? ['• 提及我的問題會在新的討論串中回答；在討論串裡接著問不必再提及我。']
+        : []),
       '• `/ask question:<問題>`；加上 `private:True` 只有你看得到答案。',
+      '• 在訊息上按右鍵（手機長按）→ 應用程式 →「就這則訊息問文章」：以那則訊息提問。',
       '• `/person name:<姓名>`：文中人物的身分與所有提及（輸入時會提示姓名）。',
       '• `/summary`：文章摘要，以原文句子依序列出並註明段落；也可以直接問「這篇文章在講什麼？」。',
       '• `/about`：文章、來源、日期與索引資訊。',
@@ -179,6 +187,7 @@ const zhHant: UiStrings = {
   tooLong: (n, max) => `問題太長了（${n} 字），上限是 ${max} 字，請精簡後再問。`,
   emptyQuestion: '請在提及我之後寫下問題，例如：潘梓正在哪裡讀碩士？',
   emptyPerson: '請輸入要查的姓名。',
+  emptyTarget: '這則訊息沒有文字可以拿來提問。請選一則寫著問題的訊息，或用 /ask 直接問。',
   expired: '這個按鈕已過期，請重新提問。',
   unknownCommand: '我不認識這個指令，可能剛更新過，請稍後再試。',
   error: (id) => `抱歉，處理時出了錯。錯誤編號：\`${id}\``,
@@ -272,7 +281,13 @@ const en: UiStrings = {
       ...(p.answerChannels.length > 0
         ? [`• In ${p.answerChannels.join(', ')}, every message is taken as a question.`]
         : []),
+      ...(p.answerInThreads
+        ? [
+            '• A question that mentions me is answered in a new thread; follow-ups there need no mention.',
+          ]
+        : []),
       '• `/ask question:<text>`; add `private:True` so that only you see the answer.',
+      '• Right-click a message (long-press on a phone) → Apps → “Ask the article about this”: that message is the question.',
       '• `/person name:<name>`: who someone in the article is, and every mention (names are suggested as you type).',
       '• `/summary`: the article in a few of its own sentences, in order, each cited; or just ask “What is the article about?”',
       '• `/about`: the articles, source, date and index.',
@@ -305,6 +320,8 @@ const en: UiStrings = {
   emptyQuestion:
     "Write your question after mentioning me, e.g. “Where did Pan Zizheng get his master's degree?”",
   emptyPerson: 'Please type a name to look up.',
+  emptyTarget:
+    'That message has no text to ask about. Pick a message with a question in it, or use /ask.',
   expired: 'This button has expired: please ask again.',
   unknownCommand: 'I do not know that command; it may have just changed. Please try again shortly.',
   error: (id) => `Sorry, something went wrong. Error id: \`${id}\``,

@@ -43,3 +43,7 @@ export const cannotEditOthersMessage = () =>
 export const missingPermissions = () => new ApiError(403, 50013, 'Missing Permissions');
 export const invalidFormBody = (errors: FormErrorTree) =>
   new ApiError(400, 50035, 'Invalid Form Body', errors);
+export const wrongChannelType = () =>
+  new ApiError(400, 50024, 'Cannot execute action on this channel type');
+export const threadAlreadyCreated = () =>
+  new ApiError(400, 160004, 'A thread has already been created for this message');

@@ -25,9 +25,21 @@ export function gatewayMessage(
       const member = memberOf(user.id);
       return member ? { ...user, member } : user;
     }),
-    channel_type: inGuild ? ChannelType.GuildText : ChannelType.DM,
+    channel_type:
+      world.channel(message.channel_id)?.kind === 'thread'
+        ? ChannelType.PublicThread
+        : inGuild
+          ? ChannelType.GuildText
+          : ChannelType.DM,
   };
 }
+
+/** Guild and channel events: sent only with the Guilds intent. */
+const GUILD_EVENTS = new Set<GatewayDispatchEvents>([
+  GatewayDispatchEvents.GuildCreate,
+  GatewayDispatchEvents.ChannelUpdate,
+  GatewayDispatchEvents.ThreadCreate,
+]);
 
 const MESSAGE_EVENTS = new Set<GatewayDispatchEvents>([
   GatewayDispatchEvents.MessageCreate,
@@ -47,7 +59,7 @@ export const WITHHELD = Symbol('withheld');
  * What a session with these intents is told about an event, as Discord decides it: guild and DM
  * message events need GuildMessages / DirectMessages; without MessageContent, content, embeds,
  * attachments and components arrive empty unless the message is a DM, the bot's own, or mentions it;
- * GUILD_CREATE needs Guilds. WITHHELD means the session is not sent the event.
+ * GUILD_CREATE, CHANNEL_UPDATE and THREAD_CREATE need Guilds. WITHHELD means the session is not sent the event.
  */
 export function eventForIntents(
   intents: number,
@@ -55,7 +67,7 @@ export function eventForIntents(
   event: GatewayDispatchEvents,
   data: unknown,
 ): unknown {
-  if (event === GatewayDispatchEvents.GuildCreate) {
+  if (GUILD_EVENTS.has(event)) {
     return has(intents, GatewayIntentBits.Guilds) ? data : WITHHELD;
   }
   if (!MESSAGE_EVENTS.has(event)) return data;

@@ -40,7 +40,14 @@
  *     injectButton(o)       INTERACTION_CREATE type 3 (button on a stored message, e.g. one the bot sent) → { id, token }
  *     injectModalSubmit(o)  INTERACTION_CREATE type 5 (a form opened from a stored message's button; fields by
  *                           custom_id, a string for a text input, an array for a select in a label) → { id, token }
- *     injectMessage({ replyTo }) makes the message a Discord reply to a stored message
+ *     injectMessageCommand(o) INTERACTION_CREATE type 2 with data.type 3 (a message command used on a stored
+ *                           message: target_id, resolved.messages) → { id, token }
+ *     injectMessage({ replyTo }) makes the message a Discord reply to a stored message;
+ *                           { channelId: threadId } posts it in a thread
+ *     thread(id)            a thread the bot started (POST /channels/:id/messages/:id/threads), or undefined;
+ *                           its id is the starter message's, as on Discord, and THREAD_CREATE told the bot
+ *     setPermissionOverwrites(channelId, overwrites)  replaces #general's overwrites (@everyone's id is the
+ *                           guild id) and sends CHANNEL_UPDATE, as a server admin's change would
  *     createUser(o)         another guild member → { id, username }
  *     channelMessages(id)   the messages now in a channel (injected and the bot's, after edits/deletes, ephemeral
  *                           ones included with flags & 64), oldest first
@@ -57,6 +64,9 @@
  *   - The bot receives MESSAGE_CREATE / MESSAGE_UPDATE / MESSAGE_DELETE for its own non-ephemeral messages,
  *     as on Discord. Message events are filtered by intents (GuildMessages, DirectMessages, MessageContent
  *     blanking content unless DM, own message or bot mentioned); DMs reach discord.js only with Partials.Channel.
+ *   - Permissions are computed per channel as Discord does (guild roles, then the channel's overwrites; a
+ *     thread has its parent's): sending needs Send Messages (Send Messages in Threads in a thread), starting a
+ *     thread Create Public Threads, else 403 code 50013.
  *   - Mentions in the bot's messages are resolved from content and `allowed_mentions`, so the returned and
  *     stored message's `mentions` / `mention_everyone` say who would really have been pinged.
  *   - Injected interaction timing is not enforced (no 3-second deadline): CI machines are slow.
@@ -67,6 +77,8 @@ import {
   GatewayDispatchEvents,
   MessageType,
   type APIMessage,
+  type APIOverwrite,
+  type APIThreadChannel,
   type APIUser,
   type MessageFlags,
 } from 'discord.js';
@@ -140,6 +152,15 @@ export interface InjectAutocompleteOptions {
   locale?: string;
 }
 
+export interface InjectMessageCommandOptions {
+  /** The message command's name, e.g. as registered by the bot. */
+  name: string;
+  /** The stored message it was used on (Discord's `target_id`, resolved in `data.resolved.messages`). */
+  targetId: string;
+  userId?: string;
+  locale?: string;
+}
+
 export interface InjectButtonOptions {
   customId: string;
   /** A stored message carrying the button, typically one the bot sent. */
@@ -177,10 +198,13 @@ export interface StandIn {
   injectMessage(o: InjectMessageOptions): { id: string; channelId: string };
   injectCommand(o: InjectCommandOptions): { id: string; token: string };
   injectAutocomplete(o: InjectAutocompleteOptions): { id: string; token: string };
+  injectMessageCommand(o: InjectMessageCommandOptions): { id: string; token: string };
   injectButton(o: InjectButtonOptions): { id: string; token: string };
   injectModalSubmit(o: InjectModalSubmitOptions): { id: string; token: string };
   createUser(o: { username: string; bot?: boolean }): { id: string; username: string };
   channelMessages(channelId: string): APIMessage[];
+  thread(id: string): APIThreadChannel | undefined;
+  setPermissionOverwrites(channelId: string, overwrites: APIOverwrite[]): void;
   requestReconnect(): void;
   close(): Promise<void>;
 }
@@ -242,6 +266,11 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
     interactions,
     commands: new CommandStore(world),
     events,
+    channelEvents: {
+      // newly_created: Discord's mark on the THREAD_CREATE of a thread just made (not a join).
+      threadCreated: (thread: APIThreadChannel) =>
+        gateway.dispatch(GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true }),
+    },
     token,
     origin,
     gatewayUrl,
@@ -290,8 +319,8 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
   ): string {
     if (dm) return world.dmChannelFor(user.id).id;
     const id = channelId ?? world.channelId;
-    if (world.channel(id)?.kind !== 'guild')
-      throw new Error(`stand-in: ${id} is not a guild channel`);
+    if (world.guildOfChannel(id) === undefined)
+      throw new Error(`stand-in: ${id} is not a guild channel or thread`);
     return id;
   }
 
@@ -413,6 +442,23 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
       return { id, token: interactionToken };
     },
 
+    injectMessageCommand(o) {
+      const target = world.findMessage(o.targetId);
+      if (!target) throw new Error(`stand-in: no stored message ${o.targetId} to use a command on`);
+      const {
+        id,
+        token: interactionToken,
+        payload,
+      } = interactions.messageCommand({
+        name: o.name,
+        target: gatewayMessage(world, target),
+        user: userOrDefault(o.userId),
+        ...(o.locale ? { locale: o.locale } : {}),
+      });
+      dispatchOrThrow(GatewayDispatchEvents.InteractionCreate, payload);
+      return { id, token: interactionToken };
+    },
+
     injectButton(o) {
       const message = world.findMessage(o.messageId);
       if (!message)
@@ -455,6 +501,16 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
     },
 
     channelMessages: (channelId) => world.messagesIn(channelId),
+
+    thread(id) {
+      const record = world.channel(id);
+      return record?.kind === 'thread' ? record.data : undefined;
+    },
+
+    setPermissionOverwrites(channelId, overwrites) {
+      const channel = world.setPermissionOverwrites(channelId, overwrites);
+      dispatchOrThrow(GatewayDispatchEvents.ChannelUpdate, channel);
+    },
 
     requestReconnect: () => gateway.requestReconnect(),
 

@@ -56,6 +56,8 @@ interface InteractionRecord {
   channelId: string;
   user: APIUser;
   commandName?: string;
+  /** A message command's responses are ContextMenuCommand messages, a chat-input one's ChatInputCommand. */
+  commandType?: ApplicationCommandType;
   componentMessageId?: string;
   response?: InteractionResponseType;
   /** The message `@original` refers to: the reply, the deferred placeholder, or the updated message. */
@@ -173,7 +175,7 @@ export class Interactions {
         // Discord adds the invoker's permissions to the channel object; the API types omit it.
         channel: Object.assign({}, channel.data, { permissions }),
         channel_id: channelId,
-        app_permissions: world.permissionsOf(world.bot.id).toString(),
+        app_permissions: world.channelPermissionsOf(world.bot.id, channelId).toString(),
         guild_locale: Locale.EnglishUS,
         authorizing_integration_owners: { 0: guildId },
         context: InteractionContextType.Guild,
@@ -224,7 +226,7 @@ export class Interactions {
       ? InteractionType.ApplicationCommandAutocomplete
       : InteractionType.ApplicationCommand;
     const { payload, id, token } = this.base(type, o.user, o.channelId, o.locale);
-    const inGuild = this.world.channel(o.channelId)?.kind === 'guild';
+    const inGuild = this.world.guildOfChannel(o.channelId) !== undefined;
     const resolved = o.autocomplete ? undefined : this.resolved(o.options ?? [], inGuild);
     const data = {
       id: this.world.commandId(o.name),
@@ -234,6 +236,34 @@ export class Interactions {
       ...(resolved ? { resolved } : {}),
     };
     this.register({ id, token, type, channelId: o.channelId, user: o.user, commandName: o.name });
+    return { id, token, payload: { ...payload, data } };
+  }
+
+  /** A message command (right-click → Apps) used on `target`, which Discord resolves in the payload. */
+  messageCommand(o: { name: string; target: APIMessage; user: APIUser; locale?: string }): {
+    id: string;
+    token: string;
+    payload: Body;
+  } {
+    const type = InteractionType.ApplicationCommand;
+    const channelId = o.target.channel_id;
+    const { payload, id, token } = this.base(type, o.user, channelId, o.locale);
+    const data = {
+      id: this.world.commandId(o.name),
+      name: o.name,
+      type: ApplicationCommandType.Message,
+      target_id: o.target.id,
+      resolved: { messages: { [o.target.id]: o.target } },
+    };
+    this.register({
+      id,
+      token,
+      type,
+      channelId,
+      user: o.user,
+      commandName: o.name,
+      commandType: ApplicationCommandType.Message,
+    });
     return { id, token, payload: { ...payload, data } };
   }
 
@@ -332,7 +362,9 @@ export class Interactions {
       origin: this.origin(),
       type:
         record.type === InteractionType.ApplicationCommand && !extra.followUp
-          ? MessageType.ChatInputCommand
+          ? record.commandType === ApplicationCommandType.Message
+            ? MessageType.ContextMenuCommand
+            : MessageType.ChatInputCommand
           : MessageType.Default,
       webhookId: this.world.applicationId,
       interactionMetadata: this.metadata(record),

@@ -1,9 +1,17 @@
-import { PermissionFlagsBits, type APIApplication, type APIMessage } from 'discord.js';
+import {
+  PermissionFlagsBits,
+  ThreadAutoArchiveDuration,
+  type APIApplication,
+  type APIMessage,
+  type APIThreadChannel,
+} from 'discord.js';
 import type { CommandStore } from './commands.js';
 import {
   cannotEditOthersMessage,
+  invalidFormBody,
   missingPermissions,
   notFound,
+  threadAlreadyCreated,
   methodNotAllowed,
   unauthorized,
   unknownChannel,
@@ -11,17 +19,24 @@ import {
   unknownMember,
   unknownMessage,
   unknownUser,
+  wrongChannelType,
 } from './errors.js';
 import type { ParsedRequest, Reply } from './http.js';
 import type { Interactions, MessageEvents } from './interactions.js';
 import { CHANNEL_MESSAGE_FLAGS, createMessage, editMessage, type Body } from './messages.js';
 import type { World } from './world.js';
 
+/** Channel changes the gateway tells the bot about. */
+export interface ChannelEvents {
+  threadCreated(thread: APIThreadChannel): void;
+}
+
 export interface RouteServices {
   world: World;
   interactions: Interactions;
   commands: CommandStore;
   events: MessageEvents;
+  channelEvents: ChannelEvents;
   token: string;
   origin: () => string;
   gatewayUrl: () => string;
@@ -82,6 +97,59 @@ function messageOf(
   const message = channelId && messageId ? world.message(channelId, messageId) : undefined;
   if (!message) throw unknownMessage();
   return message;
+}
+
+/** Throws Missing Permissions unless the bot has every one of `needed` in the channel. */
+function requireBotPermissions(world: World, channelId: string, needed: bigint): void {
+  if ((world.channelPermissionsOf(world.bot.id, channelId) & needed) !== needed)
+    throw missingPermissions();
+}
+
+const AUTO_ARCHIVE_MINUTES: number[] = [
+  ThreadAutoArchiveDuration.OneHour,
+  ThreadAutoArchiveDuration.OneDay,
+  ThreadAutoArchiveDuration.ThreeDays,
+  ThreadAutoArchiveDuration.OneWeek,
+];
+
+/** POST /channels/:id/messages/:id/threads, with Discord's checks in Discord's order. */
+function startThreadFromMessage(ctx: Context): Reply {
+  const { s, params, body } = ctx;
+  const channel = channelOf(s.world, params.channelId);
+  const message = messageOf(s.world, params.channelId, params.messageId);
+  if (channel.kind !== 'guild') throw wrongChannelType();
+  const name = typeof body.name === 'string' ? body.name.trim() : '';
+  if (name.length < 1 || name.length > 100) {
+    throw invalidFormBody({
+      name: {
+        _errors: [
+          { code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' },
+        ],
+      },
+    });
+  }
+  const archive = body.auto_archive_duration;
+  if (
+    archive !== undefined &&
+    !(typeof archive === 'number' && AUTO_ARCHIVE_MINUTES.includes(archive))
+  ) {
+    throw invalidFormBody({
+      auto_archive_duration: {
+        _errors: [
+          { code: 'BASE_TYPE_CHOICES', message: 'Value must be one of {60, 1440, 4320, 10080}.' },
+        ],
+      },
+    });
+  }
+  requireBotPermissions(
+    s.world,
+    channel.data.id,
+    PermissionFlagsBits.ViewChannel | PermissionFlagsBits.CreatePublicThreads,
+  );
+  if (message.thread || s.world.channel(message.id)) throw threadAlreadyCreated();
+  const thread = s.world.startThread(channel.data.id, message, name, s.world.bot.id, archive);
+  s.channelEvents.threadCreated(thread);
+  return { status: 201, json: thread };
 }
 
 function guildOf(world: World, id: string | undefined): string {
@@ -159,9 +227,12 @@ const ROUTES: Route[] = [
   }),
   route('POST', '/channels/:channelId/messages', true, ({ s, params, body, request }) => {
     const channel = channelOf(s.world, params.channelId);
-    if (channel.kind === 'guild') {
-      const needed = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages;
-      if ((s.world.permissionsOf(s.world.bot.id) & needed) !== needed) throw missingPermissions();
+    if (channel.kind !== 'dm') {
+      const send =
+        channel.kind === 'thread'
+          ? PermissionFlagsBits.SendMessagesInThreads
+          : PermissionFlagsBits.SendMessages;
+      requireBotPermissions(s.world, channel.data.id, PermissionFlagsBits.ViewChannel | send);
     }
     const message = createMessage(s.world, {
       channelId: channel.data.id,
@@ -174,6 +245,7 @@ const ROUTES: Route[] = [
     s.events.created(message);
     return ok(message);
   }),
+  route('POST', '/channels/:channelId/messages/:messageId/threads', true, startThreadFromMessage),
   route('GET', '/channels/:channelId/messages/:messageId', true, ({ s, params }) =>
     ok(messageOf(s.world, params.channelId, params.messageId)),
   ),
@@ -193,7 +265,7 @@ const ROUTES: Route[] = [
   route('DELETE', '/channels/:channelId/messages/:messageId', true, ({ s, params }) => {
     const message = messageOf(s.world, params.channelId, params.messageId);
     const own = message.author.id === s.world.bot.id;
-    const inGuild = s.world.channel(message.channel_id)?.kind === 'guild';
+    const inGuild = s.world.guildOfChannel(message.channel_id) !== undefined;
     const canManage =
       inGuild &&
       (s.world.permissionsOf(s.world.bot.id) & PermissionFlagsBits.ManageMessages) !== 0n;

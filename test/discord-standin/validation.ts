@@ -252,10 +252,21 @@ function validateOptions(options: unknown, path: Path, errors: FormErrors): void
 }
 
 /** Body of a command create / bulk overwrite, checked against the limits Discord documents. */
+/** User and message commands (the context menu) may use capitals and spaces. */
+const MENU_COMMAND_NAME = /^(?=.*\S).{1,32}$/u;
+
 export function validateCommand(raw: unknown, path: Path, errors: FormErrors): void {
   const command = record(raw);
   const type = command.type ?? CHAT_INPUT;
-  validateName([...path, 'name'], command.name, errors, type === CHAT_INPUT);
+  if (type === CHAT_INPUT) validateName([...path, 'name'], command.name, errors, true);
+  else if (typeof command.name !== 'string' || !MENU_COMMAND_NAME.test(command.name))
+    errors.add([...path, 'name'], 'APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid');
+  if (type !== CHAT_INPUT && typeof command.description === 'string' && command.description !== '')
+    errors.add(
+      [...path, 'description'],
+      'APPLICATION_COMMAND_CONTEXT_MENU_DESCRIPTION',
+      'Context menu commands cannot have description',
+    );
   if (type === CHAT_INPUT) {
     errors.lengthBetween([...path, 'description'], command.description, 1, 100);
   }

@@ -19,10 +19,14 @@ import {
   type APIGuildMember,
   type APIGuildMemberNoUser,
   type APIMessage,
+  type APIOverwrite,
   type APIRole,
   type APITextChannel,
+  type APIThreadChannel,
   type APIUser,
   type GatewayGuildCreateDispatchData,
+  OverwriteType,
+  ThreadAutoArchiveDuration,
 } from 'discord.js';
 import { SnowflakeGenerator } from './snowflake.js';
 
@@ -37,7 +41,9 @@ export interface GuildRecord {
 }
 
 export type ChannelRecord =
-  { kind: 'guild'; data: APITextChannel } | { kind: 'dm'; data: APIDMChannel; recipientId: string };
+  | { kind: 'guild'; data: APITextChannel }
+  | { kind: 'thread'; data: APIThreadChannel<ChannelType.PublicThread> }
+  | { kind: 'dm'; data: APIDMChannel; recipientId: string };
 
 const P = PermissionFlagsBits;
 
@@ -201,7 +207,9 @@ export class World {
   /** The guild a channel belongs to; undefined for DMs and unknown channels. */
   guildOfChannel(channelId: string): GuildRecord | undefined {
     const record = this.channels.get(channelId);
-    return record?.kind === 'guild' ? this.guild(record.data.guild_id) : undefined;
+    if (record?.kind === 'guild') return this.guild(record.data.guild_id);
+    if (record?.kind === 'thread') return this.guild(record.data.guild_id);
+    return undefined;
   }
 
   private record(guildId: string): GuildRecord {
@@ -269,6 +277,93 @@ export class World {
       total |= BigInt(bits);
     }
     return total & P.Administrator ? ALL_PERMISSIONS : total;
+  }
+
+  /**
+   * A member's permissions in a guild channel, as Discord computes them: the guild-level ones,
+   * then the channel's overwrites for @everyone, for the member's roles together, and for the
+   * member. A thread has the permissions of its parent channel.
+   */
+  channelPermissionsOf(userId: string, channelId: string): bigint {
+    const guildLevel = this.permissionsOf(userId);
+    if (guildLevel & P.Administrator) return ALL_PERMISSIONS;
+    const record = this.channels.get(channelId);
+    const parentId = record?.kind === 'thread' ? record.data.parent_id : channelId;
+    const parent = parentId ? this.channels.get(parentId) : undefined;
+    if (parent?.kind !== 'guild') return guildLevel;
+    const guildId = parent.data.guild_id;
+    const overwrites = parent.data.permission_overwrites ?? [];
+    const apply = (bits: bigint, o: APIOverwrite | undefined) =>
+      o ? (bits & ~BigInt(o.deny)) | BigInt(o.allow) : bits;
+    let bits = apply(
+      guildLevel,
+      overwrites.find((o) => o.type === OverwriteType.Role && o.id === guildId),
+    );
+    const memberRoles = this.memberWithoutUser(userId, guildId).roles;
+    const roleOverwrites = overwrites.filter(
+      (o) => o.type === OverwriteType.Role && memberRoles.includes(o.id),
+    );
+    const deny = roleOverwrites.reduce((d, o) => d | BigInt(o.deny), 0n);
+    const allow = roleOverwrites.reduce((a, o) => a | BigInt(o.allow), 0n);
+    bits = (bits & ~deny) | allow;
+    return apply(
+      bits,
+      overwrites.find((o) => o.type === OverwriteType.Member && o.id === userId),
+    );
+  }
+
+  /** Replaces a guild text channel's permission overwrites; returns the channel as it now is. */
+  setPermissionOverwrites(channelId: string, overwrites: APIOverwrite[]): APITextChannel {
+    const record = this.channels.get(channelId);
+    if (record?.kind !== 'guild') throw new Error(`stand-in: ${channelId} is not a text channel`);
+    record.data.permission_overwrites = overwrites;
+    return record.data;
+  }
+
+  /**
+   * A public thread started on a message, as Discord creates it: the thread's id is the
+   * message's, its owner the creator, and the message records the thread.
+   */
+  startThread(
+    parentId: string,
+    message: APIMessage,
+    name: string,
+    ownerId: string,
+    autoArchive: ThreadAutoArchiveDuration = ThreadAutoArchiveDuration.OneDay,
+  ): APIThreadChannel<ChannelType.PublicThread> {
+    const parent = this.channels.get(parentId);
+    if (parent?.kind !== 'guild') throw new Error(`stand-in: ${parentId} is not a text channel`);
+    const data: APIThreadChannel<ChannelType.PublicThread> = {
+      id: message.id,
+      type: ChannelType.PublicThread,
+      guild_id: parent.data.guild_id,
+      parent_id: parentId,
+      owner_id: ownerId,
+      name,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      message_count: 0,
+      member_count: 1,
+      total_message_sent: 0,
+      flags: 0 as ChannelFlags,
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: autoArchive,
+        archive_timestamp: new Date().toISOString(),
+        locked: false,
+        create_timestamp: new Date().toISOString(),
+      },
+    };
+    this.channels.set(data.id, { kind: 'thread', data });
+    this.replaceMessage({ ...message, thread: data });
+    return data;
+  }
+
+  /** The active threads of a guild, as GUILD_CREATE lists them. */
+  threadsOf(guildId: string): APIThreadChannel[] {
+    return [...this.channels.values()].flatMap((r) =>
+      r.kind === 'thread' && r.data.guild_id === guildId ? [r.data] : [],
+    );
   }
 
   roles(guildId = this.guildId): APIRole[] {
@@ -432,7 +527,7 @@ export class World {
       voice_states: [],
       members,
       channels: [this.textChannel(guildId)],
-      threads: [],
+      threads: this.threadsOf(guildId),
       presences: [],
       stage_instances: [],
       guild_scheduled_events: [],

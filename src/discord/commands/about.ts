@@ -1,7 +1,7 @@
 /** /about: the articles, source, date, counts, search mode and why, and model. */
 import { renderAbout } from '../../render/discord.js';
 import { slashCommand } from '../command-data.js';
-import type { Command } from '../context.js';
+import type { SlashCommand } from '../context.js';
 import { langFor } from '../questions.js';
 import { respond } from '../respond.js';
 
@@ -11,9 +11,10 @@ const data = slashCommand('about', {
 });
 
 export default {
+  kind: 'slash',
   data,
   async execute(interaction, ctx) {
     const lang = langFor(null, interaction.locale, ctx.defaultLang);
     await respond(interaction, renderAbout(ctx.engine.about(), lang));
   },
-} satisfies Command;
+} satisfies SlashCommand;

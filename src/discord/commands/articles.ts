@@ -1,7 +1,7 @@
 /** /articles page:<n>: the articles the bot answers from, with source, date, passages and link. */
 import { renderArticleList } from '../../render/article-list.js';
 import { described, slashCommand } from '../command-data.js';
-import type { Command } from '../context.js';
+import type { SlashCommand } from '../context.js';
 import { langFor } from '../questions.js';
 import { respond } from '../respond.js';
 
@@ -18,10 +18,11 @@ const data = slashCommand('articles', {
 );
 
 export default {
+  kind: 'slash',
   data,
   async execute(interaction, ctx) {
     const lang = langFor(null, interaction.locale, ctx.defaultLang);
     const page = interaction.options.getInteger('page') ?? 1;
     await respond(interaction, renderArticleList(ctx.engine.about().articles, { lang, page }));
   },
-} satisfies Command;
+} satisfies SlashCommand;

@@ -2,13 +2,12 @@
  * /ask question:<text> article:<title> private:<bool>: a question about the articles (or
  * the one picked), answered with quotes.
  */
-import { admit } from '../admission.js';
 import { articleOption, autocompleteArticle, pickArticle } from '../article-option.js';
+import { answerAsked } from '../asking.js';
 import { described, privateOption, slashCommand } from '../command-data.js';
-import type { Command } from '../context.js';
-import { denialNotice } from '../notices.js';
-import { answerQuestion, langFor, tidyQuestion } from '../questions.js';
-import { respond, withDeferral } from '../respond.js';
+import type { SlashCommand } from '../context.js';
+import { langFor, tidyQuestion } from '../questions.js';
+import { respond } from '../respond.js';
 
 const data = slashCommand('ask', {
   en: 'Ask a question about the article; the answer quotes it word for word.',
@@ -29,6 +28,7 @@ const data = slashCommand('ask', {
   .addBooleanOption(privateOption);
 
 export default {
+  kind: 'slash',
   data,
   async execute(interaction, ctx) {
     const question = tidyQuestion(interaction.options.getString('question', true));
@@ -37,32 +37,13 @@ export default {
     // Checked before admission, so a mistyped title costs no cooldown.
     const pick = pickArticle(interaction.options.getString('article'), ctx, lang);
     if (!pick.ok) return respond(interaction, pick.notice, { ephemeral: true });
-    const admission = admit(ctx, 'ask', question, interaction.user.id);
-    if (!admission.ok)
-      return respond(interaction, denialNotice(admission.denial, lang), { ephemeral: true });
-    const work = answerQuestion(
-      ctx,
+    await answerAsked(interaction, ctx, {
       question,
-      admission.intent,
-      interaction.client.user.id,
-      'ask',
-      {
-        userId: interaction.user.id,
-        place: interaction.channelId,
-        // A slash command starts afresh: it names its whole question.
-        turn: {
-          followUp: false,
-          ...(pick.article && { doc: pick.article.id }),
-        },
-      },
-    );
-    const rendered = await withDeferral(interaction, work, {
+      lang,
+      surface: 'ask',
       ephemeral,
-      // Embedding the question can take seconds on a cold model: defer at once.
-      deferNow: ctx.engine.about().mode === 'hybrid',
-      afterMs: ctx.deferAfterMs,
+      ...(pick.article && { doc: pick.article.id }),
     });
-    await respond(interaction, rendered, { ephemeral });
   },
   autocomplete: autocompleteArticle,
-} satisfies Command;
+} satisfies SlashCommand;

@@ -1,7 +1,7 @@
 /** /forget-me: deletes the caller's stored questions and votes and their conversation context. */
 import { renderFeedbackUnsaved, renderForgotten } from '../../render/discord.js';
 import { slashCommand } from '../command-data.js';
-import type { Command } from '../context.js';
+import type { SlashCommand } from '../context.js';
 import { langFor } from '../questions.js';
 import { respond } from '../respond.js';
 
@@ -11,6 +11,7 @@ const data = slashCommand('forget-me', {
 });
 
 export default {
+  kind: 'slash',
   data,
   async execute(interaction, ctx) {
     const lang = langFor(null, interaction.locale, ctx.defaultLang);
@@ -22,4 +23,4 @@ export default {
       : renderFeedbackUnsaved(lang);
     await respond(interaction, message, { ephemeral: true });
   },
-} satisfies Command;
+} satisfies SlashCommand;

@@ -1,7 +1,7 @@
 /** /help: every way to ask, shown only to whoever asked for it. */
 import { renderHelp } from '../../render/discord.js';
 import { slashCommand } from '../command-data.js';
-import type { Command } from '../context.js';
+import type { SlashCommand } from '../context.js';
 import { helpParams, langFor } from '../questions.js';
 import { respond } from '../respond.js';
 
@@ -11,10 +11,11 @@ const data = slashCommand('help', {
 });
 
 export default {
+  kind: 'slash',
   data,
   async execute(interaction, ctx) {
     const lang = langFor(null, interaction.locale, ctx.defaultLang);
     const help = renderHelp(lang, helpParams(ctx, interaction.client.user.id));
     await respond(interaction, help, { ephemeral: true });
   },
-} satisfies Command;
+} satisfies SlashCommand;

@@ -3,7 +3,7 @@ import { shorten } from '../../render/citation.js';
 import { renderNotice, renderPerson } from '../../render/discord.js';
 import { ui } from '../../render/i18n.js';
 import { described, privateOption, slashCommand } from '../command-data.js';
-import type { Command } from '../context.js';
+import type { SlashCommand } from '../context.js';
 import { langFor, tidyQuestion } from '../questions.js';
 import { respond } from '../respond.js';
 
@@ -27,6 +27,7 @@ const data = slashCommand('person', {
   .addBooleanOption(privateOption);
 
 export default {
+  kind: 'slash',
   data,
   async execute(interaction, ctx) {
     const name = tidyQuestion(interaction.options.getString('name', true));
@@ -53,4 +54,4 @@ export default {
       .map((c) => ({ name: shorten(c.name, MAX_CHOICE_CHARS), value: c.value }));
     await interaction.respond(choices);
   },
-} satisfies Command;
+} satisfies SlashCommand;

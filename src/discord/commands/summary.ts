@@ -6,7 +6,7 @@
 import { renderSummary } from '../../render/discord.js';
 import { articleOption, autocompleteArticle, pickArticle } from '../article-option.js';
 import { privateOption, slashCommand } from '../command-data.js';
-import type { Command } from '../context.js';
+import type { SlashCommand } from '../context.js';
 import { denialNotice } from '../notices.js';
 import { langFor, moreRegistrar } from '../questions.js';
 import { respond } from '../respond.js';
@@ -23,6 +23,7 @@ const data = slashCommand('summary', {
   .addBooleanOption(privateOption);
 
 export default {
+  kind: 'slash',
   data,
   async execute(interaction, ctx) {
     const lang = langFor(null, interaction.locale, ctx.defaultLang);
@@ -40,4 +41,4 @@ export default {
     await respond(interaction, rendered, { ephemeral });
   },
   autocomplete: autocompleteArticle,
-} satisfies Command;
+} satisfies SlashCommand;
