@@ -30,6 +30,23 @@ function brief(a: Answer): string {
 describe('answerability, keyword mode', async () => {
   const { config, engine } = await keywordEngine();
 
+  it('answers a cost where the sentence gives it of what was asked, not of its neighbour', async () => {
+    for (const q of [
+      'V3的訓練成本是多少？',
+      "What was V3's training cost?",
+      'How much did it cost to train V3?',
+    ])
+      expect((await engine.ask(q)).confidence, q).toBe('answer');
+    // The sentence gives V3's cost and names R1 in its next clause.
+    for (const q of ['R1的訓練成本是多少？', "What was R1's training cost?"])
+      expect((await engine.ask(q)).confidence, q).not.toBe('answer');
+    // Costs mentioned in passing ask for none.
+    const passing = await engine.ask(
+      'Besides living costs, what about US policy pushes Chinese grads home?',
+    );
+    expect(passing.confidence).toBe('answer');
+  });
+
   it('abstains on someone the article never names, known by a common surname or as two unknown capitalised words', async () => {
     for (const q of ['梁文鋒是哪間大學畢業的？', '李開復在哪讀的博士？']) {
       const a = await engine.ask(q);

@@ -39,8 +39,9 @@ describe('follow-up set, keyword mode', async () => {
       expect(s.hit3, why).toBeGreaterThanOrEqual(0.75);
     expect(withContext.falseAbstentions, why).toBeLessThanOrEqual(3);
     // 2/6 until answerability learned that a name the article lacks, beside one it has,
-    // still makes the question about someone else.
-    expect(withContext.outOfScope.abstained, why).toBeGreaterThanOrEqual(4);
+    // still makes the question about someone else, and that a cost is answered only
+    // where the sentence gives it of what was asked.
+    expect(withContext.outOfScope.abstained, why).toBeGreaterThanOrEqual(6);
     expect(withContext.answerable.hit3 - alone.answerable.hit3).toBeGreaterThanOrEqual(0.1);
   });
 });
@@ -74,7 +75,7 @@ describe('second follow-up set, keyword mode', async () => {
     );
     expect(withContext.answerable.hit3, why).toBeGreaterThanOrEqual(0.79);
     expect(withContext.falseAbstentions, why).toBeLessThanOrEqual(4);
-    expect(withContext.outOfScope.abstained, why).toBeGreaterThanOrEqual(5);
+    expect(withContext.outOfScope.abstained, why).toBeGreaterThanOrEqual(6);
     expect(withContext.answerable.hit3 - alone.answerable.hit3).toBeGreaterThanOrEqual(0.1);
   });
 });

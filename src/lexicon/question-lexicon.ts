@@ -175,6 +175,16 @@ export const ATTRIBUTES: readonly AttributeSpec[] = [
     evidence: 'quantity',
   },
   {
+    // What something cost to make: answered only where the sentence says so of it, so
+    // "R1's training cost" is not answered by V3's cost in the same sentence.
+    name: 'cost',
+    // Asked for, not mentioned in passing ("besides living costs, …").
+    asked:
+      /成本(?:是|为|大概|大约|约|有)?(?:多少|几)|多少(?:钱的)?成本|(?:花|用)(?:了|费)(?:多少|几)|开销(?:多大|多少)|\bhow much did\b.*\bcost\b|\bcosts? (?:of|to)\b|['’]s (?:\w+ )?costs?\b|\bwhat (?:was|is|were) the (?:\w+ )?costs?\b/u,
+    cue: /成本|花费|开销|经费|预算|\bcosts?\b|\bspent\b|\bbudget/u,
+    evidence: 'quantity',
+  },
+  {
     name: 'valuation',
     asked: /估值|融资|募资|投资额|\bvaluations?\b|\bvalued at\b|\bfunding\b/u,
     cue: /估值|融资|募资|投资|市值|\bvalu|\bfunding\b/u,
