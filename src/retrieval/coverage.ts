@@ -67,7 +67,6 @@ export class CoverageModel {
   private readonly corpus: CorpusText;
   /** The passages alone: what the articles themselves say. */
   private readonly article: CorpusText;
-  private joined: string | null = null;
 
   /**
    * `texts` are what retrieval searches (passages with their field words, normal form);
@@ -111,11 +110,12 @@ export class CoverageModel {
     const known = this.abbreviations.get(word);
     if (known) return known;
     // The characters may stand apart, so no bigram narrows the search: the one scan
-    // of the corpus left, done once per word.
-    this.joined ??= this.texts.join('\n');
+    // of the corpus left, done once per word, passage by passage (a match never
+    // crosses one, and joining them would hold the corpus twice).
     const pattern = new RegExp(chars.map(escapeRegExp).join('\\p{Script=Han}{0,2}'), 'gu');
     const found = new Set<string>();
-    for (const m of this.joined.matchAll(pattern)) if (m[0].length > chars.length) found.add(m[0]);
+    for (const text of this.texts)
+      for (const m of text.matchAll(pattern)) if (m[0].length > chars.length) found.add(m[0]);
     if (this.abbreviations.size >= CACHE_LIMIT) this.abbreviations.clear();
     this.abbreviations.set(word, [...found]);
     return [...found];
