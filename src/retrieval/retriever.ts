@@ -8,7 +8,7 @@ import type { WeightedTerm } from '../indexes/bm25.js';
 import type { Embedder } from '../embedding/types.js';
 import type { LoadedIndex } from '../indexes/load.js';
 import { CURATED_WEIGHT, curatedSynonyms } from '../lexicon/chinese-synonyms.js';
-import { searchableText } from '../lexicon/field-words.js';
+import { fieldWords, searchableText } from '../lexicon/field-words.js';
 import { SubstringLookup } from '../text/substring-lookup.js';
 import { ARTICLE_FACTS, CAUSAL, PHOTO_WORDS } from '../lexicon/question-lexicon.js';
 import type { PersonEntry } from '../people/types.js';
@@ -170,7 +170,10 @@ export class Retriever {
     this.normalizedTexts = index.passages.map((p) => normalize(searchableText(p)));
     this.coverage = new CoverageModel(
       this.normalizedTexts,
-      index.passages.map((p) => normalize(p.text)),
+      // Most passages have no field words: their plain text is the same string, kept once.
+      index.passages.map((p, i) =>
+        fieldWords(p.tags) ? normalize(p.text) : this.normalizedTexts[i]!,
+      ),
       index.manifest.tokenizer.bigrams ? index.bm25 : null,
     );
     this.entities = new CorpusEntities(index, this.coverage);
