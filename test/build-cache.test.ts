@@ -35,7 +35,7 @@ function editOneArticle(file: string): void {
 }
 
 function cacheEntries(dataDir: string): string[] {
-  return readdirSync(cacheDir(dataDir)).filter((n) => n.endsWith('.json'));
+  return readdirSync(cacheDir(dataDir)).filter((n) => n.endsWith('.v8'));
 }
 
 describe('incremental reindex through the build cache', () => {
@@ -77,13 +77,15 @@ describe('incremental reindex through the build cache', () => {
   it('recomputes a damaged entry instead of failing, and the result is unchanged', async () => {
     const before = bytes((await buildIndex(incremental, silentLog)).dir);
     const [victim, other] = cacheEntries(incremental.DATA_DIR);
-    writeFileSync(path.join(cacheDir(incremental.DATA_DIR), victim!), '{"truncated":');
-    const body = readFileSync(path.join(cacheDir(incremental.DATA_DIR), other!), 'utf8');
-    // Valid JSON after the checksum line, but not the JSON the checksum vouches for.
-    writeFileSync(
-      path.join(cacheDir(incremental.DATA_DIR), other!),
-      body.replace(/"tokens":\{"key":"[0-9a-f]+","value":\[\[/, '$&"extra",'),
-    );
+    const victimFile = path.join(cacheDir(incremental.DATA_DIR), victim!);
+    writeFileSync(victimFile, readFileSync(victimFile).subarray(0, 100));
+    // A well-formed body, but not the one the checksum vouches for: one byte of text changed.
+    const otherFile = path.join(cacheDir(incremental.DATA_DIR), other!);
+    const body = readFileSync(otherFile);
+    const at = body.indexOf(Buffer.from('tokens', 'latin1'), 32);
+    expect(at).toBeGreaterThan(0);
+    body[at + 1] = 'u'.charCodeAt(0);
+    writeFileSync(otherFile, body);
     const rebuilt = await buildIndex(incremental, silentLog);
     expect(rebuilt.cache.damaged).toBe(2);
     expect(rebuilt.cache.derived['tokens']).toBe(2);

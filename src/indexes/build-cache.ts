@@ -4,7 +4,8 @@
  * kept under DATA_DIR/cache/, so a reindex after one article changed redoes the work
  * for that article only and rebuilds the corpus-wide statistics from the rest.
  *
- *   data/cache/<doc key>.json   one file per article: "<sha256 of body>\n<body JSON>"
+ *   data/cache/<doc key>.v8   one file per article: the 32-byte sha256 of the body,
+ *                             then the body as `v8.serialize` writes it
  *
  * An entry is found by a hash of the parsed document itself (meta and every block),
  * so anything that changes what the parser made of the file, including its name,
@@ -13,16 +14,29 @@
  * key differs is recomputed. A damaged entry fails its checksum or its shape check
  * and is recomputed too: the cache can only ever cost a rebuild, never a wrong index.
  */
+import { createHash } from 'node:crypto';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import type { CorpusDocument } from '../corpus/types.js';
 import { writeFileAtomic } from './atomic.js';
 import { sha256 } from './checksum.js';
 
 /** Bump when a section's layout or meaning changes: older entries are then ignored. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
-const ENTRY_FILE = /^[0-9a-f]{64}\.json$/;
+/**
+ * Entries of this format, and of the JSON one before it (pruned like any stale entry).
+ * V8's serializer reads a thousand articles' entries in about half the time JSON.parse
+ * took, and the file is a quarter smaller: Chinese text is stored as UTF-16 code
+ * units, without decoding UTF-8 first.
+ */
+const ENTRY_FILE = /^[0-9a-f]{64}\.(?:v8|json)$/;
+const DIGEST_BYTES = 32;
+
+function digest(bytes: Uint8Array): Buffer {
+  return createHash('sha256').update(bytes).digest();
+}
 
 export function cacheDir(dataDir: string): string {
   return path.join(dataDir, 'cache');
@@ -108,19 +122,18 @@ export class DocumentCache {
   }
 }
 
-function parseEntry(raw: string): EntryBody | null {
-  const newline = raw.indexOf('\n');
-  if (newline !== 64) return null;
-  const body = raw.slice(newline + 1);
-  if (sha256(body) !== raw.slice(0, newline)) return null;
-  let json: unknown;
+function parseEntry(raw: Buffer): EntryBody | null {
+  if (raw.length <= DIGEST_BYTES) return null;
+  const body = raw.subarray(DIGEST_BYTES);
+  if (!digest(body).equals(raw.subarray(0, DIGEST_BYTES))) return null;
+  let value: unknown;
   try {
-    json = JSON.parse(body);
+    value = deserialize(body);
   } catch {
     return null;
   }
-  if (typeof json !== 'object' || json === null) return null;
-  const { format, sections } = json as Partial<EntryBody>;
+  if (typeof value !== 'object' || value === null) return null;
+  const { format, sections } = value as Partial<EntryBody>;
   if (format !== CACHE_FORMAT || typeof sections !== 'object' || sections === null) return null;
   for (const s of Object.values(sections) as unknown[]) {
     if (typeof s !== 'object' || s === null || typeof (s as Section).key !== 'string') return null;
@@ -147,7 +160,7 @@ export class BuildCache {
     documents: readonly CorpusDocument[],
     enabled: boolean,
   ): Promise<BuildCache> {
-    const files = new Map(documents.map((d) => [d, `${documentKey(d)}.json`]));
+    const files = new Map(documents.map((d) => [d, `${documentKey(d)}.v8`]));
     const cache = new BuildCache(cacheDir(dataDir), files);
     for (const doc of documents) {
       const file = files.get(doc)!;
@@ -158,9 +171,9 @@ export class BuildCache {
   }
 
   private async read(file: string): Promise<EntryBody | null> {
-    let raw: string;
+    let raw: Buffer;
     try {
-      raw = await readFile(path.join(this.dir!, file), 'utf8');
+      raw = await readFile(path.join(this.dir!, file));
     } catch {
       return null;
     }
@@ -185,8 +198,8 @@ export class BuildCache {
     let written = 0;
     for (const entry of this.entries.values()) {
       if (!entry.dirty) continue;
-      const body = JSON.stringify(entry.body());
-      await writeFileAtomic(path.join(dir, entry.file), `${sha256(body)}\n${body}`);
+      const body = serialize(entry.body());
+      await writeFileAtomic(path.join(dir, entry.file), Buffer.concat([digest(body), body]));
       written++;
     }
     let pruned = 0;
