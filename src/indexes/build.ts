@@ -12,6 +12,7 @@ import type { Logger } from '../logger.js';
 import { cedictLexicon } from '../people/lexicon.js';
 import { PeopleDataError } from '../people/curated.js';
 import type { NamesOf } from '../people/detect.js';
+import type { MentionsOf } from '../people/mentions.js';
 import {
   buildPeopleRegistry,
   loadCuratedPeople,
@@ -49,6 +50,7 @@ import {
   type CacheStats,
 } from './build-cache.js';
 import {
+  isDocumentMentions,
   isDocumentNames,
   isSummaryOrNull,
   isTextsView,
@@ -107,16 +109,27 @@ async function namesAndTerms(
   const namesKey = settingsKey('names', TEXT_FORM, dictionaryKey, jiebaExtraWords());
   const namesOf: NamesOf = (doc, compute) =>
     cache.of(doc).reuse('names', namesKey, isDocumentNames, compute);
+  // Mentions are found with jieba too (a lone surname must be a word of its own), and
+  // with every person's forms: one new name anywhere finds them all again.
+  const mentionsKeys = new Map<string, string>();
+  const mentionsOf: MentionsOf = (doc, formsKey, compute) => {
+    let key = mentionsKeys.get(formsKey);
+    if (key === undefined) {
+      key = settingsKey('mentions', TEXT_FORM, formsKey, jiebaExtraWords());
+      mentionsKeys.set(formsKey, key);
+    }
+    return cache.of(doc).reuse('mentions', key, isDocumentMentions, compute);
+  };
   const curated = await curatedOrSkip(corpus, 'people.json', () =>
     loadCuratedPeople(config.CORPUS_DIR),
   );
   let people: PeopleRegistry;
   try {
-    people = buildPeopleRegistry(corpus, curated, { lexicon, namesOf });
+    people = buildPeopleRegistry(corpus, curated, { lexicon, namesOf, mentionsOf });
   } catch (err) {
     if (!(err instanceof PeopleDataError)) throw err;
     corpus.skipped.push({ file: 'people.json', problem: err.message });
-    people = buildPeopleRegistry(corpus, [], { lexicon, namesOf });
+    people = buildPeopleRegistry(corpus, [], { lexicon, namesOf, mentionsOf });
   }
   const glossary = [
     ...(await curatedOrSkip<GlossaryEntry>(corpus, 'glossary.json', () =>

@@ -13,6 +13,7 @@ import type { CorpusDocument, Passage } from '../corpus/types.js';
 import type { Embedder } from '../embedding/types.js';
 import type { TextsView } from '../lexicon/crosslingual-build.js';
 import type { DetectedName, DocumentNames } from '../people/detect.js';
+import type { DocumentMentions } from '../people/mentions.js';
 import { settingsKey, type BuildCache } from './build-cache.js';
 import type { DocumentSummary, SummarySentence } from './summary.js';
 
@@ -123,6 +124,27 @@ function isDetected(v: unknown): v is DetectedName {
 
 export function isDocumentNames(v: unknown): v is DocumentNames {
   return isObject(v) && isStrings(v.texts) && Array.isArray(v.found) && v.found.every(isDetected);
+}
+
+function isMention(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    typeof v.doc === 'string' &&
+    typeof v.paragraph === 'number' &&
+    typeof v.text === 'string' &&
+    typeof v.start === 'number' &&
+    typeof v.end === 'number' &&
+    isStrings(v.names)
+  );
+}
+
+export function isDocumentMentions(v: unknown): v is DocumentMentions {
+  return (
+    Array.isArray(v) &&
+    v.every(
+      (x) => Array.isArray(x) && x.length === 2 && typeof x[0] === 'number' && isMention(x[1]),
+    )
+  );
 }
 
 const isVectors = (v: unknown): v is Float32Array[] =>
