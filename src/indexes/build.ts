@@ -24,6 +24,11 @@ import { fieldWords, searchableText } from '../lexicon/field-words.js';
 import { buildCrossLingualTable, type TextsView } from '../lexicon/crosslingual-build.js';
 import type { CrossLingualTable } from '../lexicon/crosslingual-table.js';
 import {
+  dictionaryFacts,
+  isDictionaryFacts,
+  type DictionaryFacts,
+} from '../lexicon/dictionary-facts.js';
+import {
   GlossaryDataError,
   extractParentheticalGlossary,
   loadGlossary,
@@ -154,6 +159,12 @@ async function namesAndTerms(
   const englishPairs = people.people.flatMap((p) =>
     p.aliases.filter((a) => /[A-Za-z]/.test(a)).map((english) => ({ english, zh: p.name })),
   );
+  const facts = cache.shared(
+    'dictionary-facts',
+    settingsKey('dictionary-facts', TEXT_FORM, dictionaryKey),
+    (v): v is DictionaryFacts => isDictionaryFacts(v, dictionary.length),
+    () => dictionaryFacts(dictionary),
+  );
   const crosslingual = buildCrossLingualTable({
     corpus,
     glossary,
@@ -161,6 +172,7 @@ async function namesAndTerms(
     dictionary,
     extraTexts: searchedBesideParagraphs(corpus),
     viewOf: crossLingualViews(cache, dictionaryKey),
+    facts,
   });
   return { people, extraWords, crosslingual };
 }
@@ -249,7 +261,7 @@ async function buildLocked(
   const corpus = await loadCorpus(config.CORPUS_DIR, corpusLimits(config));
   if (corpus.documents.length === 0) throw new EmptyCorpusError(config.CORPUS_DIR, corpus.skipped);
 
-  const cache = await BuildCache.open(config.DATA_DIR, corpus.documents, options.full !== true);
+  const cache = BuildCache.open(config.DATA_DIR, corpus.documents, options.full !== true);
   const { people, extraWords, crosslingual } = await namesAndTerms(config, corpus, cache, step);
 
   step('Splitting into passages');
