@@ -39,7 +39,7 @@ import { normalize } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
 import { TEXT_FORM, tokenizerOptions } from './tokenizer-options.js';
 import { publishDirectory } from './atomic.js';
-import { Bm25Index, DEFAULT_BM25 } from './bm25.js';
+import { Bm25Builder, DEFAULT_BM25 } from './bm25.js';
 import { calibrate } from './calibrate.js';
 import { loadEmbedder } from '../embedding/load.js';
 import { sha256 } from './checksum.js';
@@ -275,15 +275,17 @@ async function buildLocked(
   // the whole corpus), so that set is part of their key: a new name anywhere
   // re-tokenizes every article.
   const tokenKey = settingsKey('tokens', chunking, tokenizer, TEXT_FORM, jiebaExtraWords());
-  const tokens = corpus.documents.flatMap((doc) => {
+  const bm25Builder = new Bm25Builder();
+  for (const doc of corpus.documents) {
     const { from, to } = spans.get(doc)!;
-    return cache
+    const tokens = cache
       .of(doc)
       .reuse('tokens', tokenKey, isStringArrays, () =>
         passages.slice(from, to).map((p) => tokenize(searchableText(p), tokenizer)),
       );
-  });
-  const bm25 = Bm25Index.build(tokens, DEFAULT_BM25, tokenizer);
+    for (const terms of tokens) bm25Builder.add(terms);
+  }
+  const bm25 = bm25Builder.finish(DEFAULT_BM25, tokenizer);
 
   step("Choosing each article's summary sentences");
   const summaryKey = settingsKey('summary', tokenKey, DEFAULT_SUMMARY);

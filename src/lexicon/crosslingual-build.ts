@@ -181,17 +181,15 @@ export function textsView(
 }
 
 /**
+ * The corpus view, put together one article's share at a time, so that no share
+ * (each holds its article's text) outlives its turn.
+ *
  * Only substrings the table will ask about are kept (dictionary headwords, and the
  * given names of `names`): keeping every substring made the view about twelve
  * strings per character of the corpus, gigabytes for a thousand articles.
  */
-function corpusView(
-  parts: readonly TextsView[],
-  entries: readonly CedictEntry[],
-  facts: DictionaryFacts,
-  names: readonly string[],
-): CorpusView {
-  const view: CorpusView = {
+class CorpusViewBuilder {
+  private readonly view: CorpusView = {
     ngrams: new Set(),
     traditional: new Set(),
     words: new Set(),
@@ -199,7 +197,16 @@ function corpusView(
     taggedKeys: new Map(),
     latin: new Set(),
   };
-  for (const part of parts) {
+  /** Every headword form some share found, narrowed once the whole corpus is known. */
+  private readonly headwordGrams = new Set<string>();
+  private readonly givenNames: WantedStrings;
+
+  constructor(names: readonly string[]) {
+    this.givenNames = new WantedStrings(new Set(names.map(givenName)));
+  }
+
+  add(part: TextsView): void {
+    const { view } = this;
     for (const t of part.traditional) view.traditional.add(t);
     for (const w of part.words) view.words.add(w);
     part.tagged.forEach(([word, tag], i) => {
@@ -208,17 +215,20 @@ function corpusView(
       view.taggedKeys.set(word, part.taggedKeys[i]!);
     });
     for (const l of part.latin) view.latin.add(l);
+    for (const g of part.headwordGrams) this.headwordGrams.add(g);
+    for (const run of part.normalRuns) this.givenNames.collect(run, view.ngrams);
   }
-  const normals = new Set(entries.map((e) => e.simplified));
-  entries.forEach((e, i) => {
-    if (view.traditional.has(e.traditional)) normals.add(facts.normalTraditional[i]!);
-  });
-  // Each part found every headword form; keep those of the headwords this corpus has.
-  for (const part of parts)
-    for (const g of part.headwordGrams) if (normals.has(g)) view.ngrams.add(g);
-  const givenNames = new WantedStrings(new Set(names.map(givenName)));
-  for (const part of parts) for (const run of part.normalRuns) givenNames.collect(run, view.ngrams);
-  return view;
+
+  finish(entries: readonly CedictEntry[], facts: DictionaryFacts): CorpusView {
+    const { view } = this;
+    const normals = new Set(entries.map((e) => e.simplified));
+    entries.forEach((e, i) => {
+      if (view.traditional.has(e.traditional)) normals.add(facts.normalTraditional[i]!);
+    });
+    // Each share found every headword form; keep those of the headwords this corpus has.
+    for (const g of this.headwordGrams) if (normals.has(g)) view.ngrams.add(g);
+    return view;
+  }
 }
 
 /** "Zizheng" alone: the given name of a three-character name. */
@@ -423,18 +433,21 @@ export function buildCrossLingualTable(input: CrossLingualInput): CrossLingualTa
   const wanted = () => (headwords ??= dictionaryHeadwords(entries, facts.normalTraditional));
   const memo: PinyinMemo = new Map();
   const viewOf = input.viewOf ?? ((_doc, compute) => compute());
-  const parts = input.corpus.documents.map((doc) =>
-    viewOf(doc, () =>
-      textsView(
-        doc.paragraphs.map((p) => p.text),
-        wanted(),
-        memo,
+  const builder = new CorpusViewBuilder(names);
+  for (const doc of input.corpus.documents) {
+    builder.add(
+      viewOf(doc, () =>
+        textsView(
+          doc.paragraphs.map((p) => p.text),
+          wanted(),
+          memo,
+        ),
       ),
-    ),
-  );
+    );
+  }
   // After the articles, as before: a word's first tag is from the paragraphs.
-  parts.push(textsView(input.extraTexts ?? [], wanted(), memo));
-  const view = corpusView(parts, entries, facts, names);
+  builder.add(textsView(input.extraTexts ?? [], wanted(), memo));
+  const view = builder.finish(entries, facts);
   const english = new CandidateMap();
   const absentNames = addDictionary(entries, facts, view, english);
 
