@@ -93,13 +93,27 @@ describe('incremental reindex through the build cache', () => {
     expect(bytes(rebuilt.dir)).toEqual(before);
   });
 
-  it('re-splits every article when the chunking changes, and keeps nothing of a removed article', async () => {
+  it('re-splits every article when the chunking changes, re-tokenizes them when the segmenter does, and keeps nothing of a removed article', async () => {
     const rechunked = { ...incremental, CHUNK_MAX_CHARS: incremental.CHUNK_MAX_CHARS + 100 };
     const built = await buildIndex(rechunked, silentLog);
     expect(built.cache.derived['passages']).toBe(ARTICLES);
     expect(built.cache.reused['passages']).toBeUndefined();
     // The names and terms do not depend on chunking: their per-article work is kept.
     expect(built.cache.reused['crosslingual']).toBe(ARTICLES);
+
+    // Another segmenter makes other tokens (and summaries, chosen by them) from the same passages.
+    const resegmented = { ...rechunked, SEGMENTER: 'intl' as const };
+    const tokenized = await buildIndex(resegmented, silentLog);
+    expect(tokenized.cache.derived['tokens']).toBe(ARTICLES);
+    expect(tokenized.cache.derived['summary']).toBe(ARTICLES);
+    expect(tokenized.cache.reused['tokens']).toBeUndefined();
+    expect(tokenized.cache.reused['passages']).toBe(ARTICLES);
+    const fresh = await buildIndex(
+      { ...full, CHUNK_MAX_CHARS: rechunked.CHUNK_MAX_CHARS, SEGMENTER: 'intl' },
+      silentLog,
+      { full: true },
+    );
+    expect(bytes(tokenized.dir)).toEqual(bytes(fresh.dir));
 
     rmSync(path.join(corpus, 'synthetic-00002.md'));
     const smaller = await buildIndex(incremental, silentLog);
