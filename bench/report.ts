@@ -31,7 +31,7 @@ export function corpusTable(results: BenchResults): string {
   for (const r of rows) {
     const v = r.serve;
     lines.push(
-      `| ${r.articles.toLocaleString('en')} | ${r.full.passages.toLocaleString('en')} | ${s(r.full.ms)} (${cpu(r.full)}) | ${s(r.incremental.ms)} (${cpu(r.incremental)}) | ${r.full.peakRssMb} MB | ${mb(v.indexBytes)} | ${s(v.openMs)} | ${v.rssAfterLoadMb} MB | ${ms(v.ask.p50)} / ${ms(v.ask.p95)} | ${ms(v.bm25.p50)} / ${ms(v.bm25.p95)} | ${s(v.minisearch.buildMs)} | ${ms(v.minisearch.p50)} / ${ms(v.minisearch.p95)} |`,
+      `| ${r.articles.toLocaleString('en')} | ${r.full.passages.toLocaleString('en')} | ${s(r.full.ms)} (${cpu(r.full)}) | ${s(r.incremental.ms)} (${cpu(r.incremental)}) | ${r.full.peakRssMb} MB | ${mb(v.indexBytes)} | ${s(v.openMs)} | ${v.rssAfterLoadMb} MB | ${ms(v.ask.p50)} / ${ms(v.ask.p95)} | ${ms(v.bm25.p50)} / ${ms(v.bm25.p95)} | ${v.minisearch ? s(v.minisearch.buildMs) : '—'} | ${v.minisearch ? `${ms(v.minisearch.p50)} / ${ms(v.minisearch.p95)}` : '—'} |`,
     );
   }
   return lines.join('\n');
@@ -183,13 +183,18 @@ fresh process. Timings come from a shared 2-core machine and move by tens of per
 - **full build**: \`buildIndex\`, what \`npm run reindex\` runs; wall time, and in brackets the CPU time the build
   process used, which other work on the machine moves less. **one article changed**: the same after editing one
   paragraph of one article, in a new process, with the build cache (\`DATA_DIR/cache/\`) the full build left:
-  the other articles' passages, tokens, summaries, name candidates and headword hits are reused, and the
-  corpus-wide parts (people registry, English→Chinese table, BM25 statistics) are rebuilt from them.
+  the other articles' passages, tokens, summaries, name candidates, people mentions and headword hits are
+  reused, as are the dictionary-only parts of the English→Chinese table, and the corpus-wide parts (people
+  registry, English→Chinese table, BM25 statistics) are rebuilt from them.
 - **cold open**: opening the engine in a fresh process on a built index (freshness check, reading the index,
   loading jieba); **RSS after load** right after.
 - **query**: a full keyword-mode answer (\`engine.ask\`) over ${'`bench/questions.ts`'} (40 questions, 3 timed rounds
   after a warm-up); **BM25 alone** is the keyword index search on the same questions' terms; **minisearch** indexes
-  the same passages with the same tokenizer and answers the same questions.
+  the same passages with the same tokenizer and answers the same questions; **—** where it was not run.
+- The 10,000-article row was measured by the same build and engine calls run one at a time (not by one
+  \`npm run bench\`), without minisearch, while other work left the full build about a third of a core:
+  its wall times are inflated about threefold, and perhaps its CPU times too (summaries, chosen article by
+  article, took about 1.4 times the CPU per article they take at 1,000).
 
 ${corpusTable(results)}
 

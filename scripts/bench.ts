@@ -117,7 +117,9 @@ function chartPoints(results: BenchResults): ChartPoint[] {
     { articles: r.articles, measure: 'cold open (s)', value: r.serve.openMs / 1000 },
     { articles: r.articles, measure: 'query p95 (ms)', value: r.serve.ask.p95 },
     { articles: r.articles, measure: 'BM25 p95 (ms)', value: r.serve.bm25.p95 },
-    { articles: r.articles, measure: 'minisearch p95 (ms)', value: r.serve.minisearch.p95 },
+    ...(r.serve.minisearch
+      ? [{ articles: r.articles, measure: 'minisearch p95 (ms)', value: r.serve.minisearch.p95 }]
+      : []),
   ]);
 }
 

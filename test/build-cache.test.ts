@@ -34,8 +34,10 @@ function editOneArticle(file: string): void {
   writeFileSync(full, edited);
 }
 
+/** The articles the cache holds sections of (files are <doc key>.<section>.v8). */
 function cacheEntries(dataDir: string): string[] {
-  return readdirSync(cacheDir(dataDir)).filter((n) => n.endsWith('.json'));
+  const names = readdirSync(cacheDir(dataDir));
+  return [...new Set(names.flatMap((n) => /^([0-9a-f]{64})\.[a-z-]+\.v8$/.exec(n)?.[1] ?? []))];
 }
 
 describe('incremental reindex through the build cache', () => {
@@ -65,6 +67,8 @@ describe('incremental reindex through the build cache', () => {
     expect(again.cache.derived['tokens']).toBe(1);
     expect(again.cache.reused['crosslingual']).toBe(ARTICLES - 1);
     expect(again.cache.reused['names']).toBe(ARTICLES - 1);
+    // The typo names nobody new, so the other articles' mentions stand.
+    expect(again.cache.reused['mentions']).toBe(ARTICLES - 1);
     expect(fresh.cache.reused).toEqual({});
     expect(bytes(again.dir)).toEqual(bytes(fresh.dir));
     expect(again.manifest.checksums).toEqual(fresh.manifest.checksums);
@@ -77,26 +81,39 @@ describe('incremental reindex through the build cache', () => {
   it('recomputes a damaged entry instead of failing, and the result is unchanged', async () => {
     const before = bytes((await buildIndex(incremental, silentLog)).dir);
     const [victim, other] = cacheEntries(incremental.DATA_DIR);
-    writeFileSync(path.join(cacheDir(incremental.DATA_DIR), victim!), '{"truncated":');
-    const body = readFileSync(path.join(cacheDir(incremental.DATA_DIR), other!), 'utf8');
-    // Valid JSON after the checksum line, but not the JSON the checksum vouches for.
-    writeFileSync(
-      path.join(cacheDir(incremental.DATA_DIR), other!),
-      body.replace(/"tokens":\{"key":"[0-9a-f]+","value":\[\[/, '$&"extra",'),
-    );
+    const tokensOf = (doc: string) => path.join(cacheDir(incremental.DATA_DIR), `${doc}.tokens.v8`);
+    writeFileSync(tokensOf(victim!), readFileSync(tokensOf(victim!)).subarray(0, 100));
+    // A well-formed body, but not the one the checksum vouches for: one byte of text changed.
+    const body = readFileSync(tokensOf(other!));
+    body.writeUInt8(body.readUInt8(body.length - 3) ^ 1, body.length - 3);
+    writeFileSync(tokensOf(other!), body);
     const rebuilt = await buildIndex(incremental, silentLog);
     expect(rebuilt.cache.damaged).toBe(2);
     expect(rebuilt.cache.derived['tokens']).toBe(2);
     expect(bytes(rebuilt.dir)).toEqual(before);
   });
 
-  it('re-splits every article when the chunking changes, and keeps nothing of a removed article', async () => {
+  it('re-splits every article when the chunking changes, re-tokenizes them when the segmenter does, and keeps nothing of a removed article', async () => {
     const rechunked = { ...incremental, CHUNK_MAX_CHARS: incremental.CHUNK_MAX_CHARS + 100 };
     const built = await buildIndex(rechunked, silentLog);
     expect(built.cache.derived['passages']).toBe(ARTICLES);
     expect(built.cache.reused['passages']).toBeUndefined();
     // The names and terms do not depend on chunking: their per-article work is kept.
     expect(built.cache.reused['crosslingual']).toBe(ARTICLES);
+
+    // Another segmenter makes other tokens (and summaries, chosen by them) from the same passages.
+    const resegmented = { ...rechunked, SEGMENTER: 'intl' as const };
+    const tokenized = await buildIndex(resegmented, silentLog);
+    expect(tokenized.cache.derived['tokens']).toBe(ARTICLES);
+    expect(tokenized.cache.derived['summary']).toBe(ARTICLES);
+    expect(tokenized.cache.reused['tokens']).toBeUndefined();
+    expect(tokenized.cache.reused['passages']).toBe(ARTICLES);
+    const fresh = await buildIndex(
+      { ...full, CHUNK_MAX_CHARS: rechunked.CHUNK_MAX_CHARS, SEGMENTER: 'intl' },
+      silentLog,
+      { full: true },
+    );
+    expect(bytes(tokenized.dir)).toEqual(bytes(fresh.dir));
 
     rmSync(path.join(corpus, 'synthetic-00002.md'));
     const smaller = await buildIndex(incremental, silentLog);

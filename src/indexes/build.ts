@@ -12,6 +12,7 @@ import type { Logger } from '../logger.js';
 import { cedictLexicon } from '../people/lexicon.js';
 import { PeopleDataError } from '../people/curated.js';
 import type { NamesOf } from '../people/detect.js';
+import type { MentionsOf } from '../people/mentions.js';
 import {
   buildPeopleRegistry,
   loadCuratedPeople,
@@ -23,6 +24,11 @@ import { fieldWords, searchableText } from '../lexicon/field-words.js';
 import { buildCrossLingualTable, type TextsView } from '../lexicon/crosslingual-build.js';
 import type { CrossLingualTable } from '../lexicon/crosslingual-table.js';
 import {
+  dictionaryFacts,
+  isDictionaryFacts,
+  type DictionaryFacts,
+} from '../lexicon/dictionary-facts.js';
+import {
   GlossaryDataError,
   extractParentheticalGlossary,
   loadGlossary,
@@ -33,7 +39,7 @@ import { normalize } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
 import { TEXT_FORM, tokenizerOptions } from './tokenizer-options.js';
 import { publishDirectory } from './atomic.js';
-import { Bm25Index, DEFAULT_BM25 } from './bm25.js';
+import { Bm25Builder, DEFAULT_BM25 } from './bm25.js';
 import { calibrate } from './calibrate.js';
 import { loadEmbedder } from '../embedding/load.js';
 import { sha256 } from './checksum.js';
@@ -49,6 +55,7 @@ import {
   type CacheStats,
 } from './build-cache.js';
 import {
+  isDocumentMentions,
   isDocumentNames,
   isSummaryOrNull,
   isTextsView,
@@ -107,16 +114,27 @@ async function namesAndTerms(
   const namesKey = settingsKey('names', TEXT_FORM, dictionaryKey, jiebaExtraWords());
   const namesOf: NamesOf = (doc, compute) =>
     cache.of(doc).reuse('names', namesKey, isDocumentNames, compute);
+  // Mentions are found with jieba too (a lone surname must be a word of its own), and
+  // with every person's forms: one new name anywhere finds them all again.
+  const mentionsKeys = new Map<string, string>();
+  const mentionsOf: MentionsOf = (doc, formsKey, compute) => {
+    let key = mentionsKeys.get(formsKey);
+    if (key === undefined) {
+      key = settingsKey('mentions', TEXT_FORM, formsKey, jiebaExtraWords());
+      mentionsKeys.set(formsKey, key);
+    }
+    return cache.of(doc).reuse('mentions', key, isDocumentMentions, compute);
+  };
   const curated = await curatedOrSkip(corpus, 'people.json', () =>
     loadCuratedPeople(config.CORPUS_DIR),
   );
   let people: PeopleRegistry;
   try {
-    people = buildPeopleRegistry(corpus, curated, { lexicon, namesOf });
+    people = buildPeopleRegistry(corpus, curated, { lexicon, namesOf, mentionsOf });
   } catch (err) {
     if (!(err instanceof PeopleDataError)) throw err;
     corpus.skipped.push({ file: 'people.json', problem: err.message });
-    people = buildPeopleRegistry(corpus, [], { lexicon, namesOf });
+    people = buildPeopleRegistry(corpus, [], { lexicon, namesOf, mentionsOf });
   }
   const glossary = [
     ...(await curatedOrSkip<GlossaryEntry>(corpus, 'glossary.json', () =>
@@ -141,6 +159,12 @@ async function namesAndTerms(
   const englishPairs = people.people.flatMap((p) =>
     p.aliases.filter((a) => /[A-Za-z]/.test(a)).map((english) => ({ english, zh: p.name })),
   );
+  const facts = cache.shared(
+    'dictionary-facts',
+    settingsKey('dictionary-facts', TEXT_FORM, dictionaryKey),
+    (v): v is DictionaryFacts => isDictionaryFacts(v, dictionary.length),
+    () => dictionaryFacts(dictionary),
+  );
   const crosslingual = buildCrossLingualTable({
     corpus,
     glossary,
@@ -148,6 +172,7 @@ async function namesAndTerms(
     dictionary,
     extraTexts: searchedBesideParagraphs(corpus),
     viewOf: crossLingualViews(cache, dictionaryKey),
+    facts,
   });
   return { people, extraWords, crosslingual };
 }
@@ -236,7 +261,7 @@ async function buildLocked(
   const corpus = await loadCorpus(config.CORPUS_DIR, corpusLimits(config));
   if (corpus.documents.length === 0) throw new EmptyCorpusError(config.CORPUS_DIR, corpus.skipped);
 
-  const cache = await BuildCache.open(config.DATA_DIR, corpus.documents, options.full !== true);
+  const cache = BuildCache.open(config.DATA_DIR, corpus.documents, options.full !== true);
   const { people, extraWords, crosslingual } = await namesAndTerms(config, corpus, cache, step);
 
   step('Splitting into passages');
@@ -250,15 +275,17 @@ async function buildLocked(
   // the whole corpus), so that set is part of their key: a new name anywhere
   // re-tokenizes every article.
   const tokenKey = settingsKey('tokens', chunking, tokenizer, TEXT_FORM, jiebaExtraWords());
-  const tokens = corpus.documents.flatMap((doc) => {
+  const bm25Builder = new Bm25Builder();
+  for (const doc of corpus.documents) {
     const { from, to } = spans.get(doc)!;
-    return cache
+    const tokens = cache
       .of(doc)
       .reuse('tokens', tokenKey, isStringArrays, () =>
         passages.slice(from, to).map((p) => tokenize(searchableText(p), tokenizer)),
       );
-  });
-  const bm25 = Bm25Index.build(tokens, DEFAULT_BM25, tokenizer);
+    for (const terms of tokens) bm25Builder.add(terms);
+  }
+  const bm25 = bm25Builder.finish(DEFAULT_BM25, tokenizer);
 
   step("Choosing each article's summary sentences");
   const summaryKey = settingsKey('summary', tokenKey, DEFAULT_SUMMARY);

@@ -13,6 +13,7 @@ import type { CorpusDocument, Passage } from '../corpus/types.js';
 import type { Embedder } from '../embedding/types.js';
 import type { TextsView } from '../lexicon/crosslingual-build.js';
 import type { DetectedName, DocumentNames } from '../people/detect.js';
+import type { DocumentMentions } from '../people/mentions.js';
 import { settingsKey, type BuildCache } from './build-cache.js';
 import type { DocumentSummary, SummarySentence } from './summary.js';
 
@@ -104,7 +105,10 @@ export function isTextsView(v: unknown): v is TextsView {
     isStrings(v.words) &&
     isStrings(v.latin) &&
     Array.isArray(v.tagged) &&
-    v.tagged.every((t) => isStrings(t) && t.length === 2)
+    v.tagged.every((t) => isStrings(t) && t.length === 2) &&
+    Array.isArray(v.taggedKeys) &&
+    v.taggedKeys.length === v.tagged.length &&
+    v.taggedKeys.every(isStrings)
   );
 }
 
@@ -125,23 +129,34 @@ export function isDocumentNames(v: unknown): v is DocumentNames {
   return isObject(v) && isStrings(v.texts) && Array.isArray(v.found) && v.found.every(isDetected);
 }
 
-const isBase64List = (v: unknown): v is string[] =>
-  Array.isArray(v) && v.every((x) => typeof x === 'string');
-
-function encodeVector(v: Float32Array): string {
-  return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64');
+function isMention(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    typeof v.doc === 'string' &&
+    typeof v.paragraph === 'number' &&
+    typeof v.text === 'string' &&
+    typeof v.start === 'number' &&
+    typeof v.end === 'number' &&
+    isStrings(v.names)
+  );
 }
 
-function decodeVector(s: string): Float32Array {
-  const bytes = Buffer.from(s, 'base64');
-  // Copied into a fresh buffer: Float32Array needs 4-byte alignment.
-  return new Float32Array(new Uint8Array(bytes).buffer);
+export function isDocumentMentions(v: unknown): v is DocumentMentions {
+  return (
+    Array.isArray(v) &&
+    v.every(
+      (x) => Array.isArray(x) && x.length === 2 && typeof x[0] === 'number' && isMention(x[1]),
+    )
+  );
 }
+
+const isVectors = (v: unknown): v is Float32Array[] =>
+  Array.isArray(v) && v.every((x) => x instanceof Float32Array);
 
 /**
  * Each passage's vector, embedding only the articles the cache holds none for
- * (in one batch, as the uncached build does). Vectors are kept as the bytes of
- * their float32s, so a reused vector is bit for bit the one the model gave.
+ * (in one batch, as the uncached build does). The cache keeps the Float32Arrays
+ * themselves, so a reused vector is bit for bit the one the model gave.
  */
 export async function passageVectors(
   documents: readonly CorpusDocument[],
@@ -163,9 +178,8 @@ export async function passageVectors(
   const missing: CorpusDocument[] = [];
   for (const doc of documents) {
     const { from, to } = split.spans.get(doc)!;
-    const held = cache.of(doc).peek('vectors', key, isBase64List);
-    if (held && held.length === to - from)
-      held.forEach((s, i) => (vectors[from + i] = decodeVector(s)));
+    const held = cache.of(doc).peek('vectors', key, isVectors);
+    if (held && held.length === to - from) held.forEach((v, i) => (vectors[from + i] = v));
     else missing.push(doc);
   }
   const wanted = missing.flatMap((doc) => {
@@ -179,7 +193,12 @@ export async function passageVectors(
     const mine = fresh.slice(next, next + (to - from));
     next += to - from;
     mine.forEach((v, i) => (vectors[from + i] = v));
-    cache.of(doc).put('vectors', key, mine.map(encodeVector));
+    // Copies, each owning its buffer: V8 serializes a view together with all of its buffer.
+    cache.of(doc).put(
+      'vectors',
+      key,
+      mine.map((v) => new Float32Array(v)),
+    );
   }
   return vectors.map((v, i) => {
     if (!v) throw new Error(`No vector for passage ${i}`);

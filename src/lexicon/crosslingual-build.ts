@@ -17,10 +17,10 @@ import { tokenizeNormalized } from '../text/tokenize.js';
 import type { CedictEntry } from './cedict.js';
 import type { CrossLingualTable, StoredCandidate } from './crosslingual-table.js';
 import { englishTokens, phraseKey } from './english-words.js';
-import { dictionarySynonyms } from './english-synonyms.js';
+import { dictionaryFacts, type DictionaryFacts } from './dictionary-facts.js';
 import type { GlossaryEntry } from './glossary.js';
 import { pinyinKeys } from './pinyin-keys.js';
-import { properNames, senseKeys } from './sense-keys.js';
+import { senseKeys } from './sense-keys.js';
 
 export interface CrossLingualInput {
   corpus: Corpus;
@@ -36,6 +36,8 @@ export interface CrossLingualInput {
    * from its cache when the article and jieba's words are unchanged.
    */
   viewOf?: (doc: CorpusDocument, compute: () => TextsView) => TextsView;
+  /** What the table needs from the dictionary alone: worked out when absent, the index build keeps it. */
+  facts?: DictionaryFacts;
 }
 
 const MAX_HEADWORD = 12;
@@ -44,8 +46,6 @@ const MAX_CANDIDATES = 6;
 const RELATIVE_FLOOR = 0.6;
 const MAX_PHRASE_WORDS = 8;
 const NAME_DOT = /[·・]/u;
-const LOWERCASE_WORD = /(?<![\p{L}\d])[a-z][a-z'-]*(?![\p{L}\d])/gu;
-const MAYBE_PROPER_NAME = /\p{Lu}[\p{L}\d]*\s+(?:(?:of|the|and|for|de)\s+)*[\p{Lu}\d]/u;
 
 /** The corpus as the table needs it: which Chinese strings occur, and how it segments. */
 interface CorpusView {
@@ -57,6 +57,8 @@ interface CorpusView {
   words: Set<string>;
   /** Segmented words with jieba's part-of-speech tag, for pinyin keys. */
   tagged: Map<string, string>;
+  /** The pinyin keys of each tagged word, read as its tag says (see `taggedPinyin`). */
+  taggedKeys: Map<string, string[]>;
   /** Latin-script index terms. */
   latin: Set<string>;
 }
@@ -100,6 +102,8 @@ export interface TextsView {
   words: string[];
   /** Each segmented word with the tag of its first occurrence. */
   tagged: [string, string][];
+  /** The pinyin keys of each tagged word, in the same order (empty for words that get none). */
+  taggedKeys: string[][];
   latin: string[];
 }
 
@@ -109,17 +113,40 @@ export interface Headwords {
   normal: WantedStrings;
 }
 
-export function dictionaryHeadwords(entries: readonly CedictEntry[]): Headwords {
+export function dictionaryHeadwords(
+  entries: readonly CedictEntry[],
+  normalTraditional: readonly string[],
+): Headwords {
   const normal = new Set(entries.map((e) => e.simplified));
-  for (const e of entries) normal.add(normalize(e.traditional));
+  for (const t of normalTraditional) normal.add(t);
   return {
     traditional: new WantedStrings(new Set(entries.map((e) => e.traditional))),
     normal: new WantedStrings(normal),
   };
 }
 
+/** Pinyin keys of words, by the reading a tag asks for, worked out once per build. */
+export type PinyinMemo = Map<string, string[]>;
+
+/**
+ * The pinyin keys a segmented word contributes: Han words of two to four characters,
+ * names (jieba's nr tags) also read with surname pronunciations.
+ */
+function taggedPinyin(word: string, tag: string, memo: PinyinMemo): string[] {
+  if (word.length < 2 || word.length > 4 || !HAN_ONLY.test(word)) return [];
+  const name = tag.startsWith('nr');
+  const id = `${name ? 'n' : 'w'}${word}`;
+  let keys = memo.get(id);
+  if (!keys) memo.set(id, (keys = pinyinKeys(word, { name })));
+  return keys;
+}
+
 /** One article's paragraphs' share of the view (jieba's taught words shape it). */
-export function textsView(texts: readonly string[], headwords: Headwords): TextsView {
+export function textsView(
+  texts: readonly string[],
+  headwords: Headwords,
+  memo: PinyinMemo = new Map(),
+): TextsView {
   const traditional = new Set<string>();
   const headwordGrams = new Set<string>();
   const words = new Set<string>();
@@ -148,42 +175,60 @@ export function textsView(texts: readonly string[], headwords: Headwords): Texts
     normalRuns,
     words: [...words],
     tagged: [...tagged],
+    taggedKeys: [...tagged].map(([word, tag]) => taggedPinyin(word, tag, memo)),
     latin: [...latin],
   };
 }
 
 /**
+ * The corpus view, put together one article's share at a time, so that no share
+ * (each holds its article's text) outlives its turn.
+ *
  * Only substrings the table will ask about are kept (dictionary headwords, and the
  * given names of `names`): keeping every substring made the view about twelve
  * strings per character of the corpus, gigabytes for a thousand articles.
  */
-function corpusView(
-  parts: readonly TextsView[],
-  entries: readonly CedictEntry[],
-  names: readonly string[],
-): CorpusView {
-  const view: CorpusView = {
+class CorpusViewBuilder {
+  private readonly view: CorpusView = {
     ngrams: new Set(),
     traditional: new Set(),
     words: new Set(),
     tagged: new Map(),
+    taggedKeys: new Map(),
     latin: new Set(),
   };
-  for (const part of parts) {
+  /** Every headword form some share found, narrowed once the whole corpus is known. */
+  private readonly headwordGrams = new Set<string>();
+  private readonly givenNames: WantedStrings;
+
+  constructor(names: readonly string[]) {
+    this.givenNames = new WantedStrings(new Set(names.map(givenName)));
+  }
+
+  add(part: TextsView): void {
+    const { view } = this;
     for (const t of part.traditional) view.traditional.add(t);
     for (const w of part.words) view.words.add(w);
-    for (const [word, tag] of part.tagged) if (!view.tagged.has(word)) view.tagged.set(word, tag);
+    part.tagged.forEach(([word, tag], i) => {
+      if (view.tagged.has(word)) return;
+      view.tagged.set(word, tag);
+      view.taggedKeys.set(word, part.taggedKeys[i]!);
+    });
     for (const l of part.latin) view.latin.add(l);
+    for (const g of part.headwordGrams) this.headwordGrams.add(g);
+    for (const run of part.normalRuns) this.givenNames.collect(run, view.ngrams);
   }
-  const normals = new Set(entries.map((e) => e.simplified));
-  for (const e of entries)
-    if (view.traditional.has(e.traditional)) normals.add(normalize(e.traditional));
-  // Each part found every headword form; keep those of the headwords this corpus has.
-  for (const part of parts)
-    for (const g of part.headwordGrams) if (normals.has(g)) view.ngrams.add(g);
-  const givenNames = new WantedStrings(new Set(names.map(givenName)));
-  for (const part of parts) for (const run of part.normalRuns) givenNames.collect(run, view.ngrams);
-  return view;
+
+  finish(entries: readonly CedictEntry[], facts: DictionaryFacts): CorpusView {
+    const { view } = this;
+    const normals = new Set(entries.map((e) => e.simplified));
+    entries.forEach((e, i) => {
+      if (view.traditional.has(e.traditional)) normals.add(facts.normalTraditional[i]!);
+    });
+    // Each share found every headword form; keep those of the headwords this corpus has.
+    for (const g of this.headwordGrams) if (normals.has(g)) view.ngrams.add(g);
+    return view;
+  }
 }
 
 /** "Zizheng" alone: the given name of a three-character name. */
@@ -235,48 +280,39 @@ function headwordFactor(zh: string, view: CorpusView): number {
  * from OpenCC's (憑藉: 凭藉 there, 凭借 here), so a traditional match is
  * normalised rather than trusted.
  */
-function corpusTerm(entry: CedictEntry, view: CorpusView): string | undefined {
+function corpusTerm(
+  entry: CedictEntry,
+  normalTraditional: string,
+  view: CorpusView,
+): string | undefined {
   if (view.ngrams.has(entry.simplified)) return entry.simplified;
   if (!view.traditional.has(entry.traditional)) return undefined;
-  const normal = normalize(entry.traditional);
-  return view.ngrams.has(normal) ? normal : undefined;
+  return view.ngrams.has(normalTraditional) ? normalTraditional : undefined;
 }
 
-interface DictionaryPass {
-  /** Lowercase words the dictionary's English uses, with counts: real English, not pinyin. */
-  lexicon: Map<string, number>;
-  /** Multi-word proper names of entries the corpus lacks. */
-  absentNames: Set<string>;
-}
-
+/** Adds the senses of the entries the corpus has; returns the proper names of those it lacks. */
 function addDictionary(
   entries: readonly CedictEntry[],
+  facts: DictionaryFacts,
   view: CorpusView,
   english: CandidateMap,
-): DictionaryPass {
-  const lexicon = new Map<string, number>();
+): Set<string> {
   const absentNames = new Set<string>();
-  for (const entry of entries) {
-    for (const sense of entry.senses) {
-      for (const [w] of sense.matchAll(LOWERCASE_WORD)) lexicon.set(w, (lexicon.get(w) ?? 0) + 1);
-    }
-    const zh = corpusTerm(entry, view);
+  entries.forEach((entry, i) => {
+    const zh = corpusTerm(entry, facts.normalTraditional[i]!, view);
     // Single characters are too ambiguous to stand for an English word, and the
     // keyword index holds words and bigrams, not characters.
-    if (zh !== undefined && zh.length < 2) continue;
+    if (zh !== undefined && zh.length < 2) return;
     if (zh === undefined) {
-      for (const sense of entry.senses) {
-        if (MAYBE_PROPER_NAME.test(sense))
-          for (const name of properNames(sense)) absentNames.add(name);
-      }
-      continue;
+      for (const name of facts.properNames.get(i) ?? []) absentNames.add(name);
+      return;
     }
     const factor = headwordFactor(zh, view);
     for (const sense of entry.senses) {
       for (const { key, weight } of senseKeys(sense)) english.add(key, zh, weight * factor, 'd');
     }
-  }
-  return { lexicon, absentNames };
+  });
+  return absentNames;
 }
 
 function addGlossaryEntry(english: CandidateMap, zhRaw: string, names: string[]): void {
@@ -334,10 +370,10 @@ const COMMON_WORD_MIN_COUNT = 5;
 function addPinyin(
   pinyin: Map<string, Set<string>>,
   word: string,
-  name: boolean,
+  keys: readonly string[],
   lexicon: Map<string, number>,
 ): void {
-  for (const key of pinyinKeys(word, { name })) {
+  for (const key of keys) {
     if ((lexicon.get(key) ?? 0) >= ENGLISH_WORD_MIN_COUNT || ENGLISH_STOPWORDS.has(key)) continue;
     let words = pinyin.get(key);
     if (!words) pinyin.set(key, (words = new Set()));
@@ -352,15 +388,13 @@ function buildPinyin(
   lexicon: Map<string, number>,
 ): Record<string, string[]> {
   const pinyin = new Map<string, Set<string>>();
-  for (const [word, tag] of view.tagged) {
-    if (word.length >= 2 && word.length <= 4 && HAN_ONLY.test(word))
-      addPinyin(pinyin, word, tag.startsWith('nr'), lexicon);
-  }
-  for (const term of glossaryTerms) if (term.length <= 8) addPinyin(pinyin, term, false, lexicon);
+  const add = (word: string, keys: readonly string[]) => addPinyin(pinyin, word, keys, lexicon);
+  for (const [word, keys] of view.taggedKeys) add(word, keys);
+  for (const term of glossaryTerms) if (term.length <= 8) add(term, pinyinKeys(term));
   for (const name of names) {
-    addPinyin(pinyin, name, true, lexicon);
+    add(name, pinyinKeys(name, { name: true }));
     const given = givenName(name);
-    if (name.length === 3 && view.ngrams.has(given)) addPinyin(pinyin, given, false, lexicon);
+    if (name.length === 3 && view.ngrams.has(given)) add(given, pinyinKeys(given));
   }
   const out: Record<string, string[]> = {};
   for (const key of [...pinyin.keys()].sort()) out[key] = [...pinyin.get(key)!].sort();
@@ -392,21 +426,30 @@ export function buildCrossLingualTable(input: CrossLingualInput): CrossLingualTa
   const names = [...new Set((input.extraPairs ?? []).map((p) => normalize(p.zh)))].filter((zh) =>
     HAN_ONLY.test(zh),
   );
-  const headwords = dictionaryHeadwords(entries);
+  const facts = input.facts ?? dictionaryFacts(entries);
+  const { lexicon } = facts;
+  // Only needed for articles the cache holds no view of.
+  let headwords: Headwords | undefined;
+  const wanted = () => (headwords ??= dictionaryHeadwords(entries, facts.normalTraditional));
+  const memo: PinyinMemo = new Map();
   const viewOf = input.viewOf ?? ((_doc, compute) => compute());
-  const parts = input.corpus.documents.map((doc) =>
-    viewOf(doc, () =>
-      textsView(
-        doc.paragraphs.map((p) => p.text),
-        headwords,
+  const builder = new CorpusViewBuilder(names);
+  for (const doc of input.corpus.documents) {
+    builder.add(
+      viewOf(doc, () =>
+        textsView(
+          doc.paragraphs.map((p) => p.text),
+          wanted(),
+          memo,
+        ),
       ),
-    ),
-  );
+    );
+  }
   // After the articles, as before: a word's first tag is from the paragraphs.
-  parts.push(textsView(input.extraTexts ?? [], headwords));
-  const view = corpusView(parts, entries, names);
+  builder.add(textsView(input.extraTexts ?? [], wanted(), memo));
+  const view = builder.finish(entries, facts);
   const english = new CandidateMap();
-  const { lexicon, absentNames } = addDictionary(entries, view, english);
+  const absentNames = addDictionary(entries, facts, view, english);
 
   const glossary: GlossaryEntry[] = [
     ...input.glossary,
@@ -427,7 +470,7 @@ export function buildCrossLingualTable(input: CrossLingualInput): CrossLingualTa
   }
 
   const finished = english.finish();
-  addSynonyms(finished, dictionarySynonyms(entries));
+  addSynonyms(finished, facts.synonyms);
   const known = (w: string): boolean => Object.hasOwn(finished, w) || Object.hasOwn(latin, w);
   const absent = [...absentNames]
     .filter((name) => !Object.hasOwn(finished, name) && name.split(' ').some((w) => known(w)))

@@ -13,7 +13,8 @@
  * reads it as a word of its own and the person's full name came earlier in the
  * same block: "宋俊瀟……的博士生導師……説,宋學習刻苦" yes, 宋朝 or 宋體 no.
  */
-import type { Corpus } from '../corpus/types.js';
+import { createHash } from 'node:crypto';
+import type { Corpus, CorpusDocument } from '../corpus/types.js';
 import { segmentWithOffsets } from '../text/jieba.js';
 import { splitSentences, type SentenceSpan } from '../text/sentences.js';
 import { alignedNormal } from './detect.js';
@@ -87,39 +88,49 @@ function sentenceIndexes(spans: SentenceSpan[], offsets: number[]): number[] {
   });
 }
 
+/** One article's mentions, in reading order, each with the index of the person it names. */
+export type DocumentMentions = [person: number, mention: PersonMentionEntry][];
+
 /**
- * Mentions of each person, in reading order; `forms[i]` are person i's forms in
- * normal form (see `alignedNormal`).
+ * Where an article's mentions come from: worked out, or a cache's copy of them.
+ * `formsKey` identifies the whole list of forms, on which both the person numbers
+ * and the overlaps (the longest form wins its span) depend.
  */
-export function findMentions(corpus: Corpus, forms: string[][]): PersonMentionEntry[][] {
-  const result: PersonMentionEntry[][] = forms.map(() => []);
-  const index = formIndex(forms);
-  for (const doc of corpus.documents) {
-    for (const p of doc.paragraphs) {
-      const norm = alignedNormal(p);
-      const occ = occurrencesIn(norm, index);
-      if (occ.length === 0) continue;
-      const sentences = splitSentences(p.text);
-      const byPerson = new Map<number, Map<number, Set<string>>>();
-      const sentenceOf = sentenceIndexes(
-        sentences,
-        occ.map((o) => o.start),
-      );
-      for (const [k, o] of occ.entries()) {
-        const s = sentenceOf[k]!;
-        if (s < 0) continue;
-        const perSentence = byPerson.get(o.person) ?? new Map<number, Set<string>>();
-        byPerson.set(o.person, perSentence);
-        const names = perSentence.get(s) ?? new Set<string>();
-        perSentence.set(s, names);
-        names.add(p.text.slice(o.start, o.end));
-      }
-      for (const [person, perSentence] of byPerson) {
-        for (const [s, names] of [...perSentence].sort((a, b) => a[0] - b[0])) {
-          const span = sentences[s]!;
-          const lead = span.text.length - span.text.trimStart().length;
-          const text = span.text.trim();
-          result[person]!.push({
+export type MentionsOf = (
+  doc: CorpusDocument,
+  formsKey: string,
+  compute: () => DocumentMentions,
+) => DocumentMentions;
+
+function documentMentions(doc: CorpusDocument, index: FormIndex): DocumentMentions {
+  const out: DocumentMentions = [];
+  for (const p of doc.paragraphs) {
+    const norm = alignedNormal(p);
+    const occ = occurrencesIn(norm, index);
+    if (occ.length === 0) continue;
+    const sentences = splitSentences(p.text);
+    const byPerson = new Map<number, Map<number, Set<string>>>();
+    const sentenceOf = sentenceIndexes(
+      sentences,
+      occ.map((o) => o.start),
+    );
+    for (const [k, o] of occ.entries()) {
+      const s = sentenceOf[k]!;
+      if (s < 0) continue;
+      const perSentence = byPerson.get(o.person) ?? new Map<number, Set<string>>();
+      byPerson.set(o.person, perSentence);
+      const names = perSentence.get(s) ?? new Set<string>();
+      perSentence.set(s, names);
+      names.add(p.text.slice(o.start, o.end));
+    }
+    for (const [person, perSentence] of byPerson) {
+      for (const [s, names] of [...perSentence].sort((a, b) => a[0] - b[0])) {
+        const span = sentences[s]!;
+        const lead = span.text.length - span.text.trimStart().length;
+        const text = span.text.trim();
+        out.push([
+          person,
+          {
             doc: p.doc,
             paragraph: p.n,
             section: p.section,
@@ -128,10 +139,32 @@ export function findMentions(corpus: Corpus, forms: string[][]): PersonMentionEn
             start: p.start + span.start + lead,
             end: p.start + span.start + lead + text.length,
             names: [...names],
-          });
-        }
+          },
+        ]);
       }
     }
+  }
+  return out;
+}
+
+/**
+ * Mentions of each person, in reading order; `forms[i]` are person i's forms in
+ * normal form (see `alignedNormal`). Articles are searched one by one, so that an
+ * index build can keep each article's share while the list of forms stays the same.
+ */
+export function findMentions(
+  corpus: Corpus,
+  forms: string[][],
+  mentionsOf: MentionsOf = (_doc, _key, compute) => compute(),
+): PersonMentionEntry[][] {
+  const result: PersonMentionEntry[][] = forms.map(() => []);
+  let index: FormIndex | undefined;
+  const formsKey = createHash('sha256').update(JSON.stringify(forms)).digest('hex');
+  for (const doc of corpus.documents) {
+    const mine = mentionsOf(doc, formsKey, () =>
+      documentMentions(doc, (index ??= formIndex(forms))),
+    );
+    for (const [person, mention] of mine) result[person]!.push(mention);
   }
   return result;
 }

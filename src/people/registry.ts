@@ -13,7 +13,7 @@ import { foldScript } from '../text/normalize.js';
 import { PeopleDataError } from './curated.js';
 import { alignedNormal, detectNames, type DetectedName, type NamesOf } from './detect.js';
 import type { NameLexicon } from './lexicon.js';
-import { findMentions } from './mentions.js';
+import { findMentions, type MentionsOf } from './mentions.js';
 import { nameKey, pinyinAliases } from './names.js';
 import type { CuratedPerson, PeopleRegistry, PersonEntry, RoleSource } from './types.js';
 
@@ -34,6 +34,8 @@ export interface BuildPeopleOptions {
   lexicon: NameLexicon;
   /** Each article's names, e.g. from the index build's cache; worked out when absent. */
   namesOf?: NamesOf;
+  /** Each article's mentions, e.g. from the index build's cache; found when absent. */
+  mentionsOf?: MentionsOf;
 }
 
 /** An entry while it is assembled: forms still a set, mentions not yet counted. */
@@ -253,6 +255,7 @@ export function buildPeopleRegistry(
   const mentions = findMentions(
     corpus,
     drafts.map((d) => [...d.forms]),
+    options.mentionsOf,
   );
   const docOrder = new Map(corpus.documents.map((d, i) => [d.meta.id, i]));
   const people = drafts
