@@ -163,8 +163,9 @@ async function main(): Promise<void> {
       `--graphs: expected M x efConstruction pairs like 16x200,32x200, got "${values.graphs}"`,
     );
   const results = await loadResults();
+  // The run log lives there too, so even --report-only needs it on a fresh clone.
+  await mkdir(WORK, { recursive: true });
   if (!values['report-only']) {
-    await mkdir(WORK, { recursive: true });
     for (const articles of sizes) {
       results.sizes[String(articles)] = await benchSize(articles);
       await writeReport(results);
