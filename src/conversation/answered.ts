@@ -56,7 +56,7 @@ export function answeredPerson(
   const asked = new Set(finder.find(question).map((m) => m.referent.key));
   const isNew = (m: Mention) => m.referent.kind === 'person' && !asked.has(m.referent.key);
   let best: { referent: Referent; cost: number } | null = null;
-  answer.excerpts.slice(0, EXCERPTS_WEIGHED).forEach((ex, rank) => {
+  for (const [rank, ex] of answer.excerpts.slice(0, EXCERPTS_WEIGHED).entries()) {
     const text = normalizeAligned(ex.quote);
     for (const m of finder.find(ex.quote).filter(isNew)) {
       const gap = gapAfterTerm(text, m.start, ex.matched);
@@ -64,8 +64,8 @@ export function answeredPerson(
       const cost = gap + rank * RANK_COST;
       if (!best || cost < best.cost) best = { referent: m.referent, cost };
     }
-  });
-  if (best) return (best as { referent: Referent }).referent;
+  }
+  if (best) return best.referent;
   const first = answer.excerpts[0]!;
   const key = first.sentences
     .filter((s) => s.key)
@@ -77,7 +77,9 @@ export function answeredPerson(
 /** Characters between the end of the nearest matched term before `at` and `at`, within the gap. */
 function gapAfterTerm(text: string, at: number, terms: readonly string[]): number | null {
   let gap: number | null = null;
-  const window = text.slice(Math.max(0, at - APPOSITION_GAP - 12), at);
+  // Room for the gap and for the longest term before it.
+  const longest = Math.max(0, ...terms.map((t) => t.length));
+  const window = text.slice(Math.max(0, at - APPOSITION_GAP - longest), at);
   for (const term of terms) {
     if (!term) continue;
     const end = window.lastIndexOf(term);
