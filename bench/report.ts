@@ -191,10 +191,8 @@ fresh process. Timings come from a shared 2-core machine and move by tens of per
 - **query**: a full keyword-mode answer (\`engine.ask\`) over ${'`bench/questions.ts`'} (40 questions, 3 timed rounds
   after a warm-up); **BM25 alone** is the keyword index search on the same questions' terms; **minisearch** indexes
   the same passages with the same tokenizer and answers the same questions; **—** where it was not run.
-- The 10,000-article row was measured by the same build and engine calls run one at a time (not by one
-  \`npm run bench\`), without minisearch, while other work left the full build about a third of a core:
-  its wall times are inflated about threefold, and perhaps its CPU times too (summaries, chosen article by
-  article, took about 1.4 times the CPU per article they take at 1,000).
+- The 10,000-article row is \`npm run bench -- --sizes 10000 --vectors none --no-minisearch\` (minisearch took
+  24 s to index 1,000 articles and did not fit at 10,000), run beside the smaller sizes on the shared machine.
 
 ${corpusTable(results)}
 
