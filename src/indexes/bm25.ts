@@ -77,7 +77,6 @@ export class Bm25Builder {
 
 export class Bm25Index {
   private readonly avgLength: number;
-  private readonly maxFractions = new Map<string, number>();
 
   private constructor(
     readonly params: Bm25Params,
@@ -165,12 +164,10 @@ export class Bm25Index {
     options: { limit?: number; within?: ReadonlySet<number> } = {},
   ): ScoredId[] {
     const { k1, b } = this.params;
+    const scores = new Float64Array(this.size);
     // Repeated query terms add their weights rather than being scored twice.
     const merged = new Map<string, number>();
     for (const q of query) merged.set(q.term, (merged.get(q.term) ?? 0) + q.weight);
-    if (options.limit !== undefined && options.limit < this.size)
-      return this.searchBest([...merged], options.limit, options.within);
-    const scores = new Float64Array(this.size);
     for (const [term, weight] of merged) {
       const list = this.postings.get(term);
       if (!list) continue;
@@ -187,110 +184,6 @@ export class Bm25Index {
     scores.forEach((score, id) => {
       if (score > 0 && (!within || within.has(id))) best.offer(id, score);
     });
-    return best.sorted();
-  }
-
-  /** A term's share of a passage's score: what `search` adds for it, before weight and idf. */
-  private fraction(tf: number, id: number): number {
-    const { k1, b } = this.params;
-    const norm = 1 - b + (b * this.lengths[id]!) / this.avgLength;
-    return (tf * (k1 + 1)) / (tf + k1 * norm);
-  }
-
-  /** The most a term adds to any passage, before weight and idf; worked out once per term. */
-  private maxFraction(term: string, list: readonly number[]): number {
-    let max = this.maxFractions.get(term);
-    if (max === undefined) {
-      max = 0;
-      for (let i = 0; i < list.length; i += 2)
-        max = Math.max(max, this.fraction(list[i + 1]!, list[i]!));
-      if (this.maxFractions.size >= MAX_FRACTION_CACHE) this.maxFractions.clear();
-      this.maxFractions.set(term, max);
-    }
-    return max;
-  }
-
-  /**
-   * The best `limit` passages without scoring every passage a common term holds (MaxScore):
-   * terms whose bounds together cannot lift a passage past the worst of the best so far
-   * only add to passages the other terms found, and a passage stops being scored once
-   * its bound falls below that worst. Each passage that is scored is summed term by term
-   * in the query's order, as the exhaustive search sums it, so the result is the same to
-   * the last bit, ties included.
-   */
-  private searchBest(
-    merged: [string, number][],
-    limit: number,
-    within: ReadonlySet<number> | undefined,
-  ): ScoredId[] {
-    const cursors = merged
-      .map(([term, weight], order) => {
-        const list = this.postings.get(term) ?? [];
-        const idf = this.idf(term);
-        return {
-          list,
-          at: 0,
-          order,
-          weight,
-          idf,
-          bound: list.length ? weight * idf * this.maxFraction(term, list) : 0,
-        };
-      })
-      .filter((c) => c.list.length > 0)
-      .sort((x, y) => x.bound - y.bound);
-    // below[i]: the bounds of cursors[0..i-1] together.
-    const below = [0];
-    for (const c of cursors) below.push(below[below.length - 1]! + c.bound);
-    const parts = new Float64Array(merged.length);
-    const best = new BestScores(limit);
-    let worst = 0;
-    // Cursors before `essential` cannot lift a passage past `worst` on their own.
-    let essential = 0;
-    // Bounds are sums in another order than scores: a margin keeps a tie from being pruned.
-    const under = (bound: number) => best.full && bound < worst - 1e-9 * Math.max(1, worst);
-    for (;;) {
-      let doc = Infinity;
-      for (let i = essential; i < cursors.length; i++) {
-        const c = cursors[i]!;
-        if (c.at < c.list.length) doc = Math.min(doc, c.list[c.at]!);
-      }
-      if (doc === Infinity) break;
-      parts.fill(0);
-      let partial = 0;
-      for (let i = essential; i < cursors.length; i++) {
-        const c = cursors[i]!;
-        if (c.at < c.list.length && c.list[c.at] === doc) {
-          const part = c.weight * c.idf * this.fraction(c.list[c.at + 1]!, doc);
-          parts[c.order] = part;
-          partial += part;
-          c.at += 2;
-        }
-      }
-      if (within && !within.has(doc)) continue;
-      let pruned = false;
-      for (let i = essential - 1; i >= 0; i--) {
-        if (under(partial + below[i + 1]!)) {
-          pruned = true;
-          break;
-        }
-        const c = cursors[i]!;
-        c.at = seek(c.list, c.at, doc);
-        if (c.at < c.list.length && c.list[c.at] === doc) {
-          const part = c.weight * c.idf * this.fraction(c.list[c.at + 1]!, doc);
-          parts[c.order] = part;
-          partial += part;
-        }
-      }
-      if (pruned) continue;
-      let score = 0;
-      for (const part of parts) score += part;
-      if (score <= 0) continue;
-      best.offer(doc, score);
-      if (best.full) {
-        worst = best.worst;
-        while (essential < cursors.length && under(below[essential + 1]!)) essential++;
-      }
-    }
     return best.sorted();
   }
 
@@ -351,16 +244,6 @@ class BestScores {
     }
   }
 
-  /** Holding `limit` scores already: a new one must beat the worst of them. */
-  get full(): boolean {
-    return this.heap.length >= this.limit;
-  }
-
-  /** The worst score kept. */
-  get worst(): number {
-    return this.heap[0]?.score ?? 0;
-  }
-
   sorted(): ScoredId[] {
     return this.heap.sort((x, y) => y.score - x.score || x.id - y.id);
   }
@@ -388,19 +271,4 @@ class BestScores {
       i = worst;
     }
   }
-}
-
-/** Query terms whose bound is remembered; queries come from users, so the memory is bounded. */
-const MAX_FRACTION_CACHE = 50_000;
-
-/** The first position at or after `from` whose passage id is at least `id` ([id, tf] pairs). */
-function seek(list: readonly number[], from: number, id: number): number {
-  let lo = from / 2;
-  let hi = list.length / 2;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[2 * mid]! < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return 2 * lo;
 }
