@@ -5,30 +5,16 @@
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { runConsole } from '../src/cli/console.js';
 import { PROJECT_ROOT } from '../src/config.js';
+import { consoleTranscript } from './helpers/console.js';
 import { keywordEngine } from './helpers/engine.js';
 
 describe('follow-ups in the console and ask --json --batch', async () => {
   const { config, engine } = await keywordEngine();
 
-  async function consoleSays(lines: string[]): Promise<string> {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let text = '';
-    output.on('data', (b: Buffer) => (text += b.toString()));
-    const done = runConsole(
-      engine,
-      input as unknown as typeof process.stdin,
-      output as unknown as typeof process.stdout,
-    );
-    input.end(lines.join('\n') + '\n');
-    await done;
-    return text;
-  }
+  const consoleSays = (lines: string[]) => consoleTranscript(engine, lines);
 
   it('reads the next console line as a follow-up and shows how it understood it', async () => {
     const text = await consoleSays(['潘梓正為什麼回國？', '他導師怎麼說？']);

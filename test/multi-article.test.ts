@@ -8,7 +8,6 @@ import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -20,7 +19,6 @@ import {
 } from '../src/answers/articles.js';
 import type { Answer } from '../src/answers/types.js';
 import { answerBatchLine } from '../src/cli/batch.js';
-import { runConsole } from '../src/cli/console.js';
 import { PROJECT_ROOT } from '../src/config.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { commandShapeProblems } from '../src/discord/loader.js';
@@ -41,6 +39,7 @@ import {
 } from '../src/render/discord.js';
 import { answerToJson, personToJson, type AnswerJson } from '../src/render/json.js';
 import { silentLog, testConfig } from './helpers/config.js';
+import { consoleTranscript } from './helpers/console.js';
 
 const SEED = 'guancha-2025-02-09-deepseek-talent';
 const LECTURE = 'example-2025-03-01-pan-lecture';
@@ -280,20 +279,12 @@ describe('an engine over two articles', async () => {
   });
 
   it('lists the articles and asks one of them in the console', async () => {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let text = '';
-    output.on('data', (b: Buffer) => (text += b.toString()));
-    const done = runConsole(
-      engine,
-      input as unknown as typeof process.stdin,
-      output as unknown as typeof process.stdout,
-    );
-    input.end(
-      ['/help', '/articles', `/in ${LECTURE} 講座在哪裡舉行？`, '/in nope 講座？'].join('\n') +
-        '\n',
-    );
-    await done;
+    const text = await consoleTranscript(engine, [
+      '/help',
+      '/articles',
+      `/in ${LECTURE} 講座在哪裡舉行？`,
+      '/in nope 講座？',
+    ]);
     expect(text).toContain('/in ID QUESTION');
     expect(text).toContain(`id: ${LECTURE}`);
     expect(text).toContain(LECTURE_URL);
