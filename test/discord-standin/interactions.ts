@@ -239,6 +239,22 @@ export class Interactions {
     return { id, token, payload: { ...payload, data } };
   }
 
+  /** An interaction on one of the bot's messages (a button, a form it opened), registered as such. */
+  private onMessage(
+    type: InteractionType.MessageComponent | InteractionType.ModalSubmit,
+    o: { message: APIMessage; user: APIUser; locale?: string },
+  ): ReturnType<Interactions['base']> {
+    const base = this.base(type, o.user, o.message.channel_id, o.locale);
+    this.register({
+      id: base.id,
+      token: base.token,
+      type,
+      channelId: o.message.channel_id,
+      user: o.user,
+      componentMessageId: o.message.id,
+    });
+    return base;
+  }
   /** A message command (right-click → Apps) used on `target`, which Discord resolves in the payload. */
   messageCommand(o: { name: string; target: APIMessage; user: APIUser; locale?: string }): {
     id: string;
@@ -272,16 +288,7 @@ export class Interactions {
     token: string;
     payload: Body;
   } {
-    const type = InteractionType.MessageComponent;
-    const { payload, id, token } = this.base(type, o.user, o.message.channel_id, o.locale);
-    this.register({
-      id,
-      token,
-      type,
-      channelId: o.message.channel_id,
-      user: o.user,
-      componentMessageId: o.message.id,
-    });
+    const { payload, id, token } = this.onMessage(InteractionType.MessageComponent, o);
     return {
       id,
       token,
@@ -301,16 +308,7 @@ export class Interactions {
     user: APIUser;
     locale?: string;
   }): { id: string; token: string; payload: Body } {
-    const type = InteractionType.ModalSubmit;
-    const { payload, id, token } = this.base(type, o.user, o.message.channel_id, o.locale);
-    this.register({
-      id,
-      token,
-      type,
-      channelId: o.message.channel_id,
-      user: o.user,
-      componentMessageId: o.message.id,
-    });
+    const { payload, id, token } = this.onMessage(InteractionType.ModalSubmit, o);
     const components = Object.entries(o.fields).map(([customId, value], i) => ({
       type: ComponentType.Label,
       id: i + 1,
