@@ -6,7 +6,7 @@ import type { Answer } from '../answers/types.js';
 import { detectLanguage } from '../text/language.js';
 import { answeredPerson, asksForSomeone } from './answered.js';
 import { findPronouns } from './pronouns.js';
-import { previousUnderstood, resolveFollowUp } from './resolve.js';
+import { previousUnderstood, resolveAgainst } from './resolve.js';
 import type { Referent, ReferentFinder } from './referents.js';
 
 export async function answerInContext(
@@ -15,9 +15,11 @@ export async function answerInContext(
   referents: ReferentFinder,
   answer: (question: string) => Promise<Answer>,
 ): Promise<Answer> {
-  const focus = context.length > 0 ? await whoAnswered(question, context, referents, answer) : null;
-  const r = context.length > 0 ? resolveFollowUp(question, context, referents, { focus }) : null;
-  if (!r || r.kind === null) return answer(question);
+  const previous = previousUnderstood(context, referents);
+  if (previous === null) return answer(question);
+  const focus = await whoAnswered(question, previous, referents, answer);
+  const r = resolveAgainst(question, previous, referents, focus);
+  if (r.kind === null) return answer(question);
   const understood = await answer(r.understood);
   // Replies speak the asker's language, whatever the understood question is written in.
   const own = detectLanguage(question);
@@ -32,12 +34,11 @@ export async function answerInContext(
  */
 async function whoAnswered(
   question: string,
-  context: readonly string[],
+  previous: string,
   referents: ReferentFinder,
   answer: (question: string) => Promise<Answer>,
 ): Promise<Referent | null> {
   if (!findPronouns(question).some((p) => p.kind === 'person')) return null;
-  const previous = previousUnderstood(context, referents);
-  if (previous === null || !asksForSomeone(previous, referents)) return null;
+  if (!asksForSomeone(previous, referents)) return null;
   return answeredPerson(await answer(previous), previous, referents);
 }

@@ -30,17 +30,8 @@ export function resolveFollowUp(
   question: string,
   context: readonly string[],
   finder: ReferentFinder,
-  options: ResolveOptions = {},
 ): Resolution {
-  return resolveAgainst(question, previousUnderstood(context, finder), finder, options.focus);
-}
-
-export interface ResolveOptions {
-  /**
-   * Who answered the previous question, when it asked for someone: a pronoun for one
-   * person means them ("他" after "潘梓正的導師是誰？" is the mentor).
-   */
-  focus?: Referent | null;
+  return resolveAgainst(question, previousUnderstood(context, finder), finder);
 }
 
 /** The last of the previous questions as understood, each read against the one before. */
@@ -53,7 +44,12 @@ export function previousUnderstood(
   return previous;
 }
 
-function resolveAgainst(
+/**
+ * `question` read against `previous` (the previous question as understood). `focus` is
+ * who answered the previous question, when it asked for someone: a pronoun for one
+ * person means them ("他" after "潘梓正的導師是誰？" is the mentor).
+ */
+export function resolveAgainst(
   question: string,
   previous: string | null,
   finder: ReferentFinder,
