@@ -22,8 +22,11 @@ const HAN_RUN_MARK = '\u0001';
 
 export class CorpusText implements Haystack {
   private readonly ids = new Map<string, number[]>();
-  /** Each passage with its Han runs cut out, for needles without Han: a tenth of the size. */
-  private readonly latinOnly: string[];
+  /**
+   * Each passage with its Han runs cut out, for needles without Han: a tenth of the size.
+   * Made on the first such needle, not at start-up.
+   */
+  private latinOnly: string[] | null = null;
 
   /**
    * `texts[i]` is passage i in normal form; `bm25`, when given, is a keyword index with
@@ -32,9 +35,7 @@ export class CorpusText implements Haystack {
   constructor(
     private readonly texts: readonly string[],
     private readonly bm25: Pick<Bm25Index, 'df' | 'passagesWith'> | null,
-  ) {
-    this.latinOnly = texts.map((t) => t.replace(HAN_RUNS, HAN_RUN_MARK));
-  }
+  ) {}
 
   /** Whether any passage holds `needle`. */
   includes(needle: string): boolean {
@@ -60,7 +61,9 @@ export class CorpusText implements Haystack {
     if (needle.length === 0) return this.texts.map((_, i) => i);
     const candidates = this.candidates(needle);
     if (candidates) return candidates.filter((i) => this.texts[i]!.includes(needle));
-    const view = hasHan(needle) ? this.texts : this.latinOnly;
+    const view = hasHan(needle)
+      ? this.texts
+      : (this.latinOnly ??= this.texts.map((t) => t.replace(HAN_RUNS, HAN_RUN_MARK)));
     const found: number[] = [];
     for (let i = 0; i < view.length; i++) if (view[i]!.includes(needle)) found.push(i);
     return found;
