@@ -46,12 +46,32 @@ interface CorpusEntry {
   read: ReadResult | null;
 }
 
-/** The hashed entries of `dir` in name order, one at a time (thousands are never open at once). */
+/** How many entries are checked and read ahead of the one being parsed. */
+const READ_AHEAD = 16;
+
+async function corpusEntry(dir: string, name: string, limits: CorpusLimits): Promise<CorpusEntry> {
+  const check = await checkEntry(dir, name, limits);
+  return { name, check, read: check.ok ? await readEntry(dir, name, limits) : null };
+}
+
+/**
+ * The hashed entries of `dir` in name order. A few are read ahead, because each
+ * costs several round trips to the file system's threads and one at a time left
+ * the build waiting on them; never more than a few are open at once.
+ */
 async function* corpusEntries(dir: string, limits: CorpusLimits): AsyncGenerator<CorpusEntry> {
-  for (const name of await corpusNames(dir)) {
-    if (IGNORED.test(name) || !HASHED.test(name)) continue;
-    const check = await checkEntry(dir, name, limits);
-    yield { name, check, read: check.ok ? await readEntry(dir, name, limits) : null };
+  const names = (await corpusNames(dir)).filter((n) => !IGNORED.test(n) && HASHED.test(n));
+  const ahead: Promise<CorpusEntry>[] = [];
+  let next = 0;
+  while (next < names.length || ahead.length > 0) {
+    while (ahead.length < READ_AHEAD && next < names.length) {
+      const entry = corpusEntry(dir, names[next++]!, limits);
+      // A failure is thrown where the entry is awaited; one read ahead of a
+      // consumer that stopped must not end the process as unhandled.
+      entry.catch(() => undefined);
+      ahead.push(entry);
+    }
+    yield await ahead.shift()!;
   }
 }
 
