@@ -63,12 +63,15 @@ describe('incremental reindex through the build cache', () => {
     editOneArticle('synthetic-00001.md');
     const again = await buildIndex(incremental, silentLog);
     const fresh = await buildIndex(full, silentLog, { full: true });
-    expect(again.cache.reused['tokens']).toBe(ARTICLES - 1);
-    expect(again.cache.derived['tokens']).toBe(1);
+    expect(again.cache.reused['keywords']).toBe(ARTICLES - 1);
+    expect(again.cache.derived['keywords']).toBe(1);
     expect(again.cache.reused['crosslingual']).toBe(ARTICLES - 1);
     expect(again.cache.reused['names']).toBe(ARTICLES - 1);
-    // The typo names nobody new, so the other articles' mentions stand.
+    // The typo names nobody new, so the other articles' mentions, standalone names
+    // and given names stand.
     expect(again.cache.reused['mentions']).toBe(ARTICLES - 1);
+    expect(again.cache.reused['standalone']).toBe(ARTICLES - 1);
+    expect(again.cache.reused['given-names']).toBe(ARTICLES - 1);
     expect(fresh.cache.reused).toEqual({});
     expect(bytes(again.dir)).toEqual(bytes(fresh.dir));
     expect(again.manifest.checksums).toEqual(fresh.manifest.checksums);
@@ -81,7 +84,8 @@ describe('incremental reindex through the build cache', () => {
   it('recomputes a damaged entry instead of failing, and the result is unchanged', async () => {
     const before = bytes((await buildIndex(incremental, silentLog)).dir);
     const [victim, other] = cacheEntries(incremental.DATA_DIR);
-    const tokensOf = (doc: string) => path.join(cacheDir(incremental.DATA_DIR), `${doc}.tokens.v8`);
+    const tokensOf = (doc: string) =>
+      path.join(cacheDir(incremental.DATA_DIR), `${doc}.keywords.v8`);
     writeFileSync(tokensOf(victim!), readFileSync(tokensOf(victim!)).subarray(0, 100));
     // A well-formed body, but not the one the checksum vouches for: one byte of text changed.
     const body = readFileSync(tokensOf(other!));
@@ -89,7 +93,7 @@ describe('incremental reindex through the build cache', () => {
     writeFileSync(tokensOf(other!), body);
     const rebuilt = await buildIndex(incremental, silentLog);
     expect(rebuilt.cache.damaged).toBe(2);
-    expect(rebuilt.cache.derived['tokens']).toBe(2);
+    expect(rebuilt.cache.derived['keywords']).toBe(2);
     expect(bytes(rebuilt.dir)).toEqual(before);
   });
 
@@ -104,9 +108,9 @@ describe('incremental reindex through the build cache', () => {
     // Another segmenter makes other tokens (and summaries, chosen by them) from the same passages.
     const resegmented = { ...rechunked, SEGMENTER: 'intl' as const };
     const tokenized = await buildIndex(resegmented, silentLog);
-    expect(tokenized.cache.derived['tokens']).toBe(ARTICLES);
+    expect(tokenized.cache.derived['keywords']).toBe(ARTICLES);
     expect(tokenized.cache.derived['summary']).toBe(ARTICLES);
-    expect(tokenized.cache.reused['tokens']).toBeUndefined();
+    expect(tokenized.cache.reused['keywords']).toBeUndefined();
     expect(tokenized.cache.reused['passages']).toBe(ARTICLES);
     const fresh = await buildIndex(
       { ...full, CHUNK_MAX_CHARS: rechunked.CHUNK_MAX_CHARS, SEGMENTER: 'intl' },

@@ -51,23 +51,93 @@ export class Bm25FormatError extends Error {
 }
 
 /**
- * Builds an index one passage at a time, in id order, so that a build never holds
- * every passage's tokens at once (at ten thousand articles they took gigabytes).
+ * Some consecutive passages' share of an index (one article's, which the build
+ * caches): each distinct term once, in the order first met, with its postings
+ * counted from the first of these passages. Typed arrays and one string, so that a
+ * cached segment is read back as a few blocks of bytes rather than as thousands of
+ * small arrays, and added to an index without counting terms again.
+ */
+export interface Bm25Segment {
+  /** Each passage's length in tokens. */
+  lengths: Uint32Array;
+  /** The terms, joined by TERM_SEPARATOR. */
+  terms: string;
+  /** Term i's postings are `passages`/`tfs` from `offsets[i]` to `offsets[i + 1]`. */
+  offsets: Uint32Array;
+  /** Passages, counted from the segment's first. */
+  passages: Uint32Array;
+  tfs: Uint32Array;
+}
+
+/** Never part of a token (tokens are words, bigrams and Latin terms). */
+const TERM_SEPARATOR = '\u0000';
+
+export function bm25Segment(passages: readonly (readonly string[])[]): Bm25Segment {
+  const byTerm = new Map<string, number[]>();
+  let total = 0;
+  passages.forEach((terms, id) => {
+    const tf = new Map<string, number>();
+    for (const t of terms) {
+      if (t.includes(TERM_SEPARATOR))
+        throw new RangeError(`a token holds U+0000: ${JSON.stringify(t)}`);
+      tf.set(t, (tf.get(t) ?? 0) + 1);
+    }
+    for (const [t, n] of tf) {
+      let list = byTerm.get(t);
+      if (!list) byTerm.set(t, (list = []));
+      list.push(id, n);
+      total++;
+    }
+  });
+  const offsets = new Uint32Array(byTerm.size + 1);
+  const ids = new Uint32Array(total);
+  const tfs = new Uint32Array(total);
+  let term = 0;
+  let at = 0;
+  for (const list of byTerm.values()) {
+    offsets[term++] = at;
+    for (let j = 0; j < list.length; j += 2) {
+      ids[at] = list[j]!;
+      tfs[at++] = list[j + 1]!;
+    }
+  }
+  offsets[term] = at;
+  return {
+    lengths: Uint32Array.from(passages, (terms) => terms.length),
+    terms: [...byTerm.keys()].join(TERM_SEPARATOR),
+    offsets,
+    passages: ids,
+    tfs,
+  };
+}
+
+/** The terms of a segment, as `bm25Segment` met them. */
+export function segmentTerms(segment: Bm25Segment): string[] {
+  return segment.offsets.length > 1 ? segment.terms.split(TERM_SEPARATOR) : [];
+}
+
+/**
+ * Builds an index a few passages at a time, in id order, so that a build never
+ * holds every passage's tokens at once (at ten thousand articles they took gigabytes).
  */
 export class Bm25Builder {
   private readonly postings = new Map<string, number[]>();
   private readonly lengths: number[] = [];
 
   add(terms: readonly string[]): void {
-    const id = this.lengths.length;
-    const tf = new Map<string, number>();
-    for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-    for (const [t, n] of tf) {
+    this.addSegment(bm25Segment([terms]));
+  }
+
+  /** The segment's passages, as the next ids. */
+  addSegment(segment: Bm25Segment): void {
+    const base = this.lengths.length;
+    const { offsets, passages, tfs } = segment;
+    segmentTerms(segment).forEach((t, i) => {
       let list = this.postings.get(t);
       if (!list) this.postings.set(t, (list = []));
-      list.push(id, n);
-    }
-    this.lengths.push(terms.length);
+      for (let j = offsets[i]!; j < offsets[i + 1]!; j++) list.push(base + passages[j]!, tfs[j]!);
+    });
+    for (const n of segment.lengths) this.lengths.push(n);
   }
 
   finish(params: Bm25Params, tokenizer: TokenizerOptions): Bm25Index {

@@ -33,7 +33,7 @@ import type { CorpusDocument } from '../corpus/types.js';
 import { sha256 } from './checksum.js';
 
 /** Bump when a section's layout or meaning changes: older entries are then ignored. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 /** A section of an article's entry: the document key, then the section's name. */
 const SECTION_FILE = /^([0-9a-f]{64})\.[a-z-]+\.v8$/;
@@ -267,6 +267,3 @@ export class BuildCache {
 
 export const isStringArray = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((x) => typeof x === 'string');
-
-export const isStringArrays = (v: unknown): v is string[][] =>
-  Array.isArray(v) && v.every(isStringArray);

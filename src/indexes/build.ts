@@ -11,7 +11,7 @@ import type { Corpus, CorpusDocument, PassageTag } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
 import { cedictLexicon } from '../people/lexicon.js';
 import { PeopleDataError } from '../people/curated.js';
-import type { NamesOf } from '../people/detect.js';
+import type { NamesOf, StandaloneOf } from '../people/detect.js';
 import type { MentionsOf } from '../people/mentions.js';
 import {
   buildPeopleRegistry,
@@ -39,7 +39,7 @@ import { normalize } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
 import { TEXT_FORM, tokenizerOptions } from './tokenizer-options.js';
 import { publishDirectory } from './atomic.js';
-import { Bm25Builder, DEFAULT_BM25 } from './bm25.js';
+import { Bm25Builder, DEFAULT_BM25, bm25Segment } from './bm25.js';
 import { calibrate } from './calibrate.js';
 import { loadEmbedder } from '../embedding/load.js';
 import { sha256 } from './checksum.js';
@@ -50,12 +50,13 @@ import { DEFAULT_SUMMARY } from '../summary/select.js';
 import {
   BuildCache,
   cacheDir,
-  isStringArrays,
+  isStringArray,
   settingsKey,
   type CacheStats,
 } from './build-cache.js';
 import {
   isDocumentMentions,
+  isBm25Segment,
   isDocumentNames,
   isSummaryOrNull,
   isTextsView,
@@ -114,6 +115,17 @@ async function namesAndTerms(
   const namesKey = settingsKey('names', TEXT_FORM, dictionaryKey, jiebaExtraWords());
   const namesOf: NamesOf = (doc, compute) =>
     cache.of(doc).reuse('names', namesKey, isDocumentNames, compute);
+  // Which names stand alone depends on every name the corpus has: one new name
+  // anywhere looks at every article again.
+  const standaloneKeys = new Map<readonly string[], string>();
+  const standaloneOf: StandaloneOf = (doc, keys, compute) => {
+    let key = standaloneKeys.get(keys);
+    if (key === undefined) {
+      key = settingsKey('standalone', TEXT_FORM, keys);
+      standaloneKeys.set(keys, key);
+    }
+    return cache.of(doc).reuse('standalone', key, isStringArray, compute);
+  };
   // Mentions are found with jieba too (a lone surname must be a word of its own), and
   // with every person's forms: one new name anywhere finds them all again.
   const mentionsKeys = new Map<string, string>();
@@ -130,11 +142,11 @@ async function namesAndTerms(
   );
   let people: PeopleRegistry;
   try {
-    people = buildPeopleRegistry(corpus, curated, { lexicon, namesOf, mentionsOf });
+    people = buildPeopleRegistry(corpus, curated, { lexicon, namesOf, standaloneOf, mentionsOf });
   } catch (err) {
     if (!(err instanceof PeopleDataError)) throw err;
     corpus.skipped.push({ file: 'people.json', problem: err.message });
-    people = buildPeopleRegistry(corpus, [], { lexicon, namesOf, mentionsOf });
+    people = buildPeopleRegistry(corpus, [], { lexicon, namesOf, standaloneOf, mentionsOf });
   }
   const glossary = [
     ...(await curatedOrSkip<GlossaryEntry>(corpus, 'glossary.json', () =>
@@ -172,6 +184,7 @@ async function namesAndTerms(
     dictionary,
     extraTexts: searchedBesideParagraphs(corpus),
     viewOf: crossLingualViews(cache, dictionaryKey),
+    givenNamesOf: givenNamesFound(cache),
     facts,
   });
   return { people, extraWords, crosslingual };
@@ -196,6 +209,21 @@ function crossLingualViews(
 ): (doc: CorpusDocument, compute: () => TextsView) => TextsView {
   const key = settingsKey('crosslingual-view', TEXT_FORM, dictionaryKey, jiebaExtraWords());
   return (doc, compute) => cache.of(doc).reuse('crosslingual', key, isTextsView, compute);
+}
+
+/** Each article's given names (of people found anywhere), from the cache when the names are unchanged. */
+function givenNamesFound(
+  cache: BuildCache,
+): (doc: CorpusDocument, givenNames: readonly string[], compute: () => string[]) => string[] {
+  const keys = new Map<readonly string[], string>();
+  return (doc, givenNames, compute) => {
+    let key = keys.get(givenNames);
+    if (key === undefined) {
+      key = settingsKey('given-names', TEXT_FORM, givenNames);
+      keys.set(givenNames, key);
+    }
+    return cache.of(doc).reuse('given-names', key, isStringArray, compute);
+  };
 }
 
 /**
@@ -278,12 +306,12 @@ async function buildLocked(
   const bm25Builder = new Bm25Builder();
   for (const doc of corpus.documents) {
     const { from, to } = spans.get(doc)!;
-    const tokens = cache
+    const segment = cache
       .of(doc)
-      .reuse('tokens', tokenKey, isStringArrays, () =>
-        passages.slice(from, to).map((p) => tokenize(searchableText(p), tokenizer)),
+      .reuse('keywords', tokenKey, isBm25Segment, () =>
+        bm25Segment(passages.slice(from, to).map((p) => tokenize(searchableText(p), tokenizer))),
       );
-    for (const terms of tokens) bm25Builder.add(terms);
+    bm25Builder.addSegment(segment);
   }
   const bm25 = bm25Builder.finish(DEFAULT_BM25, tokenizer);
 

@@ -12,6 +12,7 @@ import {
 import type { CorpusDocument, Passage } from '../corpus/types.js';
 import type { Embedder } from '../embedding/types.js';
 import type { TextsView } from '../lexicon/crosslingual-build.js';
+import { segmentTerms, type Bm25Segment } from './bm25.js';
 import type { DetectedName, DocumentNames } from '../people/detect.js';
 import type { DocumentMentions } from '../people/mentions.js';
 import { settingsKey, type BuildCache } from './build-cache.js';
@@ -101,7 +102,6 @@ export function isTextsView(v: unknown): v is TextsView {
     isObject(v) &&
     isStrings(v.traditional) &&
     isStrings(v.headwordGrams) &&
-    isStrings(v.normalRuns) &&
     isStrings(v.words) &&
     isStrings(v.latin) &&
     Array.isArray(v.tagged) &&
@@ -119,6 +119,7 @@ function isDetected(v: unknown): v is DetectedName {
     typeof v.name === 'string' &&
     isStrings(v.evidence) &&
     isStrings(v.englishNames) &&
+    isStrings(v.romanized) &&
     isObject(v.first) &&
     typeof v.first.doc === 'string' &&
     typeof v.first.paragraph === 'number'
@@ -126,7 +127,7 @@ function isDetected(v: unknown): v is DetectedName {
 }
 
 export function isDocumentNames(v: unknown): v is DocumentNames {
-  return isObject(v) && isStrings(v.texts) && Array.isArray(v.found) && v.found.every(isDetected);
+  return isObject(v) && Array.isArray(v.found) && v.found.every(isDetected);
 }
 
 function isMention(v: unknown): boolean {
@@ -147,6 +148,29 @@ export function isDocumentMentions(v: unknown): v is DocumentMentions {
     v.every(
       (x) => Array.isArray(x) && x.length === 2 && typeof x[0] === 'number' && isMention(x[1]),
     )
+  );
+}
+
+/** The segment's arrays agree with each other (the cache's checksum vouches for the values). */
+export function isBm25Segment(v: unknown): v is Bm25Segment {
+  if (!isObject(v)) return false;
+  const { lengths, terms, offsets, passages, tfs } = v;
+  if (
+    !(lengths instanceof Uint32Array) ||
+    typeof terms !== 'string' ||
+    !(offsets instanceof Uint32Array) ||
+    !(passages instanceof Uint32Array) ||
+    !(tfs instanceof Uint32Array)
+  )
+    return false;
+  const termCount = offsets.length - 1;
+  return (
+    termCount >= 0 &&
+    offsets[termCount] === passages.length &&
+    tfs.length === passages.length &&
+    (termCount === 0
+      ? terms === ''
+      : segmentTerms({ lengths, terms, offsets, passages, tfs }).length === termCount)
   );
 }
 

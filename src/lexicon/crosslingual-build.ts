@@ -36,6 +36,15 @@ export interface CrossLingualInput {
    * from its cache when the article and jieba's words are unchanged.
    */
   viewOf?: (doc: CorpusDocument, compute: () => TextsView) => TextsView;
+  /**
+   * The given names (of `givenNames`) an article contains: `compute()` by default; the
+   * index build answers from its cache when the article and the names are unchanged.
+   */
+  givenNamesOf?: (
+    doc: CorpusDocument,
+    givenNames: readonly string[],
+    compute: () => string[],
+  ) => string[];
   /** What the table needs from the dictionary alone: worked out when absent, the index build keeps it. */
   facts?: DictionaryFacts;
 }
@@ -97,8 +106,6 @@ export interface TextsView {
    * the corpus-wide pass narrows to the traditional headwords the corpus holds.
    */
   headwordGrams: string[];
-  /** The Han runs of the texts in normal form, searched for people's given names once those are known. */
-  normalRuns: string[];
   words: string[];
   /** Each segmented word with the tag of its first occurrence. */
   tagged: [string, string][];
@@ -152,14 +159,12 @@ export function textsView(
   const words = new Set<string>();
   const tagged = new Map<string, string>();
   const latin = new Set<string>();
-  const normalRuns: string[] = [];
   for (const text of texts) {
     for (const [run] of text.matchAll(HAN_RUNS)) headwords.traditional.collect(run, traditional);
   }
   for (const text of texts) {
     const normal = normalize(text);
     for (const [run] of normal.matchAll(HAN_RUNS)) {
-      normalRuns.push(run);
       headwords.normal.collect(run, headwordGrams);
       for (const w of jieba().cutForSearch(run, true)) words.add(w);
       for (const { word, tag } of jieba().tag(run, true))
@@ -172,12 +177,20 @@ export function textsView(
   return {
     traditional: [...traditional],
     headwordGrams: [...headwordGrams],
-    normalRuns,
     words: [...words],
     tagged: [...tagged],
     taggedKeys: [...tagged].map(([word, tag]) => taggedPinyin(word, tag, memo)),
     latin: [...latin],
   };
+}
+
+/** The given names of `givenNames` that `texts` contain, in normal form, in the order first met. */
+function givenNamesIn(texts: readonly string[], givenNames: WantedStrings): string[] {
+  const found = new Set<string>();
+  for (const text of texts) {
+    for (const [run] of normalize(text).matchAll(HAN_RUNS)) givenNames.collect(run, found);
+  }
+  return [...found];
 }
 
 /**
@@ -199,12 +212,6 @@ class CorpusViewBuilder {
   };
   /** Every headword form some share found, narrowed once the whole corpus is known. */
   private readonly headwordGrams = new Set<string>();
-  private readonly givenNames: WantedStrings;
-
-  constructor(names: readonly string[]) {
-    this.givenNames = new WantedStrings(new Set(names.map(givenName)));
-  }
-
   add(part: TextsView): void {
     const { view } = this;
     for (const t of part.traditional) view.traditional.add(t);
@@ -216,7 +223,11 @@ class CorpusViewBuilder {
     });
     for (const l of part.latin) view.latin.add(l);
     for (const g of part.headwordGrams) this.headwordGrams.add(g);
-    for (const run of part.normalRuns) this.givenNames.collect(run, view.ngrams);
+  }
+
+  /** Given names some texts contain (`givenNamesIn`). */
+  addGivenNames(found: readonly string[]): void {
+    for (const g of found) this.view.ngrams.add(g);
   }
 
   finish(entries: readonly CedictEntry[], facts: DictionaryFacts): CorpusView {
@@ -433,20 +444,21 @@ export function buildCrossLingualTable(input: CrossLingualInput): CrossLingualTa
   const wanted = () => (headwords ??= dictionaryHeadwords(entries, facts.normalTraditional));
   const memo: PinyinMemo = new Map();
   const viewOf = input.viewOf ?? ((_doc, compute) => compute());
-  const builder = new CorpusViewBuilder(names);
+  const givenNamesOf = input.givenNamesOf ?? ((_doc, _names, compute) => compute());
+  const givenNames = [...new Set(names.map(givenName))];
+  // Only needed for articles the cache holds no given names of.
+  let wantedNames: WantedStrings | undefined;
+  const namesWanted = () => (wantedNames ??= new WantedStrings(new Set(givenNames)));
+  const builder = new CorpusViewBuilder();
   for (const doc of input.corpus.documents) {
-    builder.add(
-      viewOf(doc, () =>
-        textsView(
-          doc.paragraphs.map((p) => p.text),
-          wanted(),
-          memo,
-        ),
-      ),
-    );
+    const texts = doc.paragraphs.map((p) => p.text);
+    builder.add(viewOf(doc, () => textsView(texts, wanted(), memo)));
+    builder.addGivenNames(givenNamesOf(doc, givenNames, () => givenNamesIn(texts, namesWanted())));
   }
   // After the articles, as before: a word's first tag is from the paragraphs.
-  builder.add(textsView(input.extraTexts ?? [], wanted(), memo));
+  const extraTexts = input.extraTexts ?? [];
+  builder.add(textsView(extraTexts, wanted(), memo));
+  builder.addGivenNames(givenNamesIn(extraTexts, namesWanted()));
   const view = builder.finish(entries, facts);
   const english = new CandidateMap();
   const absentNames = addDictionary(entries, facts, view, english);

@@ -13,7 +13,7 @@ import { segmentWithOffsets, type Segment } from '../text/jieba.js';
 import { normalizeAligned } from '../text/normalize.js';
 import { CHINESE_STOP_CHARS } from '../text/stopwords.js';
 import type { NameLexicon } from './lexicon.js';
-import { NAME_DOT, foldDots, isDotName, isHanOnly } from './names.js';
+import { NAME_DOT, foldDots, isDotName, isHanOnly, pinyinAliases } from './names.js';
 import { FormFinder } from './occurrences.js';
 
 export type Evidence = 'speech' | 'title' | 'english' | 'dot';
@@ -27,6 +27,8 @@ export interface DetectedName {
   /** English names given in brackets right after the name, as written. */
   englishNames: string[];
   first: { doc: string; paragraph: number };
+  /** `pinyinAliases(name)`, worked out with the article's names so the build can cache it. */
+  romanized: string[];
 }
 
 interface Span {
@@ -142,6 +144,9 @@ interface Found {
   first: { doc: string; paragraph: number };
 }
 
+/** A name as the corpus-wide merge holds it: the first article's spelling and its romanization. */
+type DetectedFound = Found & { romanized: string[] };
+
 /** Normal form of a paragraph, aligned with the original character for character. */
 export function alignedNormal(p: Paragraph): string {
   return foldDots(normalizeAligned(p.text));
@@ -149,20 +154,16 @@ export function alignedNormal(p: Paragraph): string {
 
 /**
  * What one article says about names on its own: each candidate with its evidence in
- * that article, in the order first met, and the article's paragraphs in normal form.
- * The index build caches it per article.
+ * that article, in the order first met. The index build caches it per article.
  */
 export interface DocumentNames {
   found: DetectedName[];
-  texts: string[];
 }
 
 export function namesInDocument(doc: CorpusDocument, lexicon: NameLexicon): DocumentNames {
   const found = new Map<string, Found>();
-  const texts: string[] = [];
   for (const p of doc.paragraphs) {
     const norm = alignedNormal(p);
-    texts.push(norm);
     for (const span of candidateSpans(segmentWithOffsets(norm), lexicon)) {
       const key = norm.slice(span.start, span.end);
       if (!plausibleForm(key)) continue;
@@ -187,26 +188,42 @@ export function namesInDocument(doc: CorpusDocument, lexicon: NameLexicon): Docu
       ...f,
       evidence: [...f.evidence],
       englishNames: [...f.englishNames],
+      romanized: pinyinAliases(f.name),
     })),
-    texts,
   };
 }
 
 /** Where an article's names come from: worked out, or a cache's copy of that. */
 export type NamesOf = (doc: CorpusDocument, compute: () => DocumentNames) => DocumentNames;
 
+/**
+ * Which of `keys` occur in an article outside every longer key: worked out, or a
+ * cache's copy of what was worked out for the same keys. The keys are the whole
+ * corpus's, so a new name anywhere changes them and every article is looked at again.
+ */
+export type StandaloneOf = (
+  doc: CorpusDocument,
+  keys: readonly string[],
+  compute: () => string[],
+) => string[];
+
+export interface DetectOptions {
+  namesOf?: NamesOf;
+  standaloneOf?: StandaloneOf;
+}
+
 export function detectNames(
   corpus: Corpus,
   lexicon: NameLexicon,
-  namesOf: NamesOf = (_doc, compute) => compute(),
+  options: DetectOptions = {},
 ): DetectedName[] {
+  const namesOf = options.namesOf ?? ((_doc, compute) => compute());
+  const standaloneOf = options.standaloneOf ?? ((_doc, _keys, compute) => compute());
   // Merged in article order, the first occurrence keeps its spelling and place and
   // English names keep the order they were met in, as one pass over the corpus had.
-  const found = new Map<string, Found>();
-  const texts: string[] = [];
+  const found = new Map<string, DetectedFound>();
   for (const doc of corpus.documents) {
     const part = namesOf(doc, () => namesInDocument(doc, lexicon));
-    texts.push(...part.texts);
     for (const f of part.found) {
       const held = found.get(f.key);
       if (!held) {
@@ -226,10 +243,16 @@ export function detectNames(
   );
   // A piece whose every occurrence sits inside a longer accepted name (潘梓 in 潘梓正,
   // 丹尼尔 in 丹尼尔·帕洛马尔) is a fragment, not a name in its own right.
-  const standalone = standaloneKeys(
-    texts,
-    accepted.map((f) => f.key),
-  );
+  const keys = accepted.map((f) => f.key);
+  let finder: StandaloneFinder | undefined;
+  const standalone = new Set<string>();
+  for (const doc of corpus.documents) {
+    const inDoc = standaloneOf(doc, keys, () => {
+      finder ??= new StandaloneFinder(keys);
+      return finder.standalone(doc.paragraphs.map(alignedNormal));
+    });
+    for (const key of inDoc) standalone.add(key);
+  }
   return accepted
     .filter((f) => standalone.has(f.key))
     .map((f) => ({
@@ -238,29 +261,40 @@ export function detectNames(
       evidence: [...f.evidence].sort(),
       englishNames: [...f.englishNames],
       first: f.first,
+      romanized: f.romanized,
     }));
 }
 
-/** The keys that occur at least once outside every occurrence of a longer key. */
-function standaloneKeys(texts: string[], keys: string[]): Set<string> {
-  const finder = new FormFinder(keys);
-  const longest = Math.max(0, ...keys.map((k) => k.length));
-  const standalone = new Set<string>();
-  for (const text of texts) {
-    const occurrences = finder.find(text);
-    // The furthest end of an occurrence starting at each position.
-    const reach = new Map<number, number>();
-    for (const o of occurrences) reach.set(o.start, Math.max(reach.get(o.start) ?? 0, o.end));
-    for (const o of occurrences) {
-      if (standalone.has(o.form)) continue;
-      let covered = false;
-      // An occurrence that spans this one and is longer starts at most `longest` before it.
-      for (let s = Math.max(0, o.end - longest); s <= o.start && !covered; s++) {
-        const end = reach.get(s);
-        covered = end !== undefined && end >= o.end && (s < o.start || end > o.end);
-      }
-      if (!covered) standalone.add(o.form);
-    }
+/** Finds the keys that occur at least once outside every occurrence of a longer key. */
+class StandaloneFinder {
+  private readonly finder: FormFinder;
+  private readonly longest: number;
+
+  constructor(keys: readonly string[]) {
+    this.finder = new FormFinder(keys);
+    this.longest = Math.max(0, ...keys.map((k) => k.length));
   }
-  return standalone;
+
+  /** The keys standing alone somewhere in `texts`, in the order first met. */
+  standalone(texts: readonly string[]): string[] {
+    const { finder, longest } = this;
+    const standalone = new Set<string>();
+    for (const text of texts) {
+      const occurrences = finder.find(text);
+      // The furthest end of an occurrence starting at each position.
+      const reach = new Map<number, number>();
+      for (const o of occurrences) reach.set(o.start, Math.max(reach.get(o.start) ?? 0, o.end));
+      for (const o of occurrences) {
+        if (standalone.has(o.form)) continue;
+        let covered = false;
+        // An occurrence that spans this one and is longer starts at most `longest` before it.
+        for (let s = Math.max(0, o.end - longest); s <= o.start && !covered; s++) {
+          const end = reach.get(s);
+          covered = end !== undefined && end >= o.end && (s < o.start || end > o.end);
+        }
+        if (!covered) standalone.add(o.form);
+      }
+    }
+    return [...standalone];
+  }
 }

@@ -11,7 +11,13 @@ import type { Corpus, CorpusDocument } from '../corpus/types.js';
 import { hasHan } from '../text/han.js';
 import { foldScript } from '../text/normalize.js';
 import { PeopleDataError } from './curated.js';
-import { alignedNormal, detectNames, type DetectedName, type NamesOf } from './detect.js';
+import {
+  alignedNormal,
+  detectNames,
+  type DetectedName,
+  type NamesOf,
+  type StandaloneOf,
+} from './detect.js';
 import type { NameLexicon } from './lexicon.js';
 import { findMentions, type MentionsOf } from './mentions.js';
 import { nameKey, pinyinAliases } from './names.js';
@@ -34,6 +40,8 @@ export interface BuildPeopleOptions {
   lexicon: NameLexicon;
   /** Each article's names, e.g. from the index build's cache; worked out when absent. */
   namesOf?: NamesOf;
+  /** Which names stand alone in each article, e.g. from the index build's cache. */
+  standaloneOf?: StandaloneOf;
   /** Each article's mentions, e.g. from the index build's cache; found when absent. */
   mentionsOf?: MentionsOf;
 }
@@ -85,6 +93,7 @@ function authorsOf(doc: CorpusDocument): string[] {
 }
 
 function curatedDrafts(corpus: Corpus, curated: CuratedPerson[]): Draft[] {
+  if (curated.length === 0) return [];
   const normals = corpus.documents.flatMap((d) => d.paragraphs.map(alignedNormal));
   const authors = new Set(corpus.documents.flatMap(authorsOf).map(nameKey));
   const owner = new Map<string, string>();
@@ -129,10 +138,13 @@ function curatedDrafts(corpus: Corpus, curated: CuratedPerson[]): Draft[] {
 
 function authorDrafts(corpus: Corpus, drafts: Draft[]): Draft[] {
   const added: Draft[] = [];
+  // Every form held so far: a thousand articles' bylines each looked through every draft.
+  const held = new Set(drafts.flatMap((d) => [...d.forms]));
   for (const doc of corpus.documents) {
     for (const author of authorsOf(doc)) {
       const key = nameKey(author);
-      if ([...drafts, ...added].some((d) => d.forms.has(key))) continue;
+      if (held.has(key)) continue;
+      held.add(key);
       const d: Draft = {
         name: author,
         aliases: [],
@@ -236,8 +248,7 @@ function mergeDetected(found: DetectedName[], drafts: Draft[]): void {
       source: 'detected',
       forms: new Set(),
     };
-    for (const a of [...f.englishNames, ...pinyinAliases(f.name), foldScript(f.name)])
-      addAlias(d, a);
+    for (const a of [...f.englishNames, ...f.romanized, foldScript(f.name)]) addAlias(d, a);
     index.addForm(d, f.key);
     drafts.push(d);
   }
@@ -250,7 +261,7 @@ export function buildPeopleRegistry(
 ): PeopleRegistry {
   const drafts = curatedDrafts(corpus, curated);
   drafts.push(...authorDrafts(corpus, drafts));
-  mergeDetected(detectNames(corpus, options.lexicon, options.namesOf), drafts);
+  mergeDetected(detectNames(corpus, options.lexicon, options), drafts);
 
   const mentions = findMentions(
     corpus,
