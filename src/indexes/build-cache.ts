@@ -235,6 +235,44 @@ export class BuildCache {
     return value;
   }
 
+  /**
+   * A memo of a pure function of strings, kept between builds (one file per name):
+   * what earlier builds worked out under `key` is looked up, and what this build
+   * adds is written when `keep` is called. Only the answers this build asked for are
+   * kept, so answers for names no longer in the corpus are dropped.
+   */
+  memo<T>(
+    name: string,
+    key: string,
+    guard: Guard<T>,
+    compute: (input: string) => T,
+  ): { get: (input: string) => T; keep: () => void } {
+    const file = `shared-${name}.v8`;
+    const isEntries = (v: unknown): v is [string, T][] =>
+      Array.isArray(v) &&
+      v.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && guard(e[1]));
+    const held = new Map(this.store.held(file, key, isEntries) ?? []);
+    const asked = new Map<string, T>();
+    let computed = 0;
+    return {
+      get: (input) => {
+        let value = asked.get(input);
+        if (value !== undefined) return value;
+        value = held.get(input);
+        if (value === undefined) {
+          value = compute(input);
+          computed++;
+        }
+        asked.set(input, value);
+        return value;
+      },
+      keep: () => {
+        this.store.count(computed > 0 || asked.size !== held.size ? 'derived' : 'reused', name);
+        if (computed > 0 || asked.size !== held.size) this.store.write(file, key, [...asked]);
+      },
+    };
+  }
+
   of(doc: CorpusDocument): DocumentCache {
     const entry = this.entries.get(doc);
     if (!entry) throw new Error(`The build cache was not opened for ${doc.meta.file}`);

@@ -12,6 +12,7 @@ import type { Logger } from '../logger.js';
 import { cedictLexicon } from '../people/lexicon.js';
 import { PeopleDataError } from '../people/curated.js';
 import type { NamesOf, StandaloneOf } from '../people/detect.js';
+import { pinyinAliases } from '../people/names.js';
 import type { MentionsOf } from '../people/mentions.js';
 import {
   buildPeopleRegistry,
@@ -83,6 +84,9 @@ export interface BuildOptions {
   full?: boolean;
 }
 
+/** Bump when `pinyinAliases` changes what it gives, so the kept answers are dropped. */
+const ROMANIZATION_VERSION = 1;
+
 const HAN_WORD = /^\p{Script=Han}[\p{Script=Han}·]{1,11}$/u;
 
 interface NamesAndTerms {
@@ -140,14 +144,22 @@ async function namesAndTerms(
   const curated = await curatedOrSkip(corpus, 'people.json', () =>
     loadCuratedPeople(config.CORPUS_DIR),
   );
+  const romanized = cache.memo(
+    'romanized',
+    settingsKey('romanized', TEXT_FORM, ROMANIZATION_VERSION),
+    isStringArray,
+    pinyinAliases,
+  );
+  const options = { lexicon, namesOf, standaloneOf, mentionsOf, romanize: romanized.get };
   let people: PeopleRegistry;
   try {
-    people = buildPeopleRegistry(corpus, curated, { lexicon, namesOf, standaloneOf, mentionsOf });
+    people = buildPeopleRegistry(corpus, curated, options);
   } catch (err) {
     if (!(err instanceof PeopleDataError)) throw err;
     corpus.skipped.push({ file: 'people.json', problem: err.message });
-    people = buildPeopleRegistry(corpus, [], { lexicon, namesOf, standaloneOf, mentionsOf });
+    people = buildPeopleRegistry(corpus, [], options);
   }
+  romanized.keep();
   const glossary = [
     ...(await curatedOrSkip<GlossaryEntry>(corpus, 'glossary.json', () =>
       loadGlossary(config.CORPUS_DIR),

@@ -119,7 +119,6 @@ function isDetected(v: unknown): v is DetectedName {
     typeof v.name === 'string' &&
     isStrings(v.evidence) &&
     isStrings(v.englishNames) &&
-    isStrings(v.romanized) &&
     isObject(v.first) &&
     typeof v.first.doc === 'string' &&
     typeof v.first.paragraph === 'number'

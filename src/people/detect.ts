@@ -13,7 +13,7 @@ import { segmentWithOffsets, type Segment } from '../text/jieba.js';
 import { normalizeAligned } from '../text/normalize.js';
 import { CHINESE_STOP_CHARS } from '../text/stopwords.js';
 import type { NameLexicon } from './lexicon.js';
-import { NAME_DOT, foldDots, isDotName, isHanOnly, pinyinAliases } from './names.js';
+import { NAME_DOT, foldDots, isDotName, isHanOnly } from './names.js';
 import { FormFinder } from './occurrences.js';
 
 export type Evidence = 'speech' | 'title' | 'english' | 'dot';
@@ -27,8 +27,6 @@ export interface DetectedName {
   /** English names given in brackets right after the name, as written. */
   englishNames: string[];
   first: { doc: string; paragraph: number };
-  /** `pinyinAliases(name)`, worked out with the article's names so the build can cache it. */
-  romanized: string[];
 }
 
 interface Span {
@@ -144,9 +142,6 @@ interface Found {
   first: { doc: string; paragraph: number };
 }
 
-/** A name as the corpus-wide merge holds it: the first article's spelling and its romanization. */
-type DetectedFound = Found & { romanized: string[] };
-
 /** Normal form of a paragraph, aligned with the original character for character. */
 export function alignedNormal(p: Paragraph): string {
   return foldDots(normalizeAligned(p.text));
@@ -188,7 +183,6 @@ export function namesInDocument(doc: CorpusDocument, lexicon: NameLexicon): Docu
       ...f,
       evidence: [...f.evidence],
       englishNames: [...f.englishNames],
-      romanized: pinyinAliases(f.name),
     })),
   };
 }
@@ -221,7 +215,7 @@ export function detectNames(
   const standaloneOf = options.standaloneOf ?? ((_doc, _keys, compute) => compute());
   // Merged in article order, the first occurrence keeps its spelling and place and
   // English names keep the order they were met in, as one pass over the corpus had.
-  const found = new Map<string, DetectedFound>();
+  const found = new Map<string, Found>();
   for (const doc of corpus.documents) {
     const part = namesOf(doc, () => namesInDocument(doc, lexicon));
     for (const f of part.found) {
@@ -261,7 +255,6 @@ export function detectNames(
       evidence: [...f.evidence].sort(),
       englishNames: [...f.englishNames],
       first: f.first,
-      romanized: f.romanized,
     }));
 }
 

@@ -40,6 +40,11 @@ export interface BuildPeopleOptions {
   lexicon: NameLexicon;
   /** Each article's names, e.g. from the index build's cache; worked out when absent. */
   namesOf?: NamesOf;
+  /**
+   * `pinyinAliases`, or a memo of it (the index build keeps one between builds: it
+   * costs more than the rest of merging the names).
+   */
+  romanize?: (name: string) => string[];
   /** Which names stand alone in each article, e.g. from the index build's cache. */
   standaloneOf?: StandaloneOf;
   /** Each article's mentions, e.g. from the index build's cache; found when absent. */
@@ -136,7 +141,11 @@ function curatedDrafts(corpus: Corpus, curated: CuratedPerson[]): Draft[] {
   });
 }
 
-function authorDrafts(corpus: Corpus, drafts: Draft[]): Draft[] {
+function authorDrafts(
+  corpus: Corpus,
+  drafts: Draft[],
+  romanize: (name: string) => string[],
+): Draft[] {
   const added: Draft[] = [];
   // Every form held so far: a thousand articles' bylines each looked through every draft.
   const held = new Set(drafts.flatMap((d) => [...d.forms]));
@@ -154,7 +163,7 @@ function authorDrafts(corpus: Corpus, drafts: Draft[]): Draft[] {
         source: 'metadata',
         forms: new Set([key]),
       };
-      for (const a of [foldScript(author), ...pinyinAliases(author)]) addAlias(d, a);
+      for (const a of [foldScript(author), ...romanize(author)]) addAlias(d, a);
       added.push(d);
     }
   }
@@ -223,7 +232,11 @@ function single(drafts: Set<Draft>): Draft | null {
   return drafts.size === 1 ? drafts.values().next().value! : null;
 }
 
-function mergeDetected(found: DetectedName[], drafts: Draft[]): void {
+function mergeDetected(
+  found: DetectedName[],
+  drafts: Draft[],
+  romanize: (name: string) => string[],
+): void {
   const index = new DraftForms(drafts);
   // Longest first, so a short form finds the full name it belongs to already in place.
   for (const f of [...found].sort((a, b) => b.key.length - a.key.length)) {
@@ -248,7 +261,7 @@ function mergeDetected(found: DetectedName[], drafts: Draft[]): void {
       source: 'detected',
       forms: new Set(),
     };
-    for (const a of [...f.englishNames, ...f.romanized, foldScript(f.name)]) addAlias(d, a);
+    for (const a of [...f.englishNames, ...romanize(f.name), foldScript(f.name)]) addAlias(d, a);
     index.addForm(d, f.key);
     drafts.push(d);
   }
@@ -260,8 +273,9 @@ export function buildPeopleRegistry(
   options: BuildPeopleOptions,
 ): PeopleRegistry {
   const drafts = curatedDrafts(corpus, curated);
-  drafts.push(...authorDrafts(corpus, drafts));
-  mergeDetected(detectNames(corpus, options.lexicon, options), drafts);
+  const romanize = options.romanize ?? pinyinAliases;
+  drafts.push(...authorDrafts(corpus, drafts, romanize));
+  mergeDetected(detectNames(corpus, options.lexicon, options), drafts, romanize);
 
   const mentions = findMentions(
     corpus,
