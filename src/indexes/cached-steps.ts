@@ -129,23 +129,18 @@ export function isDocumentNames(v: unknown): v is DocumentNames {
   return isObject(v) && Array.isArray(v.found) && v.found.every(isDetected);
 }
 
-function isMention(v: unknown): boolean {
-  return (
-    isObject(v) &&
-    typeof v.doc === 'string' &&
-    typeof v.paragraph === 'number' &&
-    typeof v.text === 'string' &&
-    typeof v.start === 'number' &&
-    typeof v.end === 'number' &&
-    isStrings(v.names)
-  );
-}
-
 export function isDocumentMentions(v: unknown): v is DocumentMentions {
   return (
     Array.isArray(v) &&
     v.every(
-      (x) => Array.isArray(x) && x.length === 2 && typeof x[0] === 'number' && isMention(x[1]),
+      (x) =>
+        Array.isArray(x) &&
+        x.length === 5 &&
+        Number.isInteger(x[0]) &&
+        Number.isInteger(x[1]) &&
+        Number.isInteger(x[2]) &&
+        Number.isInteger(x[3]) &&
+        isStrings(x[4]),
     )
   );
 }

@@ -88,8 +88,20 @@ function sentenceIndexes(spans: SentenceSpan[], offsets: number[]): number[] {
   });
 }
 
-/** One article's mentions, in reading order, each with the index of the person it names. */
-export type DocumentMentions = [person: number, mention: PersonMentionEntry][];
+/**
+ * One article's mentions, in reading order: the person's index, the paragraph's
+ * position in the article, where the sentence starts and ends in the article, and
+ * the names as written. The sentence itself and the paragraph's details are read
+ * from the article when the mention is made (`mentionAt`), so the build cache keeps
+ * numbers, not a second copy of every sentence naming someone.
+ */
+export type DocumentMentions = [
+  person: number,
+  paragraph: number,
+  start: number,
+  end: number,
+  names: string[],
+][];
 
 /**
  * Where an article's mentions come from: worked out, or a cache's copy of them.
@@ -104,7 +116,7 @@ export type MentionsOf = (
 
 function documentMentions(doc: CorpusDocument, index: FormIndex): DocumentMentions {
   const out: DocumentMentions = [];
-  for (const p of doc.paragraphs) {
+  for (const [at, p] of doc.paragraphs.entries()) {
     const norm = alignedNormal(p);
     const occ = occurrencesIn(norm, index);
     if (occ.length === 0) continue;
@@ -127,20 +139,8 @@ function documentMentions(doc: CorpusDocument, index: FormIndex): DocumentMentio
       for (const [s, names] of [...perSentence].sort((a, b) => a[0] - b[0])) {
         const span = sentences[s]!;
         const lead = span.text.length - span.text.trimStart().length;
-        const text = span.text.trim();
-        out.push([
-          person,
-          {
-            doc: p.doc,
-            paragraph: p.n,
-            section: p.section,
-            kind: p.kind,
-            text,
-            start: p.start + span.start + lead,
-            end: p.start + span.start + lead + text.length,
-            names: [...names],
-          },
-        ]);
+        const start = p.start + span.start + lead;
+        out.push([person, at, start, start + span.text.trim().length, [...names]]);
       }
     }
   }
@@ -164,7 +164,25 @@ export function findMentions(
     const mine = mentionsOf(doc, formsKey, () =>
       documentMentions(doc, (index ??= formIndex(forms))),
     );
-    for (const [person, mention] of mine) result[person]!.push(mention);
+    for (const ref of mine) result[ref[0]]!.push(mentionAt(doc, ref));
   }
   return result;
+}
+
+function mentionAt(
+  doc: CorpusDocument,
+  [, at, start, end, names]: DocumentMentions[number],
+): PersonMentionEntry {
+  const p = doc.paragraphs[at];
+  if (!p) throw new RangeError(`${doc.meta.file} has no paragraph ${at}`);
+  return {
+    doc: p.doc,
+    paragraph: p.n,
+    section: p.section,
+    kind: p.kind,
+    text: p.text.slice(start - p.start, end - p.start),
+    start,
+    end,
+    names,
+  };
 }
