@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { Bm25FormatError, Bm25Index, DEFAULT_BM25, type Bm25Json } from '../src/indexes/bm25.js';
+import {
+  Bm25Builder,
+  Bm25FormatError,
+  Bm25Index,
+  DEFAULT_BM25,
+  bm25Segment,
+  type Bm25Json,
+} from '../src/indexes/bm25.js';
 import { DEFAULT_TOKENIZER, tokenize } from '../src/text/tokenize.js';
 
 const docs = [
@@ -45,5 +52,35 @@ describe('Bm25Index', () => {
     expect(() =>
       Bm25Index.fromJSON(json, { tokenizer: { segmenter: 'intl', bigrams: true } }),
     ).toThrow(/tokenizer/);
+  });
+});
+
+describe('Bm25Builder segments', () => {
+  // Seeded so a failure can be replayed: passages drawn from a small vocabulary, so
+  // terms recur within and across segments, with repeats for term counts above 1.
+  function passages(seed: number, count: number): string[][] {
+    let s = seed;
+    const next = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const vocabulary = Array.from({ length: 40 }, (_, i) => `詞${i}`);
+    return Array.from({ length: count }, () =>
+      Array.from({ length: Math.floor(next() * 12) }, () => vocabulary[Math.floor(next() * 40)]!),
+    );
+  }
+
+  it('builds the same index from per-article segments as from one passage at a time', () => {
+    const articles = [passages(1, 7), passages(2, 0), passages(3, 1), passages(4, 12)];
+    const byPassage = new Bm25Builder();
+    for (const terms of articles.flat()) byPassage.add(terms);
+    const bySegment = new Bm25Builder();
+    for (const article of articles) bySegment.addSegment(bm25Segment(article));
+    const a = byPassage.finish(DEFAULT_BM25, DEFAULT_TOKENIZER);
+    const b = bySegment.finish(DEFAULT_BM25, DEFAULT_TOKENIZER);
+    expect(JSON.stringify(b.toJSON())).toBe(JSON.stringify(a.toJSON()));
+    expect(b.size).toBe(20);
+  });
+
+  it('refuses a segment whose terms and postings disagree', () => {
+    const segment = bm25Segment([['甲', '乙']]);
+    expect(() => new Bm25Builder().addSegment({ ...segment, terms: '甲' })).toThrow(RangeError);
   });
 });

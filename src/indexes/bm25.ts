@@ -113,7 +113,13 @@ export function bm25Segment(passages: readonly (readonly string[])[]): Bm25Segme
 
 /** The terms of a segment, as `bm25Segment` met them. */
 export function segmentTerms(segment: Bm25Segment): string[] {
-  return segment.offsets.length > 1 ? segment.terms.split(TERM_SEPARATOR) : [];
+  const terms = segment.offsets.length > 1 ? segment.terms.split(TERM_SEPARATOR) : [];
+  if (terms.length !== segment.offsets.length - 1) {
+    throw new RangeError(
+      `a keyword segment has ${terms.length} terms for ${segment.offsets.length - 1} postings lists`,
+    );
+  }
+  return terms;
 }
 
 /**

@@ -12,7 +12,7 @@ import {
 import type { CorpusDocument, Passage } from '../corpus/types.js';
 import type { Embedder } from '../embedding/types.js';
 import type { TextsView } from '../lexicon/crosslingual-build.js';
-import { segmentTerms, type Bm25Segment } from './bm25.js';
+import type { Bm25Segment } from './bm25.js';
 import type { DetectedName, DocumentNames } from '../people/detect.js';
 import type { DocumentMentions } from '../people/mentions.js';
 import { settingsKey, type BuildCache } from './build-cache.js';
@@ -145,26 +145,23 @@ export function isDocumentMentions(v: unknown): v is DocumentMentions {
   );
 }
 
-/** The segment's arrays agree with each other (the cache's checksum vouches for the values). */
+/**
+ * The segment's arrays agree with each other. Its terms are not split here (the
+ * cache's checksum vouches for the values): a term count that disagrees with the
+ * offsets is refused when the segment is added.
+ */
 export function isBm25Segment(v: unknown): v is Bm25Segment {
   if (!isObject(v)) return false;
   const { lengths, terms, offsets, passages, tfs } = v;
-  if (
-    !(lengths instanceof Uint32Array) ||
-    typeof terms !== 'string' ||
-    !(offsets instanceof Uint32Array) ||
-    !(passages instanceof Uint32Array) ||
-    !(tfs instanceof Uint32Array)
-  )
-    return false;
-  const termCount = offsets.length - 1;
   return (
-    termCount >= 0 &&
-    offsets[termCount] === passages.length &&
-    tfs.length === passages.length &&
-    (termCount === 0
-      ? terms === ''
-      : segmentTerms({ lengths, terms, offsets, passages, tfs }).length === termCount)
+    lengths instanceof Uint32Array &&
+    typeof terms === 'string' &&
+    offsets instanceof Uint32Array &&
+    passages instanceof Uint32Array &&
+    tfs instanceof Uint32Array &&
+    offsets.length >= 1 &&
+    offsets[offsets.length - 1] === passages.length &&
+    tfs.length === passages.length
   );
 }
 
