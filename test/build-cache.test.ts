@@ -83,6 +83,29 @@ describe('incremental reindex through the build cache', () => {
     expect(cacheEntries(incremental.DATA_DIR)).toHaveLength(ARTICLES);
   });
 
+  it('reuses the English→Chinese table when an edit adds nothing new to the corpus as a whole', async () => {
+    // A paragraph repeated: every word, tag and headword in it is already in the corpus.
+    const file = path.join(corpus, 'synthetic-00002.md');
+    const text = readFileSync(file, 'utf8');
+    const repeated = text.replace(/\n\n([^\n<#][^\n]*)\n/, '\n\n$1\n\n$1\n');
+    expect(repeated).not.toBe(text);
+    writeFileSync(file, repeated);
+    const again = await buildIndex(incremental, silentLog);
+    expect(again.cache.derived['crosslingual']).toBe(1);
+    expect(again.cache.reused['crosslingual-table']).toBe(1);
+    const fresh = await buildIndex(full, silentLog, { full: true });
+    expect(fresh.cache.derived['crosslingual-table']).toBe(1);
+    expect(bytes(again.dir)).toEqual(bytes(fresh.dir));
+
+    // A new word is a new entry for the table: made again, still as a full build makes it.
+    writeFileSync(file, repeated.replace(/\n\n([^\n<#][^\n]*)\n/, '\n\n$1Kubernetes\n'));
+    const grown = await buildIndex(incremental, silentLog);
+    expect(grown.cache.derived['crosslingual-table']).toBe(1);
+    expect(bytes(grown.dir)).toEqual(
+      bytes((await buildIndex(full, silentLog, { full: true })).dir),
+    );
+  });
+
   it('recomputes a damaged entry instead of failing, and the result is unchanged', async () => {
     const before = bytes((await buildIndex(incremental, silentLog)).dir);
     const [victim, other] = cacheEntries(incremental.DATA_DIR);

@@ -91,6 +91,19 @@ describe('passage vectors through the build cache', () => {
     });
   });
 
+  it('embeds an article again when its passages read differently, even in the same number', async () => {
+    await vectorsWith(countingEmbedder('counting'));
+    const { documents } = await loadCorpus(corpus, corpusLimits(keyword));
+    const cache = BuildCache.open(keyword.DATA_DIR, documents, true);
+    const split = passagesOf(documents, chunking, cache);
+    // Another chunking that happened to keep this article's passage count.
+    const { from, to } = split.spans.get(documents[0]!)!;
+    for (let i = from; i < to; i++) split.embedTexts[i] = `${split.embedTexts[i]!}。`;
+    const embedder = countingEmbedder('counting');
+    await passageVectors(documents, split, embedder, modelKey, cache);
+    expect(embedder.embedded).toEqual(split.embedTexts.slice(from, to));
+  });
+
   it('embeds everything again under another model or passage prefix', async () => {
     const renamed = countingEmbedder('another');
     const { texts } = await vectorsWith(renamed);

@@ -25,9 +25,10 @@
  * UTF-16 code units without decoding UTF-8 first.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { CorpusDocument } from '../corpus/types.js';
 import { sha256 } from './checksum.js';
@@ -45,13 +46,45 @@ export function cacheDir(dataDir: string): string {
   return path.join(dataDir, 'cache');
 }
 
-/** A stable key for a group of settings. */
-export function settingsKey(...parts: unknown[]): string {
+/** A key for a group of values that does not depend on the program's code. */
+export function stableKey(...parts: unknown[]): string {
   return sha256(JSON.stringify([CACHE_FORMAT, ...parts]));
 }
 
+/**
+ * A key for what the program derives under some settings: it includes the program's
+ * own code, so that a build after the code changed (a new weight in the table, a fix
+ * in name detection) derives everything again instead of reusing what the old code
+ * made. Users' builds never see such a change except once after an upgrade.
+ */
+export function settingsKey(...parts: unknown[]): string {
+  return stableKey(codeFingerprint(), ...parts);
+}
+
+let fingerprint: string | undefined;
+
+/** sha256 of every file of the program (src/ under tsx, dist/ when compiled), by path. */
+export function codeFingerprint(): string {
+  if (fingerprint !== undefined) return fingerprint;
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const h = createHash('sha256');
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    )) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile())
+        h.update(path.relative(root, full)).update('\0').update(readFileSync(full)).update('\0');
+    }
+  };
+  walk(root);
+  return (fingerprint = h.digest('hex'));
+}
+
+/** Found by the parsed document alone, so sections that do not depend on the code (vectors) survive an upgrade. */
 function documentKey(doc: CorpusDocument): string {
-  return settingsKey('document', doc);
+  return stableKey('document', doc);
 }
 
 function digest(bytes: Uint8Array): Buffer {

@@ -197,9 +197,31 @@ async function namesAndTerms(
     extraTexts: searchedBesideParagraphs(corpus),
     viewOf: crossLingualViews(cache, dictionaryKey),
     givenNamesOf: givenNamesFound(cache),
+    tableFor: (inputs, compute) =>
+      cache.shared(
+        'crosslingual-table',
+        settingsKey('crosslingual-table', TEXT_FORM, dictionaryKey, sha256(inputs)),
+        isCrossLingualTableShape,
+        compute,
+      ),
     facts,
   });
   return { people, extraWords, crosslingual };
+}
+
+/** Enough to tell a kept table from something else; the cache's checksum vouches for the rest. */
+function isCrossLingualTableShape(v: unknown): v is CrossLingualTable {
+  if (typeof v !== 'object' || v === null) return false;
+  const t = v as Partial<Record<keyof CrossLingualTable, unknown>>;
+  return (
+    t.version === 1 &&
+    typeof t.maxPhraseWords === 'number' &&
+    typeof t.english === 'object' &&
+    typeof t.pinyin === 'object' &&
+    typeof t.latin === 'object' &&
+    Array.isArray(t.absent) &&
+    Array.isArray(t.names)
+  );
 }
 
 /** Identifies the dictionary's contents, on which detection and the table depend. */

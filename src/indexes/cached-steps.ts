@@ -15,7 +15,8 @@ import type { TextsView } from '../lexicon/crosslingual-build.js';
 import type { Bm25Segment } from './bm25.js';
 import type { DetectedName, DocumentNames } from '../people/detect.js';
 import type { DocumentMentions } from '../people/mentions.js';
-import { settingsKey, type BuildCache } from './build-cache.js';
+import { settingsKey, stableKey, type BuildCache } from './build-cache.js';
+import { sha256 } from './checksum.js';
 import type { DocumentSummary, SummarySentence } from './summary.js';
 
 /** Where an article's passages sit in the build's passage list: [from, to). */
@@ -180,20 +181,27 @@ export async function passageVectors(
   modelKey: unknown,
   cache: BuildCache,
 ): Promise<Float32Array[]> {
-  const key = settingsKey(
-    'vectors',
-    modelKey,
-    embedder.model,
-    embedder.dims,
-    embedder.passagePrefix,
-  );
+  // What is embedded, not how the code got there: vectors survive an upgrade that
+  // leaves an article's passages as they were, and never outlive a change to them
+  // (other chunking can keep the number of passages but not their text).
+  const keyOf = (doc: CorpusDocument): string => {
+    const { from, to } = split.spans.get(doc)!;
+    return stableKey(
+      'vectors',
+      modelKey,
+      embedder.model,
+      embedder.dims,
+      embedder.passagePrefix,
+      sha256(split.embedTexts.slice(from, to).join('\u0000')),
+    );
+  };
   const vectors: (Float32Array | undefined)[] = new Array<Float32Array | undefined>(
     split.passages.length,
   );
   const missing: CorpusDocument[] = [];
   for (const doc of documents) {
     const { from, to } = split.spans.get(doc)!;
-    const held = cache.of(doc).peek('vectors', key, isVectors);
+    const held = cache.of(doc).peek('vectors', keyOf(doc), isVectors);
     if (held && held.length === to - from) held.forEach((v, i) => (vectors[from + i] = v));
     else missing.push(doc);
   }
@@ -211,7 +219,7 @@ export async function passageVectors(
     // Copies, each owning its buffer: V8 serializes a view together with all of its buffer.
     cache.of(doc).put(
       'vectors',
-      key,
+      keyOf(doc),
       mine.map((v) => new Float32Array(v)),
     );
   }

@@ -47,6 +47,13 @@ export interface CrossLingualInput {
   ) => string[];
   /** What the table needs from the dictionary alone: worked out when absent, the index build keeps it. */
   facts?: DictionaryFacts;
+  /**
+   * The table made from the same corpus view and names: `compute()` by default. The
+   * index build keeps the last table under `inputs` (everything the table is made
+   * from besides the dictionary, written out in a canonical order), so a reindex
+   * whose edits add no word, name or headword to the corpus as a whole reuses it.
+   */
+  tableFor?: (inputs: string, compute: () => CrossLingualTable) => CrossLingualTable;
 }
 
 const MAX_HEADWORD = 12;
@@ -438,7 +445,6 @@ export function buildCrossLingualTable(input: CrossLingualInput): CrossLingualTa
     HAN_ONLY.test(zh),
   );
   const facts = input.facts ?? dictionaryFacts(entries);
-  const { lexicon } = facts;
   // Only needed for articles the cache holds no view of.
   let headwords: Headwords | undefined;
   const wanted = () => (headwords ??= dictionaryHeadwords(entries, facts.normalTraditional));
@@ -460,6 +466,36 @@ export function buildCrossLingualTable(input: CrossLingualInput): CrossLingualTa
   builder.add(textsView(extraTexts, wanted(), memo));
   builder.addGivenNames(givenNamesIn(extraTexts, namesWanted()));
   const view = builder.finish(entries, facts);
+  if (!input.tableFor) return tableFrom(view, names, input, facts);
+  return input.tableFor(canonicalInputs(view, input), () => tableFrom(view, names, input, facts));
+}
+
+/**
+ * Everything `tableFrom` reads besides the dictionary, as one string that is the
+ * same whenever the table would be: sets sorted, since the order they were met in
+ * changes nothing in the table.
+ */
+function canonicalInputs(view: CorpusView, input: CrossLingualInput): string {
+  const sorted = (values: Iterable<string>) => [...values].sort();
+  return JSON.stringify([
+    sorted(view.ngrams),
+    sorted(view.traditional),
+    sorted(view.words),
+    [...view.tagged].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+    sorted(view.latin),
+    input.glossary,
+    input.extraPairs ?? [],
+  ]);
+}
+
+function tableFrom(
+  view: CorpusView,
+  names: string[],
+  input: CrossLingualInput,
+  facts: DictionaryFacts,
+): CrossLingualTable {
+  const entries = input.dictionary;
+  const { lexicon } = facts;
   const english = new CandidateMap();
   const absentNames = addDictionary(entries, facts, view, english);
 
