@@ -388,7 +388,7 @@ async function buildLocked(
     const json = (name: string, value: unknown) =>
       writeFile(path.join(tmp, name), JSON.stringify(value));
     await json(FILES.passages, passages);
-    await json(FILES.bm25, bm25.toJSON());
+    await writeFile(path.join(tmp, FILES.bm25), bm25.serialize());
     await json(FILES.people, people);
     await json(FILES.crosslingual, crosslingual);
     await json(FILES.summary, summaries);

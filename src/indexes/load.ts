@@ -20,10 +20,10 @@ import {
   type CrossLingualTable,
 } from '../lexicon/crosslingual-table.js';
 import { addJiebaWords } from '../text/jieba.js';
-import { Bm25FormatError, Bm25Index } from './bm25.js';
+import { Bm25DataError, Bm25FormatError, Bm25Index } from './bm25.js';
 import { sha256 } from './checksum.js';
 import { IndexCorruptError, IndexMismatchError, type Manifest } from './manifest.js';
-import { Bm25JsonSchema, PassagesSchema, PeopleRegistrySchema } from './schemas.js';
+import { PassagesSchema, PeopleRegistrySchema } from './schemas.js';
 import { FILES, readManifest } from './store.js';
 import { SummaryFileSchema, summaryProblems, type DocumentSummary } from './summary.js';
 import { VectorIndex } from './vector-index.js';
@@ -134,9 +134,9 @@ export async function loadIndex(dir: string, expect: LoadExpectations = {}): Pro
         `EMBEDDING_MODEL is ${expect.requestedModel}. Run \`npm run reindex\` to rebuild it.`,
     );
   }
-  const [passages, bm25Json, people, crosslingualJson, summaries] = await Promise.all([
+  const [passages, bm25Bytes, people, crosslingualJson, summaries] = await Promise.all([
     readJson(dir, FILES.passages, manifest, PassagesSchema),
-    readJson(dir, FILES.bm25, manifest, Bm25JsonSchema),
+    readVouched(dir, FILES.bm25, manifest),
     readJson<PeopleRegistry>(dir, FILES.people, manifest, PeopleRegistrySchema),
     readJson<unknown>(dir, FILES.crosslingual, manifest, z.unknown()),
     readJson(dir, FILES.summary, manifest, SummaryFileSchema),
@@ -145,9 +145,11 @@ export async function loadIndex(dir: string, expect: LoadExpectations = {}): Pro
   const crosslingual = crossLingualTable(dir, crosslingualJson);
   let bm25: Bm25Index;
   try {
-    bm25 = Bm25Index.fromJSON(bm25Json, { tokenizer: manifest.tokenizer });
+    bm25 = Bm25Index.deserialize(bm25Bytes, { tokenizer: manifest.tokenizer });
   } catch (err) {
     if (err instanceof Bm25FormatError) throw new IndexMismatchError(`${dir}: ${err.message}`);
+    if (err instanceof Bm25DataError)
+      throw new IndexCorruptError(path.join(dir, FILES.bm25), err.message);
     throw err;
   }
   if (bm25.size !== passages.length) {

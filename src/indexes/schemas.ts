@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import type { Passage } from '../corpus/types.js';
 import type { PeopleRegistry } from '../people/types.js';
-import type { Bm25Json } from './bm25.js';
 
 const nat = z.number().int().nonnegative();
 
@@ -28,15 +27,6 @@ export const PassagesSchema = z.array(
       message: 'paragraphs and paragraphStarts differ in length',
     }),
 ) satisfies z.ZodType<Passage[]>;
-
-export const Bm25JsonSchema = z.object({
-  format: z.literal('bm25'),
-  version: z.number().int(),
-  params: z.object({ k1: z.number(), b: z.number() }),
-  tokenizer: z.object({ segmenter: z.enum(['jieba', 'intl']), bigrams: z.boolean() }),
-  lengths: z.array(nat),
-  postings: z.record(z.string(), z.array(nat)),
-}) satisfies z.ZodType<Bm25Json>;
 
 const MentionSchema = z.object({
   doc: z.string(),
