@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   Bm25Builder,
+  Bm25DataError,
   Bm25FormatError,
   Bm25Index,
-  DEFAULT_BM25,
+  bm25Idf,
   bm25Segment,
-  type Bm25Json,
+  Bm25Vocabulary,
+  segmentFits,
+  DEFAULT_BM25,
 } from '../src/indexes/bm25.js';
 import { DEFAULT_TOKENIZER, tokenize } from '../src/text/tokenize.js';
 
@@ -41,17 +44,116 @@ describe('Bm25Index', () => {
     expect(b[0]!.id).toBe(2);
   });
 
-  it('round-trips through JSON and refuses another version or tokenizer', () => {
-    const json = JSON.parse(JSON.stringify(index.toJSON())) as Bm25Json;
-    const again = Bm25Index.fromJSON(json, { tokenizer: DEFAULT_TOKENIZER });
-    const q = [{ term: '禹之鼎', weight: 1 }];
-    expect(again.search(q)).toEqual(index.search(q));
+  it('round-trips through its bytes and refuses another version or tokenizer', () => {
+    const bytes = index.serialize();
+    const again = Bm25Index.deserialize(bytes, { tokenizer: DEFAULT_TOKENIZER });
+    for (const term of tokenize(docs.join(''))) {
+      const q = [{ term, weight: 1 }];
+      expect(again.search(q), term).toEqual(index.search(q));
+      expect([...again.passagesWith(term)]).toEqual([...index.passagesWith(term)]);
+    }
+    expect(again.vocabularySize).toBe(index.vocabularySize);
+    // The header is JSON after "BM25" and its length: rewrite its version in place.
+    const text = Buffer.from(bytes).toString('latin1');
+    const other = Buffer.from(text.replace('"version":2', '"version":9'), 'latin1');
+    expect(() => Bm25Index.deserialize(other, { tokenizer: DEFAULT_TOKENIZER })).toThrow(
+      Bm25FormatError,
+    );
     expect(() =>
-      Bm25Index.fromJSON({ ...json, version: 99 }, { tokenizer: DEFAULT_TOKENIZER }),
-    ).toThrow(Bm25FormatError);
-    expect(() =>
-      Bm25Index.fromJSON(json, { tokenizer: { segmenter: 'intl', bigrams: true } }),
+      Bm25Index.deserialize(bytes, { tokenizer: { segmenter: 'intl', bigrams: true } }),
     ).toThrow(/tokenizer/);
+    expect(() =>
+      Bm25Index.deserialize(bytes.subarray(0, bytes.length - 8), {
+        tokenizer: DEFAULT_TOKENIZER,
+      }),
+    ).toThrow(Bm25DataError);
+    expect(() =>
+      Bm25Index.deserialize(Buffer.from('{"format":"bm25"}'), { tokenizer: DEFAULT_TOKENIZER }),
+    ).toThrow(Bm25FormatError);
+  });
+
+  it('loads from bytes that do not start on a word boundary', () => {
+    const bytes = index.serialize();
+    const shifted = new Uint8Array(bytes.length + 1).subarray(1);
+    shifted.set(bytes);
+    const again = Bm25Index.deserialize(shifted, { tokenizer: DEFAULT_TOKENIZER });
+    const q = tokenize('禹之鼎英偉達').map((term) => ({ term, weight: 1 }));
+    expect(again.search(q)).toEqual(index.search(q));
+  });
+});
+
+/**
+ * The scoring the index had before its postings became typed arrays: a list of
+ * [id, tf, …] per term and the length normalisation worked out per posting.
+ */
+function referenceSearch(
+  docs: string[][],
+  query: { term: string; weight: number }[],
+): { id: number; score: number }[] {
+  const { k1, b } = DEFAULT_BM25;
+  const postings = new Map<string, number[]>();
+  docs.forEach((terms, id) => {
+    const tf = new Map<string, number>();
+    for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+    for (const [t, n] of tf) postings.set(t, [...(postings.get(t) ?? []), id, n]);
+  });
+  const lengths = docs.map((d) => d.length);
+  const avg = lengths.reduce((x, y) => x + y, 0) / Math.max(1, lengths.length);
+  const scores = new Float64Array(docs.length);
+  const merged = new Map<string, number>();
+  for (const q of query) merged.set(q.term, (merged.get(q.term) ?? 0) + q.weight);
+  for (const [term, weight] of merged) {
+    const list = postings.get(term);
+    if (!list) continue;
+    const idf = bm25Idf(docs.length, list.length / 2);
+    for (let i = 0; i < list.length; i += 2) {
+      const id = list[i]!;
+      const tf = list[i + 1]!;
+      const norm = 1 - b + (b * lengths[id]!) / avg;
+      scores[id]! += weight * idf * ((tf * (k1 + 1)) / (tf + k1 * norm));
+    }
+  }
+  return [...scores]
+    .map((score, id) => ({ id, score }))
+    .filter((h) => h.score > 0)
+    .sort((x, y) => y.score - x.score || x.id - y.id);
+}
+
+describe('Bm25Index typed postings', () => {
+  let seed = 5;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const vocabulary = Array.from({ length: 60 }, (_, i) => `w${i}`);
+  const pick = () => vocabulary[Math.floor(next() ** 2 * vocabulary.length)]!;
+  const docs = Array.from({ length: 800 }, () =>
+    Array.from({ length: 1 + Math.floor(next() * 30) }, pick),
+  );
+  const built = Bm25Index.build(docs, DEFAULT_BM25, DEFAULT_TOKENIZER);
+  const loaded = Bm25Index.deserialize(built.serialize(), { tokenizer: DEFAULT_TOKENIZER });
+
+  it('score random weighted queries as the per-term lists did, to the bit, built or loaded', () => {
+    for (let n = 0; n < 200; n++) {
+      const query = Array.from({ length: 1 + Math.floor(next() * 40) }, () => ({
+        term: next() < 0.05 ? 'absent' : pick(),
+        weight: Math.round(next() * 100) / 50,
+      }));
+      const expected = referenceSearch(docs, query);
+      for (const index of [built, loaded]) {
+        expect(index.search(query)).toEqual(expected);
+        expect(index.search(query, { limit: 40 })).toEqual(expected.slice(0, 40));
+      }
+    }
+  });
+
+  it('answer df, passagesWith and termsIn from the same postings', () => {
+    for (const term of [...vocabulary, 'absent']) {
+      const holding = docs.flatMap((d, id) => (d.includes(term) ? [id] : []));
+      expect(loaded.df(term)).toBe(holding.length);
+      expect([...loaded.passagesWith(term)]).toEqual(holding);
+      for (const id of [0, 17, 799])
+        expect(loaded.termsIn(id, [term]), `${term} in ${id}`).toEqual(
+          docs[id]!.includes(term) ? [term] : [],
+        );
+    }
   });
 });
 
@@ -71,16 +173,29 @@ describe('Bm25Builder segments', () => {
     const articles = [passages(1, 7), passages(2, 0), passages(3, 1), passages(4, 12)];
     const byPassage = new Bm25Builder();
     for (const terms of articles.flat()) byPassage.add(terms);
-    const bySegment = new Bm25Builder();
-    for (const article of articles) bySegment.addSegment(bm25Segment(article));
+    // Numbered by a vocabulary that already holds other terms, in another order.
+    const vocabulary = new Bm25Vocabulary('v', ['未用', '詞39', '詞7']);
+    const bySegment = new Bm25Builder(vocabulary);
+    for (const article of articles) bySegment.addSegment(bm25Segment(article, vocabulary));
     const a = byPassage.finish(DEFAULT_BM25, DEFAULT_TOKENIZER);
     const b = bySegment.finish(DEFAULT_BM25, DEFAULT_TOKENIZER);
-    expect(JSON.stringify(b.toJSON())).toBe(JSON.stringify(a.toJSON()));
+    expect(Buffer.from(b.serialize())).toEqual(Buffer.from(a.serialize()));
     expect(b.size).toBe(20);
   });
 
-  it('refuses a segment whose terms and postings disagree', () => {
-    const segment = bm25Segment([['甲', '乙']]);
-    expect(() => new Bm25Builder().addSegment({ ...segment, terms: '甲' })).toThrow(RangeError);
+  it('refuses a segment that does not fit its vocabulary or itself', () => {
+    const vocabulary = new Bm25Vocabulary('v', []);
+    const segment = bm25Segment([['甲', '乙'], ['乙']], vocabulary);
+    expect(segmentFits(segment, vocabulary)).toBe(true);
+    expect(segmentFits(segment, new Bm25Vocabulary('w', ['甲']))).toBe(false);
+    expect(segmentFits({ ...segment, termIds: segment.termIds.subarray(1) }, vocabulary)).toBe(
+      false,
+    );
+    expect(segmentFits({ ...segment, lengths: segment.lengths.subarray(1) }, vocabulary)).toBe(
+      false,
+    );
+    expect(() => new Bm25Builder(new Bm25Vocabulary('w', ['甲'])).addSegment(segment)).toThrow(
+      RangeError,
+    );
   });
 });

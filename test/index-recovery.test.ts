@@ -71,7 +71,7 @@ describe('a damaged build', () => {
   for (const file of [
     'manifest.json',
     'passages.json',
-    'bm25.json',
+    'bm25.bin',
     'people.json',
     'crosslingual.json',
   ]) {
@@ -133,11 +133,11 @@ describe('a damaged build', () => {
 
   it('with every build damaged, a fresh one is built', async () => {
     for (const name of readdirSync(buildsDir(config.DATA_DIR)).filter((n) => !n.startsWith('.'))) {
-      writeFileSync(path.join(buildsDir(config.DATA_DIR), name, 'bm25.json'), '[]');
+      writeFileSync(path.join(buildsDir(config.DATA_DIR), name, 'bm25.bin'), '[]');
     }
     const { log } = capture();
     const ensured = await ensureIndex(config, log);
-    expect(ensured.rebuiltBecause).toMatch(/bm25\.json/);
+    expect(ensured.rebuiltBecause).toMatch(/bm25\.bin/);
     expect((await loadIndex(ensured.dir)).passages.length).toBeGreaterThan(0);
   });
 

@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BM25_FORMAT_VERSION } from '../src/indexes/bm25.js';
 import { buildIndex } from '../src/indexes/build.js';
+import { sha256 } from '../src/indexes/checksum.js';
 import { ensureIndex } from '../src/indexes/ensure.js';
 import { staleReasons } from '../src/indexes/freshness.js';
 import { loadIndex } from '../src/indexes/load.js';
@@ -72,6 +74,29 @@ describe('index files', () => {
     const ensured = await ensureIndex(config, silentLog);
     expect(ensured.rebuiltBecause).toMatch(/schema version/);
     expect(ensured.dir).not.toBe(dir);
+  });
+
+  it('refuses a keyword index of another format version as a mismatch, not as damage', async () => {
+    const { dir } = await buildIndex(config, silentLog);
+    const file = path.join(dir, 'bm25.bin');
+    const bytes = readFileSync(file);
+    // Same length, so only the version in the header differs; the manifest vouches for it.
+    const other = Buffer.from(
+      bytes.toString('latin1').replace(`"version":${BM25_FORMAT_VERSION}`, '"version":1'),
+      'latin1',
+    );
+    expect(other.equals(bytes)).toBe(false);
+    writeFileSync(file, other);
+    const manifestFile = path.join(dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
+      checksums: { files: Record<string, string> };
+    };
+    manifest.checksums.files['bm25.bin'] = sha256(other);
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    await expect(loadIndex(dir)).rejects.toThrow(IndexMismatchError);
+    await expect(loadIndex(dir)).rejects.toThrow(/bm25 v2/);
+    // The tests after this one read the current build.
+    await buildIndex(config, silentLog);
   });
 
   it('is stale when the corpus, chunking or model changes, and fresh otherwise', async () => {

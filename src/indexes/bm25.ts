@@ -4,12 +4,26 @@
  * Written here rather than taken from a library because retrieval needs two things
  * search libraries rarely expose together: per-term query weights (English terms
  * expanded into Chinese carry the confidence of their translation, names' role
- * lines weigh less than what was typed) and a serialized form we control. The serialized form carries its format version, parameters and
- * tokenizer options, and `fromJSON` refuses any mismatch.
+ * lines weigh less than what was typed) and a serialized form we control. The
+ * serialized form carries its format version, parameters and tokenizer options, and
+ * `deserialize` refuses any mismatch.
+ *
+ * Postings live in typed arrays (passage ids, term counts, one offset per term), not
+ * an array per term: at ten thousand articles the per-term arrays took about a
+ * gigabyte of heap, and the same postings take a quarter of that here and load as
+ * views of the file's bytes instead of being parsed from JSON.
  */
+import { endianness } from 'node:os';
 import { sameTokenizer, type TokenizerOptions } from '../text/tokenize.js';
 
-export const BM25_FORMAT_VERSION = 1;
+/** 2: binary postings (bm25.bin) instead of JSON. */
+export const BM25_FORMAT_VERSION = 2;
+
+const MAGIC = 'BM25';
+/** Terms are stored joined by this; tokens never hold it (checked when writing). */
+const TERM_SEPARATOR = '\u0000';
+/** A term count per posting; a passage repeating one term more often than this is refused. */
+const MAX_TF = 0xffff;
 
 export interface Bm25Params {
   k1: number;
@@ -36,32 +50,76 @@ export interface ScoredId {
   score: number;
 }
 
-export interface Bm25Json {
+/** What the serialized form says about itself, before its arrays. */
+interface Bm25Header {
   format: 'bm25';
   version: number;
+  /** Typed arrays are written in the writer's byte order. */
+  endianness: 'LE' | 'BE';
   params: Bm25Params;
   tokenizer: TokenizerOptions;
-  lengths: number[];
-  /** term → flat [docId, tf, docId, tf, …] */
-  postings: Record<string, number[]>;
+  passages: number;
+  terms: number;
+  postings: number;
+  termBytes: number;
 }
 
+/** A keyword index of another format, version, byte order or tokenizer: rebuild, not repair. */
 export class Bm25FormatError extends Error {
   override name = 'Bm25FormatError';
 }
 
+/** A keyword index of the right format whose contents do not hold together. */
+export class Bm25DataError extends Error {
+  override name = 'Bm25DataError';
+}
+
+/**
+ * Terms numbered in the order first met. The index build keeps one between builds
+ * (see `Bm25Segment`): numbers only ever get added, so a number kept in the cache
+ * means the same term for as long as the vocabulary lasts, which its `id` names.
+ */
+export class Bm25Vocabulary {
+  private ids: Map<string, number> | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly terms: string[],
+  ) {}
+
+  get size(): number {
+    return this.terms.length;
+  }
+
+  /** The term's number, a new one when it has none. */
+  idOf(term: string): number {
+    // Built on first use: a reindex that reuses every segment never looks a term up.
+    this.ids ??= new Map(this.terms.map((t, i) => [t, i]));
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      if (term.includes(TERM_SEPARATOR)) {
+        throw new RangeError(`a token holds U+0000: ${JSON.stringify(term)}`);
+      }
+      id = this.terms.length;
+      this.terms.push(term);
+      this.ids.set(term, id);
+    }
+    return id;
+  }
+}
+
 /**
  * Some consecutive passages' share of an index (one article's, which the build
- * caches): each distinct term once, in the order first met, with its postings
- * counted from the first of these passages. Typed arrays and one string, so that a
- * cached segment is read back as a few blocks of bytes rather than as thousands of
- * small arrays, and added to an index without counting terms again.
+ * caches): each distinct term once, by its number in a `Bm25Vocabulary`, in the
+ * order first met, with its postings counted from the first of these passages.
+ * Numbers in typed arrays, so that a cached segment is read back as a few blocks of
+ * bytes and merged into an index without reading or hashing a single term.
  */
 export interface Bm25Segment {
   /** Each passage's length in tokens. */
   lengths: Uint32Array;
-  /** The terms, joined by TERM_SEPARATOR. */
-  terms: string;
+  /** The vocabulary's number for each distinct term. */
+  termIds: Uint32Array;
   /** Term i's postings are `passages`/`tfs` from `offsets[i]` to `offsets[i + 1]`. */
   offsets: Uint32Array;
   /** Passages, counted from the segment's first. */
@@ -69,23 +127,22 @@ export interface Bm25Segment {
   tfs: Uint32Array;
 }
 
-/** Never part of a token (tokens are words, bigrams and Latin terms). */
-const TERM_SEPARATOR = '\u0000';
-
-export function bm25Segment(passages: readonly (readonly string[])[]): Bm25Segment {
-  const byTerm = new Map<string, number[]>();
+export function bm25Segment(
+  passages: readonly (readonly string[])[],
+  vocabulary: Bm25Vocabulary,
+): Bm25Segment {
+  const byTerm = new Map<number, number[]>();
   let total = 0;
-  passages.forEach((terms, id) => {
-    const tf = new Map<string, number>();
+  passages.forEach((terms, passage) => {
+    const tf = new Map<number, number>();
     for (const t of terms) {
-      if (t.includes(TERM_SEPARATOR))
-        throw new RangeError(`a token holds U+0000: ${JSON.stringify(t)}`);
-      tf.set(t, (tf.get(t) ?? 0) + 1);
+      const id = vocabulary.idOf(t);
+      tf.set(id, (tf.get(id) ?? 0) + 1);
     }
-    for (const [t, n] of tf) {
-      let list = byTerm.get(t);
-      if (!list) byTerm.set(t, (list = []));
-      list.push(id, n);
+    for (const [id, n] of tf) {
+      let list = byTerm.get(id);
+      if (!list) byTerm.set(id, (list = []));
+      list.push(passage, n);
       total++;
     }
   });
@@ -104,63 +161,133 @@ export function bm25Segment(passages: readonly (readonly string[])[]): Bm25Segme
   offsets[term] = at;
   return {
     lengths: Uint32Array.from(passages, (terms) => terms.length),
-    terms: [...byTerm.keys()].join(TERM_SEPARATOR),
+    termIds: Uint32Array.from(byTerm.keys()),
     offsets,
     passages: ids,
     tfs,
   };
 }
 
-/** The terms of a segment, as `bm25Segment` met them. */
-export function segmentTerms(segment: Bm25Segment): string[] {
-  const terms = segment.offsets.length > 1 ? segment.terms.split(TERM_SEPARATOR) : [];
-  if (terms.length !== segment.offsets.length - 1) {
-    throw new RangeError(
-      `a keyword segment has ${terms.length} terms for ${segment.offsets.length - 1} postings lists`,
-    );
+/** Whether the segment's arrays agree with each other and its terms are all in `vocabulary`. */
+export function segmentFits(segment: Bm25Segment, vocabulary: Bm25Vocabulary): boolean {
+  const { termIds, offsets, passages, tfs, lengths } = segment;
+  if (offsets.length !== termIds.length + 1) return false;
+  if (offsets[termIds.length] !== passages.length || tfs.length !== passages.length) return false;
+  for (let i = 0; i < termIds.length; i++) {
+    if (termIds[i]! >= vocabulary.size || offsets[i]! > offsets[i + 1]!) return false;
   }
-  return terms;
+  for (let j = 0; j < passages.length; j++) if (passages[j]! >= lengths.length) return false;
+  return true;
 }
 
 /**
- * Builds an index a few passages at a time, in id order, so that a build never
- * holds every passage's tokens at once (at ten thousand articles they took gigabytes).
+ * Builds an index an article's segment at a time, in passage order. Segments are
+ * held until `finish` (typed arrays, a fraction of the postings as per-term lists),
+ * which counts each term's postings and then fills the index's arrays in one pass.
  */
 export class Bm25Builder {
-  private readonly postings = new Map<string, number[]>();
-  private readonly lengths: number[] = [];
+  private readonly segments: Bm25Segment[] = [];
+  private passageCount = 0;
+
+  constructor(readonly vocabulary: Bm25Vocabulary = new Bm25Vocabulary('', [])) {}
 
   add(terms: readonly string[]): void {
-    this.addSegment(bm25Segment([terms]));
+    this.addSegment(bm25Segment([terms], this.vocabulary));
   }
 
   /** The segment's passages, as the next ids. */
   addSegment(segment: Bm25Segment): void {
-    const base = this.lengths.length;
-    const { offsets, passages, tfs } = segment;
-    segmentTerms(segment).forEach((t, i) => {
-      let list = this.postings.get(t);
-      if (!list) this.postings.set(t, (list = []));
-      for (let j = offsets[i]!; j < offsets[i + 1]!; j++) list.push(base + passages[j]!, tfs[j]!);
-    });
-    for (const n of segment.lengths) this.lengths.push(n);
+    if (!segmentFits(segment, this.vocabulary)) {
+      throw new RangeError('a keyword segment does not fit the vocabulary or itself');
+    }
+    this.segments.push(segment);
+    this.passageCount += segment.lengths.length;
   }
 
   finish(params: Bm25Params, tokenizer: TokenizerOptions): Bm25Index {
-    return Bm25Index.fromPostings(params, tokenizer, this.lengths, this.postings);
+    const counts = new Uint32Array(this.vocabulary.size);
+    // Terms in the order the passages first hold them, as one pass over them would.
+    const order: number[] = [];
+    for (const { termIds, offsets } of this.segments) {
+      for (let i = 0; i < termIds.length; i++) {
+        const t = termIds[i]!;
+        if (counts[t] === 0) order.push(t);
+        counts[t] = counts[t]! + offsets[i + 1]! - offsets[i]!;
+      }
+    }
+    const termOffsets = new Uint32Array(order.length + 1);
+    const cursor = new Uint32Array(this.vocabulary.size);
+    let total = 0;
+    order.forEach((t, k) => {
+      termOffsets[k] = total;
+      cursor[t] = total;
+      total += counts[t]!;
+    });
+    termOffsets[order.length] = total;
+    const docs = new Uint32Array(total);
+    const tfs = new Uint16Array(total);
+    const lengths = new Uint32Array(this.passageCount);
+    let base = 0;
+    for (const segment of this.segments) {
+      const { termIds, offsets, passages } = segment;
+      for (let i = 0; i < termIds.length; i++) {
+        const t = termIds[i]!;
+        let at = cursor[t]!;
+        for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
+          const tf = segment.tfs[j]!;
+          if (tf > MAX_TF) {
+            throw new RangeError(`a passage repeats "${this.vocabulary.terms[t]!}" ${tf} times`);
+          }
+          docs[at] = base + passages[j]!;
+          tfs[at++] = tf;
+        }
+        cursor[t] = at;
+      }
+      lengths.set(segment.lengths, base);
+      base += segment.lengths.length;
+    }
+    return new Bm25Index(
+      params,
+      tokenizer,
+      lengths,
+      order.map((t) => this.vocabulary.terms[t]!),
+      termOffsets,
+      docs,
+      tfs,
+    );
   }
 }
 
 export class Bm25Index {
   private readonly avgLength: number;
+  /** Term → its position in `offsets`. */
+  private readonly termIds: Map<string, number>;
+  /**
+   * k1 times each passage's length normalisation, computed once as `search` used to per
+   * posting, so scores come out the same to the bit.
+   */
+  private readonly k1Norm: Float64Array;
 
-  private constructor(
+  /** Postings of term t are `docs`/`tfs` from `offsets[t]` to `offsets[t + 1]`, ids ascending. */
+  constructor(
     readonly params: Bm25Params,
     readonly tokenizer: TokenizerOptions,
-    private readonly lengths: number[],
-    private readonly postings: Map<string, number[]>,
+    private readonly lengths: Uint32Array,
+    private readonly terms: readonly string[],
+    private readonly offsets: Uint32Array,
+    private readonly docs: Uint32Array,
+    private readonly tfs: Uint16Array,
   ) {
-    this.avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
+    let sum = 0;
+    for (let i = 0; i < lengths.length; i++) sum += lengths[i]!;
+    this.avgLength = sum / Math.max(1, lengths.length);
+    this.termIds = new Map(terms.map((t, i) => [t, i]));
+    const { k1, b } = params;
+    this.k1Norm = new Float64Array(lengths.length);
+    for (let id = 0; id < lengths.length; id++) {
+      const norm = 1 - b + (b * lengths[id]!) / this.avgLength;
+      this.k1Norm[id] = k1 * norm;
+    }
   }
 
   static build(docs: string[][], params: Bm25Params, tokenizer: TokenizerOptions): Bm25Index {
@@ -169,36 +296,26 @@ export class Bm25Index {
     return builder.finish(params, tokenizer);
   }
 
-  /** For `Bm25Builder`. */
-  static fromPostings(
-    params: Bm25Params,
-    tokenizer: TokenizerOptions,
-    lengths: number[],
-    postings: Map<string, number[]>,
-  ): Bm25Index {
-    return new Bm25Index(params, tokenizer, lengths, postings);
-  }
-
   get size(): number {
     return this.lengths.length;
   }
 
   get vocabularySize(): number {
-    return this.postings.size;
+    return this.terms.length;
   }
 
   /** Number of passages holding the term. */
   df(term: string): number {
-    return (this.postings.get(term)?.length ?? 0) / 2;
+    const t = this.termIds.get(term);
+    return t === undefined ? 0 : this.offsets[t + 1]! - this.offsets[t]!;
   }
 
-  /** The passages holding the term, by id, ascending: its postings without the counts. */
-  passagesWith(term: string): number[] {
-    const list = this.postings.get(term);
-    if (!list) return [];
-    const ids: number[] = new Array<number>(list.length / 2);
-    for (let i = 0; i < ids.length; i++) ids[i] = list[2 * i]!;
-    return ids;
+  /** The passages holding the term, by id, ascending: a view of the index, not to be written. */
+  passagesWith(term: string): Uint32Array {
+    const t = this.termIds.get(term);
+    return t === undefined
+      ? new Uint32Array(0)
+      : this.docs.subarray(this.offsets[t], this.offsets[t + 1]);
   }
 
   /** BM25 idf (the +1 form, never negative). A term absent from the corpus gets the rarest value. */
@@ -210,14 +327,14 @@ export class Bm25Index {
   termsIn(id: number, terms: Iterable<string>): string[] {
     const out: string[] = [];
     for (const term of new Set(terms)) {
-      const list = this.postings.get(term);
-      if (!list) continue;
-      // Postings are in id order: binary search over the [id, tf] pairs.
-      let lo = 0;
-      let hi = list.length / 2 - 1;
+      const t = this.termIds.get(term);
+      if (t === undefined) continue;
+      // Postings are in id order.
+      let lo = this.offsets[t]!;
+      let hi = this.offsets[t + 1]! - 1;
       while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const at = list[mid * 2]!;
+        const mid = (lo + hi) >>> 1;
+        const at = this.docs[mid]!;
         if (at === id) {
           out.push(term);
           break;
@@ -239,67 +356,160 @@ export class Bm25Index {
     query: WeightedTerm[],
     options: { limit?: number; within?: ReadonlySet<number> } = {},
   ): ScoredId[] {
-    const { k1, b } = this.params;
+    const { k1 } = this.params;
+    const k1Plus1 = k1 + 1;
+    const { docs, tfs, k1Norm } = this;
     const scores = new Float64Array(this.size);
     // Repeated query terms add their weights rather than being scored twice.
     const merged = new Map<string, number>();
     for (const q of query) merged.set(q.term, (merged.get(q.term) ?? 0) + q.weight);
     for (const [term, weight] of merged) {
-      const list = this.postings.get(term);
-      if (!list) continue;
-      const idf = this.idf(term);
-      for (let i = 0; i < list.length; i += 2) {
-        const id = list[i]!;
-        const tf = list[i + 1]!;
-        const norm = 1 - b + (b * this.lengths[id]!) / this.avgLength;
-        scores[id]! += weight * idf * ((tf * (k1 + 1)) / (tf + k1 * norm));
+      const t = this.termIds.get(term);
+      if (t === undefined) continue;
+      const from = this.offsets[t]!;
+      const to = this.offsets[t + 1]!;
+      // weight * idf * x, grouped as JavaScript evaluates it, so scores match to the bit.
+      const factor = weight * bm25Idf(this.size, to - from);
+      for (let i = from; i < to; i++) {
+        const id = docs[i]!;
+        const tf = tfs[i]!;
+        scores[id]! += factor * ((tf * k1Plus1) / (tf + k1Norm[id]!));
       }
     }
     const { limit = Infinity, within } = options;
     const best = new BestScores(limit);
-    scores.forEach((score, id) => {
+    for (let id = 0; id < scores.length; id++) {
+      const score = scores[id]!;
       if (score > 0 && (!within || within.has(id))) best.offer(id, score);
-    });
+    }
     return best.sorted();
   }
 
-  toJSON(): Bm25Json {
-    return {
+  /**
+   * The bytes of bm25.bin: "BM25", the header's length and the header as JSON, then
+   * the terms and the arrays, each starting on a multiple of 4 bytes so that loading
+   * can view them in place.
+   */
+  serialize(): Uint8Array {
+    const joined = this.terms.join(TERM_SEPARATOR);
+    if (this.terms.some((t) => t.includes(TERM_SEPARATOR)))
+      throw new RangeError('a term holds the separator of the serialized form');
+    const termBytes = Buffer.from(joined, 'utf8');
+    const header: Bm25Header = {
       format: 'bm25',
       version: BM25_FORMAT_VERSION,
+      endianness: endianness(),
       params: this.params,
       tokenizer: this.tokenizer,
-      lengths: this.lengths,
-      postings: Object.fromEntries(this.postings),
+      passages: this.lengths.length,
+      terms: this.terms.length,
+      postings: this.docs.length,
+      termBytes: termBytes.length,
     };
+    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+    const parts: Uint8Array[] = [];
+    let size = 0;
+    const put = (bytes: Uint8Array) => {
+      parts.push(bytes);
+      size += bytes.length;
+      const pad = (4 - (size % 4)) % 4;
+      if (pad > 0) {
+        parts.push(new Uint8Array(pad));
+        size += pad;
+      }
+    };
+    const prefix = Buffer.alloc(8);
+    prefix.write(MAGIC, 0, 'latin1');
+    prefix.writeUInt32LE(headerBytes.length, 4);
+    parts.push(prefix);
+    size += prefix.length;
+    put(headerBytes);
+    put(termBytes);
+    for (const a of [this.lengths, this.offsets, this.docs, this.tfs])
+      put(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    return Buffer.concat(parts, size);
   }
 
-  static fromJSON(json: Bm25Json, expected: { tokenizer: TokenizerOptions }): Bm25Index {
-    if (json.format !== 'bm25' || json.version !== BM25_FORMAT_VERSION) {
+  /** An index from `serialize`'s bytes; the arrays are views of `bytes` where aligned. */
+  static deserialize(bytes: Uint8Array, expected: { tokenizer: TokenizerOptions }): Bm25Index {
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (buf.length < 8 || buf.toString('latin1', 0, 4) !== MAGIC)
+      throw new Bm25FormatError('keyword index is not in the bm25 binary format');
+    const headerLength = buf.readUInt32LE(4);
+    let header: Bm25Header;
+    try {
+      header = JSON.parse(buf.toString('utf8', 8, 8 + headerLength)) as Bm25Header;
+    } catch {
+      throw new Bm25DataError('keyword index has an unreadable header');
+    }
+    if (header.format !== 'bm25' || header.version !== BM25_FORMAT_VERSION) {
       throw new Bm25FormatError(
-        `keyword index format ${String(json.format)} v${String(json.version)} is not bm25 v${BM25_FORMAT_VERSION}`,
+        `keyword index format ${String(header.format)} v${String(header.version)} is not bm25 v${BM25_FORMAT_VERSION}`,
       );
     }
-    if (!sameTokenizer(json.tokenizer, expected.tokenizer)) {
+    if (header.endianness !== endianness())
       throw new Bm25FormatError(
-        `keyword index was built with tokenizer ${JSON.stringify(json.tokenizer)}, ` +
+        `keyword index was written ${header.endianness}, not ${endianness()}`,
+      );
+    if (!sameTokenizer(header.tokenizer, expected.tokenizer)) {
+      throw new Bm25FormatError(
+        `keyword index was built with tokenizer ${JSON.stringify(header.tokenizer)}, ` +
           `but ${JSON.stringify(expected.tokenizer)} is configured`,
       );
     }
-    return new Bm25Index(
-      json.params,
-      json.tokenizer,
-      json.lengths,
-      new Map(Object.entries(json.postings)),
-    );
+    const counts = [header.passages, header.terms, header.postings, header.termBytes];
+    if (!counts.every((n) => Number.isSafeInteger(n) && n >= 0))
+      throw new Bm25DataError('keyword index header has bad counts');
+    let at = align(8 + headerLength);
+    const take = (length: number): Buffer => {
+      if (at + length > buf.length) throw new Bm25DataError('keyword index is truncated');
+      const part = buf.subarray(at, at + length);
+      at = align(at + length);
+      return part;
+    };
+    const termText = take(header.termBytes).toString('utf8');
+    const terms = header.terms === 0 ? [] : termText.split(TERM_SEPARATOR);
+    const lengths = view(take(header.passages * 4), Uint32Array);
+    const offsets = view(take((header.terms + 1) * 4), Uint32Array);
+    const docs = view(take(header.postings * 4), Uint32Array);
+    const tfs = view(take(header.postings * 2), Uint16Array);
+    if (terms.length !== header.terms || offsets[header.terms] !== header.postings)
+      throw new Bm25DataError('keyword index terms and postings disagree');
+    for (let t = 0; t < header.terms; t++)
+      if (offsets[t]! > offsets[t + 1]!)
+        throw new Bm25DataError('keyword index offsets are not ascending');
+    for (let i = 0; i < docs.length; i++)
+      if (docs[i]! >= header.passages)
+        throw new Bm25DataError('keyword index names a passage it does not have');
+    return new Bm25Index(header.params, header.tokenizer, lengths, terms, offsets, docs, tfs);
   }
+}
+
+function align(n: number): number {
+  return (n + 3) & ~3;
+}
+
+/** A typed view of `bytes`, copied only when they do not start on a multiple of the element size. */
+function view<T extends Uint32Array | Uint16Array>(
+  bytes: Uint8Array,
+  Type: {
+    new (buffer: ArrayBuffer, byteOffset: number, length: number): T;
+    new (length: number): T;
+    BYTES_PER_ELEMENT: number;
+  },
+): T {
+  const n = bytes.byteLength / Type.BYTES_PER_ELEMENT;
+  if (bytes.byteOffset % Type.BYTES_PER_ELEMENT === 0 && bytes.buffer instanceof ArrayBuffer)
+    return new Type(bytes.buffer, bytes.byteOffset, n);
+  const copy = new Type(n);
+  new Uint8Array(copy.buffer).set(bytes);
+  return copy;
 }
 
 /** Ranks first by score, descending, then by id, ascending. */
 function before(a: ScoredId, b: ScoredId): boolean {
   return a.score > b.score || (a.score === b.score && a.id < b.id);
 }
-
 /** The best `limit` of the scores offered: a heap whose root is the worst one kept. */
 class BestScores {
   private readonly heap: ScoredId[] = [];

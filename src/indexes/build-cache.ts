@@ -268,6 +268,19 @@ export class BuildCache {
     return value;
   }
 
+  /** The value kept under `name` when it was kept under `key` and passes `guard`. */
+  peekShared<T>(name: string, key: string, guard: Guard<T>): T | undefined {
+    const held = this.store.held(`shared-${name}.v8`, key, guard);
+    if (held !== undefined) this.store.count('reused', name);
+    return held;
+  }
+
+  /** Keep `value` under `name` (replacing what was kept) for the next build. */
+  putShared(name: string, key: string, value: unknown): void {
+    this.store.write(`shared-${name}.v8`, key, value);
+    this.store.count('derived', name);
+  }
+
   /**
    * A memo of a pure function of strings, kept between builds (one file per name):
    * what earlier builds worked out under `key` is looked up, and what this build

@@ -3,6 +3,7 @@
  * indexes → one atomically published build.
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { embeddingDisabled, type Config } from '../config.js';
 import { corpusLimits } from '../corpus/files.js';
@@ -40,7 +41,14 @@ import { normalize } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
 import { TEXT_FORM, tokenizerOptions } from './tokenizer-options.js';
 import { publishDirectory } from './atomic.js';
-import { Bm25Builder, DEFAULT_BM25, bm25Segment } from './bm25.js';
+import {
+  Bm25Builder,
+  Bm25Vocabulary,
+  DEFAULT_BM25,
+  bm25Segment,
+  segmentFits,
+  type Bm25Segment,
+} from './bm25.js';
 import { calibrate } from './calibrate.js';
 import { loadEmbedder } from '../embedding/load.js';
 import { sha256 } from './checksum.js';
@@ -209,6 +217,31 @@ async function namesAndTerms(
   return { people, extraWords, crosslingual };
 }
 
+const VOCABULARY_KEY = settingsKey('vocabulary');
+
+interface VocabularyBody {
+  id: string;
+  terms: string[];
+}
+
+const isVocabularyBody = (v: unknown): v is VocabularyBody =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as Partial<VocabularyBody>).id === 'string' &&
+  isStringArray((v as Partial<VocabularyBody>).terms);
+
+const vocabularyBody = (v: Bm25Vocabulary): VocabularyBody => ({ id: v.id, terms: v.terms });
+
+/**
+ * The numbering of keyword terms that the cached segments use, or a new one (under a
+ * new id, so no segment numbered by another is taken for one of its own). It only
+ * grows: terms of articles since removed keep their numbers.
+ */
+function keptVocabulary(cache: BuildCache): Bm25Vocabulary {
+  const kept = cache.peekShared('vocabulary', VOCABULARY_KEY, isVocabularyBody);
+  return kept ? new Bm25Vocabulary(kept.id, kept.terms) : new Bm25Vocabulary(randomUUID(), []);
+}
+
 /** Enough to tell a kept table from something else; the cache's checksum vouches for the rest. */
 function isCrossLingualTableShape(v: unknown): v is CrossLingualTable {
   if (typeof v !== 'object' || v === null) return false;
@@ -337,16 +370,25 @@ async function buildLocked(
   // the whole corpus), so that set is part of their key: a new name anywhere
   // re-tokenizes every article.
   const tokenKey = settingsKey('tokens', chunking, tokenizer, TEXT_FORM, jiebaExtraWords());
-  const bm25Builder = new Bm25Builder();
+  const vocabulary = keptVocabulary(cache);
+  const keywordsKey = settingsKey('keywords', tokenKey, vocabulary.id);
+  const fits = (v: unknown): v is Bm25Segment => isBm25Segment(v) && segmentFits(v, vocabulary);
+  const bm25Builder = new Bm25Builder(vocabulary);
+  const derived: [CorpusDocument, Bm25Segment][] = [];
   for (const doc of corpus.documents) {
     const { from, to } = spans.get(doc)!;
-    const segment = cache
-      .of(doc)
-      .reuse('keywords', tokenKey, isBm25Segment, () =>
-        bm25Segment(passages.slice(from, to).map((p) => tokenize(searchableText(p), tokenizer))),
-      );
+    let segment = cache.of(doc).peek('keywords', keywordsKey, fits);
+    if (!segment) {
+      const tokens = passages.slice(from, to).map((p) => tokenize(searchableText(p), tokenizer));
+      segment = bm25Segment(tokens, vocabulary);
+      derived.push([doc, segment]);
+    }
     bm25Builder.addSegment(segment);
   }
+  // The vocabulary first: a kept segment must never number a term the kept
+  // vocabulary lacks (a build killed in between leaves unused terms, never wrong ones).
+  if (derived.length > 0) cache.putShared('vocabulary', VOCABULARY_KEY, vocabularyBody(vocabulary));
+  for (const [doc, segment] of derived) cache.of(doc).put('keywords', keywordsKey, segment);
   const bm25 = bm25Builder.finish(DEFAULT_BM25, tokenizer);
 
   step("Choosing each article's summary sentences");
@@ -450,7 +492,7 @@ async function buildLocked(
     const json = (name: string, value: unknown) =>
       writeFile(path.join(tmp, name), JSON.stringify(value));
     await json(FILES.passages, passages);
-    await json(FILES.bm25, bm25.toJSON());
+    await writeFile(path.join(tmp, FILES.bm25), bm25.serialize());
     await json(FILES.people, people);
     await json(FILES.crosslingual, crosslingual);
     await json(FILES.summary, summaries);

@@ -146,23 +146,15 @@ export function isDocumentMentions(v: unknown): v is DocumentMentions {
   );
 }
 
-/**
- * The segment's arrays agree with each other. Its terms are not split here (the
- * cache's checksum vouches for the values): a term count that disagrees with the
- * offsets is refused when the segment is added.
- */
+/** The shape of a kept segment; whether it fits the vocabulary is `segmentFits`. */
 export function isBm25Segment(v: unknown): v is Bm25Segment {
-  if (!isObject(v)) return false;
-  const { lengths, terms, offsets, passages, tfs } = v;
   return (
-    lengths instanceof Uint32Array &&
-    typeof terms === 'string' &&
-    offsets instanceof Uint32Array &&
-    passages instanceof Uint32Array &&
-    tfs instanceof Uint32Array &&
-    offsets.length >= 1 &&
-    offsets[offsets.length - 1] === passages.length &&
-    tfs.length === passages.length
+    isObject(v) &&
+    v.lengths instanceof Uint32Array &&
+    v.termIds instanceof Uint32Array &&
+    v.offsets instanceof Uint32Array &&
+    v.passages instanceof Uint32Array &&
+    v.tfs instanceof Uint32Array
   );
 }
 

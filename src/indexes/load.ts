@@ -11,7 +11,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Passage } from '../corpus/types.js';
 import type { PeopleRegistry } from '../people/registry.js';
 import {
@@ -20,10 +20,11 @@ import {
   type CrossLingualTable,
 } from '../lexicon/crosslingual-table.js';
 import { addJiebaWords } from '../text/jieba.js';
-import { Bm25FormatError, Bm25Index } from './bm25.js';
+import { Bm25DataError, Bm25FormatError, Bm25Index } from './bm25.js';
 import { sha256 } from './checksum.js';
+import { internPassages, internPeople, StringPool } from './intern.js';
 import { IndexCorruptError, IndexMismatchError, type Manifest } from './manifest.js';
-import { Bm25JsonSchema, PassagesSchema, PeopleRegistrySchema } from './schemas.js';
+import { PassageSchema, PeopleTopSchema, PersonSchema } from './schemas.js';
 import { FILES, readManifest } from './store.js';
 import { SummaryFileSchema, summaryProblems, type DocumentSummary } from './summary.js';
 import { VectorIndex } from './vector-index.js';
@@ -64,29 +65,76 @@ async function readVouched(dir: string, name: string, manifest: Manifest): Promi
   return bytes;
 }
 
-async function readJson<T>(
+/** A build file's JSON, vouched for and parsed; its shape is checked by the caller. */
+async function readJson(dir: string, name: string, manifest: Manifest): Promise<unknown> {
+  const bytes = await readVouched(dir, name, manifest);
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch (err) {
+    throw new IndexCorruptError(
+      path.join(dir, name),
+      `is not valid JSON (${(err as Error).message})`,
+    );
+  }
+}
+
+/**
+ * `json` itself, once it has the shape of `schema`; `at` is where it sits in the file.
+ * The parsed JSON is kept rather than zod's copy: the copy doubled the people registry
+ * while loading, and, built one property at a time, held each mention in a larger
+ * object than JSON.parse makes.
+ */
+function checked<T>(file: string, json: unknown, schema: z.ZodType<T>, at: PropertyKey[]): T {
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = [...at, ...(issue?.path ?? [])].map(String).join('.') || '?';
+    throw new IndexCorruptError(file, `has the wrong shape at ${where}: ${issue?.message ?? ''}`);
+  }
+  // Zod strips keys it does not know; the JSON keeps them, and nothing reads them.
+  return json as T;
+}
+
+/** An array of `element`s, checked one at a time so that no copy of the whole is made. */
+function checkedEach<T>(
+  file: string,
+  json: unknown,
+  element: z.ZodType<T>,
+  at: PropertyKey[],
+): T[] {
+  if (!Array.isArray(json)) {
+    const where = at.map(String).join('.') || 'the top';
+    throw new IndexCorruptError(file, `has the wrong shape at ${where}: expected an array`);
+  }
+  json.forEach((e, i) => checked(file, e, element, [...at, i]));
+  return json as T[];
+}
+
+/** A JSON file of `schema`. */
+async function readChecked<T>(
   dir: string,
   name: string,
   manifest: Manifest,
   schema: z.ZodType<T>,
 ): Promise<T> {
-  const file = path.join(dir, name);
-  const bytes = await readVouched(dir, name, manifest);
-  let json: unknown;
-  try {
-    json = JSON.parse(bytes.toString('utf8'));
-  } catch (err) {
-    throw new IndexCorruptError(file, `is not valid JSON (${(err as Error).message})`);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new IndexCorruptError(
-      file,
-      `has the wrong shape at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`,
-    );
-  }
-  return parsed.data;
+  return checked(path.join(dir, name), await readJson(dir, name, manifest), schema, []);
+}
+
+/** A JSON file holding an array of `element`s. */
+async function readEach<T>(
+  dir: string,
+  name: string,
+  manifest: Manifest,
+  element: z.ZodType<T>,
+): Promise<T[]> {
+  return checkedEach(path.join(dir, name), await readJson(dir, name, manifest), element, []);
+}
+
+/** The people registry, checked person by person. */
+async function readPeople(dir: string, manifest: Manifest): Promise<PeopleRegistry> {
+  const top = await readChecked(dir, FILES.people, manifest, PeopleTopSchema);
+  const people = checkedEach(path.join(dir, FILES.people), top.people, PersonSchema, ['people']);
+  return { version: top.version, people };
 }
 
 /** The stored English→Chinese table, checked: a bad one is a broken index, told as such. */
@@ -134,20 +182,26 @@ export async function loadIndex(dir: string, expect: LoadExpectations = {}): Pro
         `EMBEDDING_MODEL is ${expect.requestedModel}. Run \`npm run reindex\` to rebuild it.`,
     );
   }
-  const [passages, bm25Json, people, crosslingualJson, summaries] = await Promise.all([
-    readJson(dir, FILES.passages, manifest, PassagesSchema),
-    readJson(dir, FILES.bm25, manifest, Bm25JsonSchema),
-    readJson<PeopleRegistry>(dir, FILES.people, manifest, PeopleRegistrySchema),
-    readJson<unknown>(dir, FILES.crosslingual, manifest, z.unknown()),
-    readJson(dir, FILES.summary, manifest, SummaryFileSchema),
+  const [passages, bm25Bytes, people, crosslingualJson, summaries] = await Promise.all([
+    readEach(dir, FILES.passages, manifest, PassageSchema),
+    readVouched(dir, FILES.bm25, manifest),
+    readPeople(dir, manifest),
+    readJson(dir, FILES.crosslingual, manifest),
+    readChecked(dir, FILES.summary, manifest, SummaryFileSchema),
   ]);
   checkPassages(dir, passages, manifest);
+  // The pool is dropped after loading: only the strings it handed out stay.
+  const pool = new StringPool();
+  internPassages(passages, pool);
+  internPeople(people, pool);
   const crosslingual = crossLingualTable(dir, crosslingualJson);
   let bm25: Bm25Index;
   try {
-    bm25 = Bm25Index.fromJSON(bm25Json, { tokenizer: manifest.tokenizer });
+    bm25 = Bm25Index.deserialize(bm25Bytes, { tokenizer: manifest.tokenizer });
   } catch (err) {
     if (err instanceof Bm25FormatError) throw new IndexMismatchError(`${dir}: ${err.message}`);
+    if (err instanceof Bm25DataError)
+      throw new IndexCorruptError(path.join(dir, FILES.bm25), err.message);
     throw err;
   }
   if (bm25.size !== passages.length) {

@@ -5,38 +5,28 @@
  */
 import { z } from 'zod';
 import type { Passage } from '../corpus/types.js';
-import type { PeopleRegistry } from '../people/types.js';
-import type { Bm25Json } from './bm25.js';
+import type { PeopleRegistry, PersonEntry } from '../people/types.js';
 
 const nat = z.number().int().nonnegative();
 
-export const PassagesSchema = z.array(
-  z
-    .object({
-      id: nat,
-      doc: z.string(),
-      section: z.string().nullable(),
-      kind: z.enum(['paragraph', 'caption', 'masthead']),
-      tags: z.array(z.enum(['caption', 'masthead'])),
-      paragraphs: z.array(nat),
-      paragraphStarts: z.array(nat),
-      text: z.string().min(1),
-      start: nat,
-      end: nat,
-    })
-    .refine((p) => p.paragraphs.length === p.paragraphStarts.length, {
-      message: 'paragraphs and paragraphStarts differ in length',
-    }),
-) satisfies z.ZodType<Passage[]>;
+export const PassageSchema = z
+  .object({
+    id: nat,
+    doc: z.string(),
+    section: z.string().nullable(),
+    kind: z.enum(['paragraph', 'caption', 'masthead']),
+    tags: z.array(z.enum(['caption', 'masthead'])),
+    paragraphs: z.array(nat),
+    paragraphStarts: z.array(nat),
+    text: z.string().min(1),
+    start: nat,
+    end: nat,
+  })
+  .refine((p) => p.paragraphs.length === p.paragraphStarts.length, {
+    message: 'paragraphs and paragraphStarts differ in length',
+  }) satisfies z.ZodType<Passage>;
 
-export const Bm25JsonSchema = z.object({
-  format: z.literal('bm25'),
-  version: z.number().int(),
-  params: z.object({ k1: z.number(), b: z.number() }),
-  tokenizer: z.object({ segmenter: z.enum(['jieba', 'intl']), bigrams: z.boolean() }),
-  lengths: z.array(nat),
-  postings: z.record(z.string(), z.array(nat)),
-}) satisfies z.ZodType<Bm25Json>;
+export const PassagesSchema = z.array(PassageSchema);
 
 const MentionSchema = z.object({
   doc: z.string(),
@@ -49,20 +39,23 @@ const MentionSchema = z.object({
   names: z.array(z.string()),
 });
 
+export const PersonSchema = z.object({
+  name: z.string().min(1),
+  aliases: z.array(z.string()),
+  role: z.string(),
+  roleQuoted: z.boolean(),
+  roleAt: z.object({ doc: z.string(), paragraph: nat }).nullable(),
+  source: z.enum(['curated', 'metadata', 'detected']),
+  subject: z.boolean().optional(),
+  forms: z.array(z.string()),
+  mentionCount: nat,
+  mentions: z.array(MentionSchema),
+}) satisfies z.ZodType<PersonEntry>;
+
+/** The registry without its people, which the loader checks one at a time. */
+export const PeopleTopSchema = z.object({ version: z.literal(1), people: z.array(z.unknown()) });
+
 export const PeopleRegistrySchema = z.object({
   version: z.literal(1),
-  people: z.array(
-    z.object({
-      name: z.string().min(1),
-      aliases: z.array(z.string()),
-      role: z.string(),
-      roleQuoted: z.boolean(),
-      roleAt: z.object({ doc: z.string(), paragraph: nat }).nullable(),
-      source: z.enum(['curated', 'metadata', 'detected']),
-      subject: z.boolean().optional(),
-      forms: z.array(z.string()),
-      mentionCount: nat,
-      mentions: z.array(MentionSchema),
-    }),
-  ),
+  people: z.array(PersonSchema),
 }) satisfies z.ZodType<PeopleRegistry>;

@@ -2,7 +2,7 @@
  * Where index builds live and how they are published and found.
  *
  *   data/current.json        → { "build": "<id>" }, replaced atomically
- *   data/builds/<id>/        → manifest.json, passages.json, bm25.json, people.json,
+ *   data/builds/<id>/        → manifest.json, passages.json, bm25.bin, people.json,
  *                              crosslingual.json, summary.json, vectors.hnsw (hybrid only)
  *
  *   data/builds/.tmp-*       → a build being written (left over if a build died)
@@ -30,7 +30,7 @@ import {
 export const FILES = {
   manifest: 'manifest.json',
   passages: 'passages.json',
-  bm25: 'bm25.json',
+  bm25: 'bm25.bin',
   people: 'people.json',
   crosslingual: 'crosslingual.json',
   summary: 'summary.json',

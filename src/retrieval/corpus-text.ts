@@ -60,7 +60,11 @@ export class CorpusText implements Haystack {
   private find(needle: string): number[] {
     if (needle.length === 0) return this.texts.map((_, i) => i);
     const candidates = this.candidates(needle);
-    if (candidates) return candidates.filter((i) => this.texts[i]!.includes(needle));
+    if (candidates) {
+      const found: number[] = [];
+      for (const i of candidates) if (this.texts[i]!.includes(needle)) found.push(i);
+      return found;
+    }
     const view = hasHan(needle)
       ? this.texts
       : (this.latinOnly ??= this.texts.map((t) => t.replace(HAN_RUNS, HAN_RUN_MARK)));
@@ -74,7 +78,7 @@ export class CorpusText implements Haystack {
    * the needle, since a bigram inside a Han run of the needle lies inside a Han run of
    * any text that holds it. Null when the needle has no such bigram.
    */
-  private candidates(needle: string): number[] | null {
+  private candidates(needle: string): (ArrayLike<number> & Iterable<number>) | null {
     if (!this.bm25) return null;
     let rarest: string | null = null;
     let rarestDf = Infinity;
