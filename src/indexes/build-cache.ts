@@ -34,7 +34,7 @@ import type { CorpusDocument } from '../corpus/types.js';
 import { sha256 } from './checksum.js';
 
 /** Bump when a section's layout or meaning changes: older entries are then ignored. */
-export const CACHE_FORMAT = 5;
+export const CACHE_FORMAT = 6;
 
 /** A section of an article's entry: the document key, then the section's name. */
 const SECTION_FILE = /^([0-9a-f]{64})\.[a-z-]+\.v8$/;

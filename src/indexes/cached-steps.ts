@@ -106,10 +106,7 @@ export function isTextsView(v: unknown): v is TextsView {
     isStrings(v.words) &&
     isStrings(v.latin) &&
     Array.isArray(v.tagged) &&
-    v.tagged.every((t) => isStrings(t) && t.length === 2) &&
-    Array.isArray(v.taggedKeys) &&
-    v.taggedKeys.length === v.tagged.length &&
-    v.taggedKeys.every(isStrings)
+    v.tagged.every((t) => isStrings(t) && t.length === 2)
   );
 }
 

@@ -71,10 +71,8 @@ interface CorpusView {
   traditional: Set<string>;
   /** Words of the segmenter's search mode: a headword that is one reads as meant. */
   words: Set<string>;
-  /** Segmented words with jieba's part-of-speech tag, for pinyin keys. */
+  /** Segmented words with jieba's part-of-speech tag, for pinyin keys (see `taggedPinyin`). */
   tagged: Map<string, string>;
-  /** The pinyin keys of each tagged word, read as its tag says (see `taggedPinyin`). */
-  taggedKeys: Map<string, string[]>;
   /** Latin-script index terms. */
   latin: Set<string>;
 }
@@ -116,8 +114,6 @@ export interface TextsView {
   words: string[];
   /** Each segmented word with the tag of its first occurrence. */
   tagged: [string, string][];
-  /** The pinyin keys of each tagged word, in the same order (empty for words that get none). */
-  taggedKeys: string[][];
   latin: string[];
 }
 
@@ -139,28 +135,18 @@ export function dictionaryHeadwords(
   };
 }
 
-/** Pinyin keys of words, by the reading a tag asks for, worked out once per build. */
-export type PinyinMemo = Map<string, string[]>;
-
 /**
  * The pinyin keys a segmented word contributes: Han words of two to four characters,
- * names (jieba's nr tags) also read with surname pronunciations.
+ * names (jieba's nr tags) also read with surname pronunciations. Worked out for the
+ * corpus's words once, when the table is made, not for each article's.
  */
-function taggedPinyin(word: string, tag: string, memo: PinyinMemo): string[] {
+function taggedPinyin(word: string, tag: string): string[] {
   if (word.length < 2 || word.length > 4 || !HAN_ONLY.test(word)) return [];
-  const name = tag.startsWith('nr');
-  const id = `${name ? 'n' : 'w'}${word}`;
-  let keys = memo.get(id);
-  if (!keys) memo.set(id, (keys = pinyinKeys(word, { name })));
-  return keys;
+  return pinyinKeys(word, { name: tag.startsWith('nr') });
 }
 
 /** One article's paragraphs' share of the view (jieba's taught words shape it). */
-export function textsView(
-  texts: readonly string[],
-  headwords: Headwords,
-  memo: PinyinMemo = new Map(),
-): TextsView {
+export function textsView(texts: readonly string[], headwords: Headwords): TextsView {
   const traditional = new Set<string>();
   const headwordGrams = new Set<string>();
   const words = new Set<string>();
@@ -186,7 +172,6 @@ export function textsView(
     headwordGrams: [...headwordGrams],
     words: [...words],
     tagged: [...tagged],
-    taggedKeys: [...tagged].map(([word, tag]) => taggedPinyin(word, tag, memo)),
     latin: [...latin],
   };
 }
@@ -214,7 +199,6 @@ class CorpusViewBuilder {
     traditional: new Set(),
     words: new Set(),
     tagged: new Map(),
-    taggedKeys: new Map(),
     latin: new Set(),
   };
   /** Every headword form some share found, narrowed once the whole corpus is known. */
@@ -223,11 +207,7 @@ class CorpusViewBuilder {
     const { view } = this;
     for (const t of part.traditional) view.traditional.add(t);
     for (const w of part.words) view.words.add(w);
-    part.tagged.forEach(([word, tag], i) => {
-      if (view.tagged.has(word)) return;
-      view.tagged.set(word, tag);
-      view.taggedKeys.set(word, part.taggedKeys[i]!);
-    });
+    for (const [word, tag] of part.tagged) if (!view.tagged.has(word)) view.tagged.set(word, tag);
     for (const l of part.latin) view.latin.add(l);
     for (const g of part.headwordGrams) this.headwordGrams.add(g);
   }
@@ -407,7 +387,7 @@ function buildPinyin(
 ): Record<string, string[]> {
   const pinyin = new Map<string, Set<string>>();
   const add = (word: string, keys: readonly string[]) => addPinyin(pinyin, word, keys, lexicon);
-  for (const [word, keys] of view.taggedKeys) add(word, keys);
+  for (const [word, tag] of view.tagged) add(word, taggedPinyin(word, tag));
   for (const term of glossaryTerms) if (term.length <= 8) add(term, pinyinKeys(term));
   for (const name of names) {
     add(name, pinyinKeys(name, { name: true }));
@@ -448,7 +428,6 @@ export function buildCrossLingualTable(input: CrossLingualInput): CrossLingualTa
   // Only needed for articles the cache holds no view of.
   let headwords: Headwords | undefined;
   const wanted = () => (headwords ??= dictionaryHeadwords(entries, facts.normalTraditional));
-  const memo: PinyinMemo = new Map();
   const viewOf = input.viewOf ?? ((_doc, compute) => compute());
   const givenNamesOf = input.givenNamesOf ?? ((_doc, _names, compute) => compute());
   const givenNames = [...new Set(names.map(givenName))];
@@ -458,12 +437,12 @@ export function buildCrossLingualTable(input: CrossLingualInput): CrossLingualTa
   const builder = new CorpusViewBuilder();
   for (const doc of input.corpus.documents) {
     const texts = doc.paragraphs.map((p) => p.text);
-    builder.add(viewOf(doc, () => textsView(texts, wanted(), memo)));
+    builder.add(viewOf(doc, () => textsView(texts, wanted())));
     builder.addGivenNames(givenNamesOf(doc, givenNames, () => givenNamesIn(texts, namesWanted())));
   }
   // After the articles, as before: a word's first tag is from the paragraphs.
   const extraTexts = input.extraTexts ?? [];
-  builder.add(textsView(extraTexts, wanted(), memo));
+  builder.add(textsView(extraTexts, wanted()));
   builder.addGivenNames(givenNamesIn(extraTexts, namesWanted()));
   const view = builder.finish(entries, facts);
   if (!input.tableFor) return tableFrom(view, names, input, facts);
