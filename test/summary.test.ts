@@ -1,4 +1,5 @@
 /**
+import { cosine, similarityMatrix, termVectors } from '../src/summary/similarity.js';
  * The extractive summary: TextRank itself, the selection rules (lead, MMR, 3–5
  * sentences, article order) on small made-up articles, and the real article's summary
  * as the build stores it (verbatim, cited, never a caption).
@@ -10,6 +11,7 @@ import { chunkDocument } from '../src/corpus/chunk.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import type { Corpus, Passage } from '../src/corpus/types.js';
 import { buildSummaries, summaryProblems, type DocumentSummary } from '../src/indexes/summary.js';
+import { cosine, similarityMatrix, termVectors } from '../src/summary/similarity.js';
 import { DEFAULT_SUMMARY, selectSummary, type SummaryCandidate } from '../src/summary/select.js';
 import { textRank } from '../src/summary/textrank.js';
 import { splitSentences } from '../src/text/sentences.js';
@@ -159,5 +161,29 @@ describe('the article’s stored summary', () => {
     const key = (s: { passage: number; start: number }) => `${s.passage}:${s.start}`;
     const chosen = new Set(summary.sentences.map(key));
     for (const s of summary.further) expect(chosen.has(key(s))).toBe(false);
+  });
+});
+
+describe('similarityMatrix', () => {
+  it('equals cosine for every pair, to the bit', () => {
+    let s = 7;
+    const next = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const vocabulary = Array.from({ length: 30 }, (_, i) => `詞${i}`);
+    const sentences = Array.from({ length: 25 }, () =>
+      Array.from(
+        { length: 1 + Math.floor(next() * 15) },
+        () => vocabulary[Math.floor(next() * 30)]!,
+      ),
+    );
+    const vectors = termVectors(sentences);
+    const matrix = similarityMatrix(vectors);
+    // As the matrix was filled before: cosine of the earlier sentence with the later one.
+    vectors.forEach((_, i) =>
+      vectors.forEach((_, j) =>
+        expect(matrix[i]![j]).toBe(
+          i === j ? 0 : cosine(vectors[Math.min(i, j)]!, vectors[Math.max(i, j)]!),
+        ),
+      ),
+    );
   });
 });
