@@ -77,21 +77,75 @@ interface CorpusView {
   latin: Set<string>;
 }
 
-/** Strings to look for in the corpus, and every prefix of them, to stop extending a match early. */
+/**
+ * Strings to look for in the corpus, as a trie over UTF-16 code units, to stop
+ * extending a match as soon as no wanted string goes on that way. The trie's edges
+ * live in one open-addressing table of integers: a set of every prefix made each
+ * step slice and hash a new string, and the dictionary's headwords are looked for at
+ * every position of every article.
+ */
 class WantedStrings {
-  private readonly prefixes = new Set<string>();
+  /** Per slot: the parent node + 1 (0 for an empty slot), the code unit, the child node. */
+  private parents: Int32Array;
+  private codes: Uint16Array;
+  private childNodes: Int32Array;
+  private mask: number;
+  private readonly ends: Uint8Array;
+  private nodes = 1;
 
-  constructor(readonly strings: ReadonlySet<string>) {
-    for (const s of strings) for (let n = 1; n <= s.length; n++) this.prefixes.add(s.slice(0, n));
+  constructor(strings: Iterable<string>) {
+    const list = [...strings];
+    const edges = list.reduce((n, s) => n + s.length, 0);
+    // At most one edge per code unit; a table at most half full keeps probes short.
+    let size = 1024;
+    while (size < edges * 2) size *= 2;
+    this.parents = new Int32Array(size);
+    this.codes = new Uint16Array(size);
+    this.childNodes = new Int32Array(size);
+    this.mask = size - 1;
+    const ends: number[] = [];
+    for (const s of list) {
+      let node = 0;
+      for (let k = 0; k < s.length; k++) node = this.childOrAdd(node, s.charCodeAt(k));
+      ends.push(node);
+    }
+    this.ends = new Uint8Array(this.nodes);
+    for (const node of ends) this.ends[node] = 1;
   }
 
-  /** Adds the substrings of `run` (up to MAX_HEADWORD characters) that are wanted. */
+  private slot(node: number, code: number): number {
+    return (Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) & this.mask;
+  }
+
+  private child(node: number, code: number): number {
+    for (let at = this.slot(node, code); ; at = (at + 1) & this.mask) {
+      const parent = this.parents[at]!;
+      if (parent === 0) return -1;
+      if (parent === node + 1 && this.codes[at] === code) return this.childNodes[at]!;
+    }
+  }
+
+  private childOrAdd(node: number, code: number): number {
+    for (let at = this.slot(node, code); ; at = (at + 1) & this.mask) {
+      const parent = this.parents[at]!;
+      if (parent === 0) {
+        this.parents[at] = node + 1;
+        this.codes[at] = code;
+        this.childNodes[at] = this.nodes;
+        return this.nodes++;
+      }
+      if (parent === node + 1 && this.codes[at] === code) return this.childNodes[at]!;
+    }
+  }
+
+  /** Adds the substrings of `run` (up to MAX_HEADWORD characters) that are wanted, by start, then length. */
   collect(run: string, into: Set<string>): void {
     for (let i = 0; i < run.length; i++) {
+      let node = 0;
       for (let n = 1; n <= MAX_HEADWORD && i + n <= run.length; n++) {
-        const gram = run.slice(i, i + n);
-        if (!this.prefixes.has(gram)) break;
-        if (this.strings.has(gram)) into.add(gram);
+        node = this.child(node, run.charCodeAt(i + n - 1));
+        if (node < 0) break;
+        if (this.ends[node] === 1) into.add(run.slice(i, i + n));
       }
     }
   }
