@@ -267,6 +267,13 @@ export class Bm25Index {
    * posting, so scores come out the same to the bit.
    */
   private readonly k1Norm: Float64Array;
+  /**
+   * Score accumulators, one per passage, reused by every search (searches are
+   * synchronous). A fresh array per search was megabytes of memory outside the heap
+   * per question at ten thousand articles, and V8 answers that much with a full
+   * collection of the whole heap every few dozen questions.
+   */
+  private readonly scores: Float64Array;
 
   /** Postings of term t are `docs`/`tfs` from `offsets[t]` to `offsets[t + 1]`, ids ascending. */
   constructor(
@@ -284,6 +291,7 @@ export class Bm25Index {
     this.termIds = new Map(terms.map((t, i) => [t, i]));
     const { k1, b } = params;
     this.k1Norm = new Float64Array(lengths.length);
+    this.scores = new Float64Array(lengths.length);
     for (let id = 0; id < lengths.length; id++) {
       const norm = 1 - b + (b * lengths[id]!) / this.avgLength;
       this.k1Norm[id] = k1 * norm;
@@ -358,8 +366,8 @@ export class Bm25Index {
   ): ScoredId[] {
     const { k1 } = this.params;
     const k1Plus1 = k1 + 1;
-    const { docs, tfs, k1Norm } = this;
-    const scores = new Float64Array(this.size);
+    const { docs, tfs, k1Norm, scores } = this;
+    scores.fill(0);
     // Repeated query terms add their weights rather than being scored twice.
     const merged = new Map<string, number>();
     for (const q of query) merged.set(q.term, (merged.get(q.term) ?? 0) + q.weight);

@@ -6,7 +6,7 @@
  * than half of that with each string kept once.
  */
 import type { Passage } from '../corpus/types.js';
-import type { PeopleRegistry } from '../people/types.js';
+import type { PersonEntry } from '../people/types.js';
 
 export class StringPool {
   private readonly strings = new Map<string, string>();
@@ -20,23 +20,19 @@ export class StringPool {
   }
 }
 
-/** Repeated strings of the registry replaced, in place, by one shared copy each. */
-export function internPeople(registry: PeopleRegistry, pool: StringPool): void {
-  for (const person of registry.people) {
-    for (const m of person.mentions) {
-      m.doc = pool.intern(m.doc);
-      if (m.section !== null) m.section = pool.intern(m.section);
-      m.text = pool.intern(m.text);
-      for (let i = 0; i < m.names.length; i++) m.names[i] = pool.intern(m.names[i]!);
-    }
-    if (person.roleAt) person.roleAt.doc = pool.intern(person.roleAt.doc);
+/** A person's repeated strings replaced, in place, by one shared copy each. */
+export function internPerson(person: PersonEntry, pool: StringPool): void {
+  for (const m of person.mentions) {
+    m.doc = pool.intern(m.doc);
+    if (m.section !== null) m.section = pool.intern(m.section);
+    m.text = pool.intern(m.text);
+    for (let i = 0; i < m.names.length; i++) m.names[i] = pool.intern(m.names[i]!);
   }
+  if (person.roleAt) person.roleAt.doc = pool.intern(person.roleAt.doc);
 }
 
-/** Each passage's article id and section heading replaced, in place, by a shared copy. */
-export function internPassages(passages: Passage[], pool: StringPool): void {
-  for (const p of passages) {
-    p.doc = pool.intern(p.doc);
-    if (p.section !== null) p.section = pool.intern(p.section);
-  }
+/** A passage's article id and section heading replaced, in place, by a shared copy. */
+export function internPassage(p: Passage, pool: StringPool): void {
+  p.doc = pool.intern(p.doc);
+  if (p.section !== null) p.section = pool.intern(p.section);
 }

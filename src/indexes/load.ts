@@ -11,9 +11,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Passage } from '../corpus/types.js';
 import type { PeopleRegistry } from '../people/registry.js';
+import type { PersonEntry } from '../people/types.js';
 import {
   CrossLingualTableError,
   parseCrossLingualTable,
@@ -22,7 +23,8 @@ import {
 import { addJiebaWords } from '../text/jieba.js';
 import { Bm25DataError, Bm25FormatError, Bm25Index } from './bm25.js';
 import { sha256 } from './checksum.js';
-import { internPassages, internPeople, StringPool } from './intern.js';
+import { internPassage, internPerson, StringPool } from './intern.js';
+import { JsonElementsError, parseJsonElements } from './json-elements.js';
 import { IndexCorruptError, IndexMismatchError, type Manifest } from './manifest.js';
 import { PassageSchema, PeopleTopSchema, PersonSchema } from './schemas.js';
 import { FILES, readManifest } from './store.js';
@@ -95,21 +97,6 @@ function checked<T>(file: string, json: unknown, schema: z.ZodType<T>, at: Prope
   return json as T;
 }
 
-/** An array of `element`s, checked one at a time so that no copy of the whole is made. */
-function checkedEach<T>(
-  file: string,
-  json: unknown,
-  element: z.ZodType<T>,
-  at: PropertyKey[],
-): T[] {
-  if (!Array.isArray(json)) {
-    const where = at.map(String).join('.') || 'the top';
-    throw new IndexCorruptError(file, `has the wrong shape at ${where}: expected an array`);
-  }
-  json.forEach((e, i) => checked(file, e, element, [...at, i]));
-  return json as T[];
-}
-
 /** A JSON file of `schema`. */
 async function readChecked<T>(
   dir: string,
@@ -120,20 +107,55 @@ async function readChecked<T>(
   return checked(path.join(dir, name), await readJson(dir, name, manifest), schema, []);
 }
 
-/** A JSON file holding an array of `element`s. */
-async function readEach<T>(
+/**
+ * A JSON file whose arrays `depth` containers deep are read one element at a time, each
+ * checked against `element` and handed to `take`; returns the rest of the file, parsed.
+ */
+async function readElements<T>(
   dir: string,
   name: string,
   manifest: Manifest,
+  depth: number,
   element: z.ZodType<T>,
-): Promise<T[]> {
-  return checkedEach(path.join(dir, name), await readJson(dir, name, manifest), element, []);
+  take: (value: T) => void,
+): Promise<unknown> {
+  const file = path.join(dir, name);
+  const bytes = await readVouched(dir, name, manifest);
+  const at = depth === 1 ? [] : ['people'];
+  try {
+    return parseJsonElements(bytes, depth, (value, i) =>
+      take(checked(file, value, element, [...at, i])),
+    );
+  } catch (err) {
+    if (err instanceof JsonElementsError)
+      throw new IndexCorruptError(file, `is not valid JSON (${err.message})`);
+    throw err;
+  }
 }
 
-/** The people registry, checked person by person. */
-async function readPeople(dir: string, manifest: Manifest): Promise<PeopleRegistry> {
-  const top = await readChecked(dir, FILES.people, manifest, PeopleTopSchema);
-  const people = checkedEach(path.join(dir, FILES.people), top.people, PersonSchema, ['people']);
+/** The passages, each checked and its repeated strings pooled as it is read. */
+async function readPassages(dir: string, manifest: Manifest, pool: StringPool): Promise<Passage[]> {
+  const passages: Passage[] = [];
+  const rest = await readElements(dir, FILES.passages, manifest, 1, PassageSchema, (p) => {
+    internPassage(p, pool);
+    passages.push(p);
+  });
+  checked(path.join(dir, FILES.passages), rest, z.array(z.never()), []);
+  return passages;
+}
+
+/** The people registry, each person checked and its repeated strings pooled as it is read. */
+async function readPeople(
+  dir: string,
+  manifest: Manifest,
+  pool: StringPool,
+): Promise<PeopleRegistry> {
+  const people: PersonEntry[] = [];
+  const rest = await readElements(dir, FILES.people, manifest, 2, PersonSchema, (p) => {
+    internPerson(p, pool);
+    people.push(p);
+  });
+  const top = checked(path.join(dir, FILES.people), rest, PeopleTopSchema, []);
   return { version: top.version, people };
 }
 
@@ -182,18 +204,16 @@ export async function loadIndex(dir: string, expect: LoadExpectations = {}): Pro
         `EMBEDDING_MODEL is ${expect.requestedModel}. Run \`npm run reindex\` to rebuild it.`,
     );
   }
-  const [passages, bm25Bytes, people, crosslingualJson, summaries] = await Promise.all([
-    readEach(dir, FILES.passages, manifest, PassageSchema),
-    readVouched(dir, FILES.bm25, manifest),
-    readPeople(dir, manifest),
-    readJson(dir, FILES.crosslingual, manifest),
-    readChecked(dir, FILES.summary, manifest, SummaryFileSchema),
-  ]);
-  checkPassages(dir, passages, manifest);
-  // The pool is dropped after loading: only the strings it handed out stay.
+  // One file at a time, each interned before the next is read: read together, every
+  // file's bytes, text and parsed copy were alive at once, and at ten thousand articles
+  // that peak, not what the index keeps, set the process's memory.
   const pool = new StringPool();
-  internPassages(passages, pool);
-  internPeople(people, pool);
+  const people = await readPeople(dir, manifest, pool);
+  const passages = await readPassages(dir, manifest, pool);
+  checkPassages(dir, passages, manifest);
+  const bm25Bytes = await readVouched(dir, FILES.bm25, manifest);
+  const crosslingualJson = await readJson(dir, FILES.crosslingual, manifest);
+  const summaries = await readChecked(dir, FILES.summary, manifest, SummaryFileSchema);
   const crosslingual = crossLingualTable(dir, crosslingualJson);
   let bm25: Bm25Index;
   try {

@@ -12,6 +12,7 @@ import { jieba } from '../text/jieba.js';
 import { normalize } from '../text/normalize.js';
 import { escapeRegExp } from '../text/regexp.js';
 import { splitSentences } from '../text/sentences.js';
+import { SubstringLookup } from '../text/substring-lookup.js';
 import type { FocalEntity } from './entities.js';
 import { EVIDENCED_TYPES, type QuestionFrame } from './question-frame.js';
 
@@ -90,10 +91,30 @@ interface SentenceFacts {
 }
 
 /** Does the text name some entity: a known name, a dotted transliteration, a Latin name? */
-function namesSomething(normal: string, original: string, lexicon: EntityLexicon): boolean {
-  for (const n of lexicon.people) if (normal.includes(n)) return true;
-  for (const n of lexicon.others) if (normal.includes(n)) return true;
-  return DOT_NAME.test(normal) || LATIN_NAME.test(original) || namesOrganisation(normal);
+/**
+ * Which of a set of names a text holds. Looked up by the text's substrings rather than by
+ * testing each name: at ten thousand articles the corpus names tens of thousands of
+ * people, and each new sentence was tested against every one of them, twice.
+ */
+class NamesIn {
+  private readonly lookup: SubstringLookup<string>;
+  /** `includes('')` is true of any text; the look-up skips empty keys. */
+  private readonly empty: boolean;
+
+  constructor(names: ReadonlySet<string>) {
+    this.lookup = new SubstringLookup([...names].map((n) => [n, n] as const));
+    this.empty = names.has('');
+  }
+
+  /** The names `text` holds, each once, in no particular order. */
+  in(text: string): string[] {
+    const found = this.lookup.in(text);
+    return this.empty ? [...found, ''] : found;
+  }
+
+  any(text: string): boolean {
+    return this.empty || this.lookup.in(text).length > 0;
+  }
 }
 
 const CLAUSE_BREAK = /[,，;；:：()（）「」『』“”"]/u;
@@ -120,12 +141,22 @@ interface Asked {
 
 export class EvidenceFinder {
   private readonly cache = new Map<number, SentenceFacts[]>();
+  private readonly people: NamesIn;
+  private readonly others: NamesIn;
 
   /** `corpus` is every passage of the index, for the paragraph a passage continues. */
   constructor(
-    private readonly lexicon: EntityLexicon,
+    lexicon: EntityLexicon,
     private readonly corpus: readonly Passage[],
-  ) {}
+  ) {
+    this.people = new NamesIn(lexicon.people);
+    this.others = new NamesIn(lexicon.others);
+  }
+
+  private namesSomething(normal: string, original: string): boolean {
+    if (this.people.any(normal) || this.others.any(normal)) return true;
+    return DOT_NAME.test(normal) || LATIN_NAME.test(original) || namesOrganisation(normal);
+  }
 
   /** The sentences of the passage before, in the same article: what a leading 他 may refer to. */
   private before(passage: Passage): SentenceFacts[] {
@@ -139,12 +170,9 @@ export class EvidenceFinder {
     if (DATE.test(normal)) types.add('date');
     if (AGE.test(normal)) types.add('age');
     if (PERCENTAGE.test(normal)) types.add('percentage');
-    const people =
-      [...this.lexicon.people].some((n) => normal.includes(n)) || DOT_NAME.test(normal);
+    const people = this.people.any(normal) || DOT_NAME.test(normal);
     const organisation =
-      namesOrganisation(normal) ||
-      LATIN_NAME.test(original) ||
-      [...this.lexicon.others].some((n) => normal.includes(n));
+      namesOrganisation(normal) || LATIN_NAME.test(original) || this.others.any(normal);
     let place = false;
     for (const { tag } of jieba().tag(normal, true)) {
       if (tag === 'ns') place = true;
@@ -169,7 +197,7 @@ export class EvidenceFinder {
             .filter((c) => c.trim())
             .map((original) => ({ original, normal: normalize(original) })),
           types: this.typesOf(normal, s.text),
-          people: [...this.lexicon.people].filter((n) => normal.includes(n)),
+          people: this.people.in(normal),
         };
       });
       // Passages come from a fixed index: the cache is bounded by its size.
@@ -254,7 +282,7 @@ export class EvidenceFinder {
           forms.length === 0 ||
           names(c.normal) ||
           PRONOUN.test(c.normal) ||
-          !namesSomething(c.normal, c.original, this.lexicon),
+          !this.namesSomething(c.normal, c.original),
       );
       if (!own) return false;
       if (attribute.evidence && !satisfies(types, attribute.evidence)) return false;
