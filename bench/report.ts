@@ -183,9 +183,11 @@ fresh process. Timings come from a shared 2-core machine and move by tens of per
 - **full build**: \`buildIndex\`, what \`npm run reindex\` runs; wall time, and in brackets the CPU time the build
   process used, which other work on the machine moves less. **one article changed**: the same after editing one
   paragraph of one article, in a new process, with the build cache (\`DATA_DIR/cache/\`) the full build left:
-  the other articles' passages, tokens, summaries, name candidates, people mentions and headword hits are
-  reused, as are the dictionary-only parts of the English→Chinese table, and the corpus-wide parts (people
-  registry, English→Chinese table, BM25 statistics) are rebuilt from them.
+  the other articles' passages, keyword segments (term numbers and postings), summaries, name candidates,
+  standalone names, people mentions, given names and headword hits are reused, as are the dictionary-only
+  parts of the English→Chinese table, the pinyin aliases, and the table itself while the corpus's words,
+  names and headwords are unchanged; the corpus-wide parts (people registry, the table's view of the
+  corpus, the keyword index) are put together again from them.
 - **cold open**: opening the engine in a fresh process on a built index (freshness check, reading the index,
   loading jieba); **RSS after load** right after.
 - **query**: a full keyword-mode answer (\`engine.ask\`) over ${'`bench/questions.ts`'} (40 questions, 3 timed rounds
