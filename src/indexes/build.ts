@@ -3,7 +3,6 @@
  * indexes → one atomically published build.
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { embeddingDisabled, type Config } from '../config.js';
 import { corpusLimits } from '../corpus/files.js';
@@ -41,14 +40,7 @@ import { normalize } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
 import { TEXT_FORM, tokenizerOptions } from './tokenizer-options.js';
 import { publishDirectory } from './atomic.js';
-import {
-  Bm25Builder,
-  Bm25Vocabulary,
-  DEFAULT_BM25,
-  bm25Segment,
-  segmentFits,
-  type Bm25Segment,
-} from './bm25.js';
+import { Bm25Builder, DEFAULT_BM25, bm25Segment, segmentFits, type Bm25Segment } from './bm25.js';
 import { calibrate } from './calibrate.js';
 import { loadEmbedder } from '../embedding/load.js';
 import { sha256 } from './checksum.js';
@@ -66,6 +58,8 @@ import {
 import {
   isDocumentMentions,
   isBm25Segment,
+  keepVocabulary,
+  keptVocabulary,
   isDocumentNames,
   isSummaryOrNull,
   isTextsView,
@@ -217,31 +211,6 @@ async function namesAndTerms(
   return { people, extraWords, crosslingual };
 }
 
-const VOCABULARY_KEY = settingsKey('vocabulary');
-
-interface VocabularyBody {
-  id: string;
-  terms: string[];
-}
-
-const isVocabularyBody = (v: unknown): v is VocabularyBody =>
-  typeof v === 'object' &&
-  v !== null &&
-  typeof (v as Partial<VocabularyBody>).id === 'string' &&
-  isStringArray((v as Partial<VocabularyBody>).terms);
-
-const vocabularyBody = (v: Bm25Vocabulary): VocabularyBody => ({ id: v.id, terms: v.terms });
-
-/**
- * The numbering of keyword terms that the cached segments use, or a new one (under a
- * new id, so no segment numbered by another is taken for one of its own). It only
- * grows: terms of articles since removed keep their numbers.
- */
-function keptVocabulary(cache: BuildCache): Bm25Vocabulary {
-  const kept = cache.peekShared('vocabulary', VOCABULARY_KEY, isVocabularyBody);
-  return kept ? new Bm25Vocabulary(kept.id, kept.terms) : new Bm25Vocabulary(randomUUID(), []);
-}
-
 /** Enough to tell a kept table from something else; the cache's checksum vouches for the rest. */
 function isCrossLingualTableShape(v: unknown): v is CrossLingualTable {
   if (typeof v !== 'object' || v === null) return false;
@@ -387,7 +356,7 @@ async function buildLocked(
   }
   // The vocabulary first: a kept segment must never number a term the kept
   // vocabulary lacks (a build killed in between leaves unused terms, never wrong ones).
-  if (derived.length > 0) cache.putShared('vocabulary', VOCABULARY_KEY, vocabularyBody(vocabulary));
+  if (derived.length > 0) keepVocabulary(cache, vocabulary);
   for (const [doc, segment] of derived) cache.of(doc).put('keywords', keywordsKey, segment);
   const bm25 = bm25Builder.finish(DEFAULT_BM25, tokenizer);
 
