@@ -194,7 +194,7 @@ fresh process. Timings come from a shared 2-core machine and move by tens of per
   after a warm-up); **BM25 alone** is the keyword index search on the same questions' terms; **minisearch** indexes
   the same passages with the same tokenizer and answers the same questions; **—** where it was not run.
 - The 10,000-article row is \`npm run bench -- --sizes 10000 --vectors none --no-minisearch\` (minisearch took
-  24 s to index 1,000 articles and did not fit at 10,000), run beside the smaller sizes on the shared machine.
+  19–24 s to index 1,000 articles and did not fit at 10,000), run after the smaller sizes, not beside them.
 
 ${corpusTable(results)}
 
