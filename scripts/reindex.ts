@@ -13,7 +13,7 @@ import { UsageError, parseCommandLine } from '../src/cli/args.js';
 import { runMain } from '../src/cli/session.js';
 import { corpusLimits, describeSkip } from '../src/corpus/files.js';
 import { buildIndex } from '../src/indexes/build.js';
-import type { CacheStats } from '../src/indexes/build-cache.js';
+import { articlesReused, type CacheStats } from '../src/indexes/build-cache.js';
 import { IndexCorruptError } from '../src/indexes/manifest.js';
 import { currentBuildDir } from '../src/indexes/store.js';
 import { verifyBuild } from '../src/indexes/verify.js';
@@ -48,10 +48,8 @@ async function verify(): Promise<void> {
   }
 }
 
-/** How much of the build came from the cache, in articles whose keyword tokens were reused. */
 function describeReuse(cache: CacheStats, documents: number): string {
-  const reused = cache.reused['tokens'] ?? 0;
-  return `${reused} of ${documents} articles from the build cache`;
+  return `${articlesReused(cache)} of ${documents} articles from the build cache`;
 }
 
 runMain(async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticCorpus } from '../bench/synthetic-corpus.js';
-import { cacheDir } from '../src/indexes/build-cache.js';
+import { articlesReused, cacheDir } from '../src/indexes/build-cache.js';
 import { buildIndex } from '../src/indexes/build.js';
 import { corpusLimits } from '../src/corpus/files.js';
 import { FILES } from '../src/indexes/store.js';
@@ -65,6 +65,8 @@ describe('incremental reindex through the build cache', () => {
     const fresh = await buildIndex(full, silentLog, { full: true });
     expect(again.cache.reused['keywords']).toBe(ARTICLES - 1);
     expect(again.cache.derived['keywords']).toBe(1);
+    expect(articlesReused(again.cache)).toBe(ARTICLES - 1);
+    expect(articlesReused(fresh.cache)).toBe(0);
     expect(again.cache.reused['crosslingual']).toBe(ARTICLES - 1);
     expect(again.cache.reused['names']).toBe(ARTICLES - 1);
     // The typo names nobody new, so the other articles' mentions, standalone names

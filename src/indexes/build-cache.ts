@@ -349,5 +349,13 @@ export class BuildCache {
   }
 }
 
+/**
+ * How many articles a build took from the cache: those whose passages it reused, the
+ * first thing derived from each article after parsing.
+ */
+export function articlesReused(stats: CacheStats): number {
+  return stats.reused['passages'] ?? 0;
+}
+
 export const isStringArray = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((x) => typeof x === 'string');
