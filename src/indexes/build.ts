@@ -40,6 +40,7 @@ import { normalize } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
 import { TEXT_FORM, tokenizerOptions } from './tokenizer-options.js';
 import { publishDirectory } from './atomic.js';
+import { storePeople } from './people-file.js';
 import { Bm25Builder, DEFAULT_BM25, bm25Segment, segmentFits, type Bm25Segment } from './bm25.js';
 import { calibrate } from './calibrate.js';
 import { loadEmbedder } from '../embedding/load.js';
@@ -462,7 +463,7 @@ async function buildLocked(
       writeFile(path.join(tmp, name), JSON.stringify(value));
     await json(FILES.passages, passages);
     await writeFile(path.join(tmp, FILES.bm25), bm25.serialize());
-    await json(FILES.people, people);
+    await json(FILES.people, storePeople(people, passages));
     await json(FILES.crosslingual, crosslingual);
     await json(FILES.summary, summaries);
     if (vectors) await vectors.save(path.join(tmp, FILES.vectors));

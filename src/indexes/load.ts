@@ -14,7 +14,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Passage } from '../corpus/types.js';
 import type { PeopleRegistry } from '../people/registry.js';
-import type { PersonEntry } from '../people/types.js';
+import type { PersonEntry, PersonMentionEntry } from '../people/types.js';
 import {
   CrossLingualTableError,
   parseCrossLingualTable,
@@ -26,7 +26,8 @@ import { sha256 } from './checksum.js';
 import { internPassage, internPerson, StringPool } from './intern.js';
 import { JsonElementsError, parseJsonElements } from './json-elements.js';
 import { IndexCorruptError, IndexMismatchError, type Manifest } from './manifest.js';
-import { PassageSchema, PeopleTopSchema, PersonSchema } from './schemas.js';
+import { restoreMention, StoredMentionError } from './people-file.js';
+import { PassageSchema, PeopleTopSchema, StoredPersonSchema } from './schemas.js';
 import { FILES, readManifest } from './store.js';
 import { SummaryFileSchema, summaryProblems, type DocumentSummary } from './summary.js';
 import { VectorIndex } from './vector-index.js';
@@ -144,19 +145,33 @@ async function readPassages(dir: string, manifest: Manifest, pool: StringPool): 
   return passages;
 }
 
-/** The people registry, each person checked and its repeated strings pooled as it is read. */
+/**
+ * The people registry, each person checked, its mentions restored from the passages
+ * (see people-file.ts) and its repeated strings pooled as it is read.
+ */
 async function readPeople(
   dir: string,
   manifest: Manifest,
   pool: StringPool,
+  passages: readonly Passage[],
 ): Promise<PeopleRegistry> {
+  const file = path.join(dir, FILES.people);
   const people: PersonEntry[] = [];
-  const rest = await readElements(dir, FILES.people, manifest, 2, PersonSchema, (p) => {
-    internPerson(p, pool);
-    people.push(p);
+  const rest = await readElements(dir, FILES.people, manifest, 2, StoredPersonSchema, (p) => {
+    let mentions: PersonMentionEntry[];
+    try {
+      mentions = p.mentions.map((m) => restoreMention(m, passages));
+    } catch (err) {
+      if (err instanceof StoredMentionError)
+        throw new IndexCorruptError(file, `a mention of ${p.name} ${err.message}`);
+      throw err;
+    }
+    const person: PersonEntry = { ...p, mentions };
+    internPerson(person, pool);
+    people.push(person);
   });
-  const top = checked(path.join(dir, FILES.people), rest, PeopleTopSchema, []);
-  return { version: top.version, people };
+  checked(file, rest, PeopleTopSchema, []);
+  return { version: 1, people };
 }
 
 /** The stored English→Chinese table, checked: a bad one is a broken index, told as such. */
@@ -208,9 +223,9 @@ export async function loadIndex(dir: string, expect: LoadExpectations = {}): Pro
   // file's bytes, text and parsed copy were alive at once, and at ten thousand articles
   // that peak, not what the index keeps, set the process's memory.
   const pool = new StringPool();
-  const people = await readPeople(dir, manifest, pool);
   const passages = await readPassages(dir, manifest, pool);
   checkPassages(dir, passages, manifest);
+  const people = await readPeople(dir, manifest, pool, passages);
   const bm25Bytes = await readVouched(dir, FILES.bm25, manifest);
   const crosslingualJson = await readJson(dir, FILES.crosslingual, manifest);
   const summaries = await readChecked(dir, FILES.summary, manifest, SummaryFileSchema);

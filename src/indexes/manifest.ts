@@ -13,9 +13,10 @@ import { LANGS } from '../text/language.js';
  * 5: the calibration keeps a null per probe language. 6: checksums of every file and
  * passage, and the corpus files the build skipped. 7: builds hold each article's
  * extractive summary (summary.json) and the manifest says how it was chosen. 8: the
- * keyword index is binary (bm25.bin) instead of bm25.json.
+ * keyword index is binary (bm25.bin) instead of bm25.json. 9: people.json points
+ * each mention into its passage instead of copying the sentence.
  */
-export const INDEX_SCHEMA_VERSION = 8;
+export const INDEX_SCHEMA_VERSION = 9;
 
 const SHA256 = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 in hex');
 

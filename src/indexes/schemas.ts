@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Passage } from '../corpus/types.js';
-import type { PeopleRegistry, PersonEntry } from '../people/types.js';
+import { PEOPLE_FILE_VERSION, type StoredMention, type StoredPerson } from './people-file.js';
 
 const nat = z.number().int().nonnegative();
 
@@ -28,18 +28,23 @@ export const PassageSchema = z
 
 export const PassagesSchema = z.array(PassageSchema);
 
-const MentionSchema = z.object({
-  doc: z.string(),
-  paragraph: nat,
-  section: z.string().nullable(),
-  kind: z.enum(['paragraph', 'caption']),
-  text: z.string(),
-  start: nat,
-  end: nat,
-  names: z.array(z.string()),
-});
+const mentionKind = z.enum(['paragraph', 'caption']);
+const storedMentionHead = [
+  nat,
+  z.union([nat, z.string()]),
+  nat,
+  nat,
+  nat,
+  z.array(z.string()),
+] as const;
 
-export const PersonSchema = z.object({
+/** A mention as people.json stores it (see people-file.ts). */
+const StoredMentionSchema = z.union([
+  z.tuple(storedMentionHead),
+  z.tuple([...storedMentionHead, mentionKind]),
+]) satisfies z.ZodType<StoredMention>;
+
+export const StoredPersonSchema = z.object({
   name: z.string().min(1),
   aliases: z.array(z.string()),
   role: z.string(),
@@ -49,13 +54,11 @@ export const PersonSchema = z.object({
   subject: z.boolean().optional(),
   forms: z.array(z.string()),
   mentionCount: nat,
-  mentions: z.array(MentionSchema),
-}) satisfies z.ZodType<PersonEntry>;
+  mentions: z.array(StoredMentionSchema),
+}) satisfies z.ZodType<StoredPerson>;
 
 /** The registry without its people, which the loader checks one at a time. */
-export const PeopleTopSchema = z.object({ version: z.literal(1), people: z.array(z.unknown()) });
-
-export const PeopleRegistrySchema = z.object({
-  version: z.literal(1),
-  people: z.array(PersonSchema),
-}) satisfies z.ZodType<PeopleRegistry>;
+export const PeopleTopSchema = z.object({
+  version: z.literal(PEOPLE_FILE_VERSION),
+  people: z.array(z.unknown()),
+});
