@@ -63,6 +63,7 @@ describe('incremental reindex through the build cache', () => {
     editOneArticle('synthetic-00001.md');
     const again = await buildIndex(incremental, silentLog);
     const fresh = await buildIndex(full, silentLog, { full: true });
+    expect(again.cache.reused['dictionary-facts']).toBe(1);
     expect(again.cache.reused['keywords']).toBe(ARTICLES - 1);
     expect(again.cache.derived['keywords']).toBe(1);
     expect(articlesReused(again.cache)).toBe(ARTICLES - 1);
@@ -92,17 +93,28 @@ describe('incremental reindex through the build cache', () => {
     const repeated = text.replace(/\n\n([^\n<#][^\n]*)\n/, '\n\n$1\n\n$1\n');
     expect(repeated).not.toBe(text);
     writeFileSync(file, repeated);
-    const again = await buildIndex(incremental, silentLog);
+    const reading = 'Reading the CC-CEDICT dictionary';
+    const steps: string[] = [];
+    const again = await buildIndex(incremental, silentLog, { onStep: (s) => steps.push(s) });
     expect(again.cache.derived['crosslingual']).toBe(1);
     expect(again.cache.reused['crosslingual-table']).toBe(1);
-    const fresh = await buildIndex(full, silentLog, { full: true });
+    // The dictionary's facts and the table were kept: the dictionary itself is not read.
+    expect(steps).not.toContain(reading);
+    const freshSteps: string[] = [];
+    const fresh = await buildIndex(full, silentLog, {
+      full: true,
+      onStep: (s) => freshSteps.push(s),
+    });
     expect(fresh.cache.derived['crosslingual-table']).toBe(1);
+    expect(freshSteps).toContain(reading);
     expect(bytes(again.dir)).toEqual(bytes(fresh.dir));
 
     // A new word is a new entry for the table: made again, still as a full build makes it.
     writeFileSync(file, repeated.replace(/\n\n([^\n<#][^\n]*)\n/, '\n\n$1Kubernetes\n'));
-    const grown = await buildIndex(incremental, silentLog);
+    steps.length = 0;
+    const grown = await buildIndex(incremental, silentLog, { onStep: (s) => steps.push(s) });
     expect(grown.cache.derived['crosslingual-table']).toBe(1);
+    expect(steps).toContain(reading);
     expect(bytes(grown.dir)).toEqual(
       bytes((await buildIndex(full, silentLog, { full: true })).dir),
     );

@@ -21,14 +21,18 @@ import { dictionaryFacts, type DictionaryFacts } from './dictionary-facts.js';
 import type { GlossaryEntry } from './glossary.js';
 import { pinyinKeys } from './pinyin-keys.js';
 import { senseKeys } from './sense-keys.js';
+import { WantedStrings } from './wanted-strings.js';
 
 export interface CrossLingualInput {
   corpus: Corpus;
   glossary: GlossaryEntry[];
   /** More English names, e.g. people's from the people registry. */
   extraPairs?: { english: string; zh: string }[];
-  /** CC-CEDICT entries (`loadCedict()`), read once by the index build. */
-  dictionary: readonly CedictEntry[];
+  /**
+   * CC-CEDICT entries (`loadCedict()`), or what reads them: the index build reads the
+   * dictionary only when the table must be made anew, working from `facts` otherwise.
+   */
+  dictionary: readonly CedictEntry[] | (() => readonly CedictEntry[]);
   /** Text the index searches besides the paragraphs: masthead lines, field words. */
   extraTexts?: string[];
   /**
@@ -56,7 +60,6 @@ export interface CrossLingualInput {
   tableFor?: (inputs: string, compute: () => CrossLingualTable) => CrossLingualTable;
 }
 
-const MAX_HEADWORD = 12;
 const MAX_CANDIDATES = 6;
 /** A candidate far below the best one for its key is noise ("work" → 文章 beside 工作). */
 const RELATIVE_FLOOR = 0.6;
@@ -65,7 +68,7 @@ const NAME_DOT = /[·・]/u;
 
 /** The corpus as the table needs it: which Chinese strings occur, and how it segments. */
 interface CorpusView {
-  /** Every Han substring up to MAX_HEADWORD characters, normal form. */
+  /** Every Han substring up to MAX_HEADWORD (wanted-strings.ts) characters, normal form. */
   ngrams: Set<string>;
   /** Every Han substring as written (Traditional), to meet CC-CEDICT's traditional headwords. */
   traditional: Set<string>;
@@ -75,80 +78,6 @@ interface CorpusView {
   tagged: Map<string, string>;
   /** Latin-script index terms. */
   latin: Set<string>;
-}
-
-/**
- * Strings to look for in the corpus, as a trie over UTF-16 code units, to stop
- * extending a match as soon as no wanted string goes on that way. The trie's edges
- * live in one open-addressing table of integers: a set of every prefix made each
- * step slice and hash a new string, and the dictionary's headwords are looked for at
- * every position of every article.
- */
-class WantedStrings {
-  /** Per slot: the parent node + 1 (0 for an empty slot), the code unit, the child node. */
-  private parents: Int32Array;
-  private codes: Uint16Array;
-  private childNodes: Int32Array;
-  private mask: number;
-  private readonly ends: Uint8Array;
-  private nodes = 1;
-
-  constructor(strings: Iterable<string>) {
-    const list = [...strings];
-    const edges = list.reduce((n, s) => n + s.length, 0);
-    // At most one edge per code unit; a table at most half full keeps probes short.
-    let size = 1024;
-    while (size < edges * 2) size *= 2;
-    this.parents = new Int32Array(size);
-    this.codes = new Uint16Array(size);
-    this.childNodes = new Int32Array(size);
-    this.mask = size - 1;
-    const ends: number[] = [];
-    for (const s of list) {
-      let node = 0;
-      for (let k = 0; k < s.length; k++) node = this.childOrAdd(node, s.charCodeAt(k));
-      ends.push(node);
-    }
-    this.ends = new Uint8Array(this.nodes);
-    for (const node of ends) this.ends[node] = 1;
-  }
-
-  private slot(node: number, code: number): number {
-    return (Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) & this.mask;
-  }
-
-  private child(node: number, code: number): number {
-    for (let at = this.slot(node, code); ; at = (at + 1) & this.mask) {
-      const parent = this.parents[at]!;
-      if (parent === 0) return -1;
-      if (parent === node + 1 && this.codes[at] === code) return this.childNodes[at]!;
-    }
-  }
-
-  private childOrAdd(node: number, code: number): number {
-    for (let at = this.slot(node, code); ; at = (at + 1) & this.mask) {
-      const parent = this.parents[at]!;
-      if (parent === 0) {
-        this.parents[at] = node + 1;
-        this.codes[at] = code;
-        this.childNodes[at] = this.nodes;
-        return this.nodes++;
-      }
-      if (parent === node + 1 && this.codes[at] === code) return this.childNodes[at]!;
-    }
-  }
-
-  /** Adds the substrings of `run` (up to MAX_HEADWORD characters) that are wanted, by start, then length. */
-  collect(run: string, into: Set<string>): void {
-    for (let i = 0; i < run.length; i++) {
-      let node = 0;
-      for (let n = 1; n <= MAX_HEADWORD && i + n <= run.length; n++) {
-        node = this.child(node, run.charCodeAt(i + n - 1));
-        if (node < 0) break;
-        if (this.ends[node] === 1) into.add(run.slice(i, i + n));
-      }
-    }
-  }
 }
 
 /**
@@ -177,16 +106,12 @@ export interface Headwords {
   normal: WantedStrings;
 }
 
-export function dictionaryHeadwords(
-  entries: readonly CedictEntry[],
-  normalTraditional: readonly string[],
-): Headwords {
-  const normal = new Set(entries.map((e) => e.simplified));
-  for (const t of normalTraditional) normal.add(t);
-  return {
-    traditional: new WantedStrings(new Set(entries.map((e) => e.traditional))),
-    normal: new WantedStrings(normal),
-  };
+/** The headword tries the facts keep. */
+function headwordsOf(facts: DictionaryFacts): Headwords {
+  const traditional = WantedStrings.fromState(facts.headwords.traditional);
+  const normal = WantedStrings.fromState(facts.headwords.normal);
+  if (!traditional || !normal) throw new Error('The dictionary facts hold no headword tries');
+  return { traditional, normal };
 }
 
 /**
@@ -271,11 +196,11 @@ class CorpusViewBuilder {
     for (const g of found) this.view.ngrams.add(g);
   }
 
-  finish(entries: readonly CedictEntry[], facts: DictionaryFacts): CorpusView {
+  finish(facts: DictionaryFacts): CorpusView {
     const { view } = this;
-    const normals = new Set(entries.map((e) => e.simplified));
-    entries.forEach((e, i) => {
-      if (view.traditional.has(e.traditional)) normals.add(facts.normalTraditional[i]!);
+    const normals = new Set(facts.simplified);
+    facts.traditional.forEach((t, i) => {
+      if (view.traditional.has(t)) normals.add(facts.normalTraditional[i]!);
     });
     // Each share found every headword form; keep those of the headwords this corpus has.
     for (const g of this.headwordGrams) if (normals.has(g)) view.ngrams.add(g);
@@ -474,14 +399,16 @@ function entityNames(
 }
 
 export function buildCrossLingualTable(input: CrossLingualInput): CrossLingualTable {
-  const entries = input.dictionary;
+  let read: readonly CedictEntry[] | undefined;
+  const entries = () =>
+    (read ??= typeof input.dictionary === 'function' ? input.dictionary() : input.dictionary);
   const names = [...new Set((input.extraPairs ?? []).map((p) => normalize(p.zh)))].filter((zh) =>
     HAN_ONLY.test(zh),
   );
-  const facts = input.facts ?? dictionaryFacts(entries);
+  const facts = input.facts ?? dictionaryFacts(entries());
   // Only needed for articles the cache holds no view of.
   let headwords: Headwords | undefined;
-  const wanted = () => (headwords ??= dictionaryHeadwords(entries, facts.normalTraditional));
+  const wanted = () => (headwords ??= headwordsOf(facts));
   const viewOf = input.viewOf ?? ((_doc, compute) => compute());
   const givenNamesOf = input.givenNamesOf ?? ((_doc, _names, compute) => compute());
   const givenNames = [...new Set(names.map(givenName))];
@@ -498,9 +425,10 @@ export function buildCrossLingualTable(input: CrossLingualInput): CrossLingualTa
   const extraTexts = input.extraTexts ?? [];
   builder.add(textsView(extraTexts, wanted()));
   builder.addGivenNames(givenNamesIn(extraTexts, namesWanted()));
-  const view = builder.finish(entries, facts);
-  if (!input.tableFor) return tableFrom(view, names, input, facts);
-  return input.tableFor(canonicalInputs(view, input), () => tableFrom(view, names, input, facts));
+  const view = builder.finish(facts);
+  const made = () => tableFrom(view, names, input, facts, entries());
+  if (!input.tableFor) return made();
+  return input.tableFor(canonicalInputs(view, input), made);
 }
 
 /**
@@ -526,8 +454,8 @@ function tableFrom(
   names: string[],
   input: CrossLingualInput,
   facts: DictionaryFacts,
+  entries: readonly CedictEntry[],
 ): CrossLingualTable {
-  const entries = input.dictionary;
   const { lexicon } = facts;
   const english = new CandidateMap();
   const absentNames = addDictionary(entries, facts, view, english);

@@ -1,16 +1,28 @@
 /**
- * What the English→Chinese table needs from CC-CEDICT alone, whatever the corpus:
- * worked out in passes over all 120,000 entries, so an index build keeps it (keyed
- * by the dictionary's contents) instead of repeating those passes on every reindex.
+ * What the index build needs from CC-CEDICT alone, whatever the corpus: worked out
+ * in passes over all 120,000 entries, so an index build keeps it (keyed by the
+ * dictionary's contents) instead of repeating those passes on every reindex. With
+ * these kept, a reindex reads the dictionary itself only when the English→Chinese
+ * table must be made anew: looking for headwords in a changed article, narrowing the
+ * corpus's view to them and telling names from common words all work from here.
  */
 import { normalize } from '../text/normalize.js';
 import type { CedictEntry } from './cedict.js';
 import { dictionarySynonyms } from './english-synonyms.js';
 import { properNames } from './sense-keys.js';
+import { WantedStrings, type WantedStringsState } from './wanted-strings.js';
 
 export interface DictionaryFacts {
+  /** Each entry's headwords, in dictionary order. */
+  simplified: string[];
+  traditional: string[];
   /** Each entry's traditional headword in normal form, in dictionary order. */
   normalTraditional: string[];
+  /** What name detection asks of the dictionary (see people/lexicon.ts). */
+  surnames: string[];
+  commonWords: string[];
+  /** The headwords to look for in the articles, as written and in normal form (see `Headwords`). */
+  headwords: { traditional: WantedStringsState; normal: WantedStringsState };
   /** Lowercase words the dictionary's English uses, with counts: real English, not pinyin. */
   lexicon: Map<string, number>;
   /** Multi-word proper names in an entry's senses, by entry number, for entries with any. */
@@ -21,6 +33,26 @@ export interface DictionaryFacts {
 
 const LOWERCASE_WORD = /(?<![\p{L}\d])[a-z][a-z'-]*(?![\p{L}\d])/gu;
 const MAYBE_PROPER_NAME = /\p{Lu}[\p{L}\d]*\s+(?:(?:of|the|and|for|de)\s+)*[\p{Lu}\d]/u;
+
+const SURNAME_SENSE = /^surname /i;
+const COMMON_PINYIN = /^[a-z]/;
+
+/**
+ * The Simplified headwords name detection asks about (people/lexicon.ts): those with
+ * a "surname …" sense, and those written with lower-case pinyin, i.e. not proper nouns.
+ */
+export function lexiconWords(entries: readonly CedictEntry[]): {
+  surnames: string[];
+  commonWords: string[];
+} {
+  const surnames = new Set<string>();
+  const commonWords = new Set<string>();
+  for (const e of entries) {
+    if (e.senses.some((sense) => SURNAME_SENSE.test(sense))) surnames.add(e.simplified);
+    if (COMMON_PINYIN.test(e.pinyin)) commonWords.add(e.simplified);
+  }
+  return { surnames: [...surnames], commonWords: [...commonWords] };
+}
 
 export function dictionaryFacts(entries: readonly CedictEntry[]): DictionaryFacts {
   const lexicon = new Map<string, number>();
@@ -33,8 +65,20 @@ export function dictionaryFacts(entries: readonly CedictEntry[]): DictionaryFact
     }
     if (mine.length > 0) names.set(i, mine);
   });
+  const normalTraditional = entries.map((e) => normalize(e.traditional));
+  const normal = new Set(entries.map((e) => e.simplified));
+  for (const t of normalTraditional) normal.add(t);
+  const { surnames, commonWords } = lexiconWords(entries);
   return {
-    normalTraditional: entries.map((e) => normalize(e.traditional)),
+    simplified: entries.map((e) => e.simplified),
+    traditional: entries.map((e) => e.traditional),
+    normalTraditional,
+    surnames,
+    commonWords,
+    headwords: {
+      traditional: new WantedStrings(new Set(entries.map((e) => e.traditional))).state(),
+      normal: new WantedStrings(normal).state(),
+    },
     lexicon,
     properNames: names,
     synonyms: dictionarySynonyms(entries),
@@ -44,13 +88,23 @@ export function dictionaryFacts(entries: readonly CedictEntry[]): DictionaryFact
 const isStrings = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((x) => typeof x === 'string');
 
-/** Whether `v` has the shape of the facts of a dictionary of `entries` entries (a cached copy). */
-export function isDictionaryFacts(v: unknown, entries: number): v is DictionaryFacts {
+/** Whether `v` has the shape of a dictionary's facts (a cached copy). */
+export function isDictionaryFacts(v: unknown): v is DictionaryFacts {
   if (typeof v !== 'object' || v === null) return false;
   const f = v as Record<string, unknown>;
+  const headwords = f.headwords as Record<string, unknown> | undefined;
   return (
+    isStrings(f.simplified) &&
+    isStrings(f.traditional) &&
     isStrings(f.normalTraditional) &&
-    f.normalTraditional.length === entries &&
+    f.traditional.length === f.simplified.length &&
+    f.normalTraditional.length === f.simplified.length &&
+    isStrings(f.surnames) &&
+    isStrings(f.commonWords) &&
+    typeof headwords === 'object' &&
+    headwords !== null &&
+    WantedStrings.fromState(headwords.traditional) !== null &&
+    WantedStrings.fromState(headwords.normal) !== null &&
     f.lexicon instanceof Map &&
     f.properNames instanceof Map &&
     [...(f.properNames as Map<unknown, unknown>)].every(

