@@ -68,13 +68,17 @@ describe('incremental reindex through the build cache', () => {
     expect(again.cache.derived['keywords']).toBe(1);
     expect(articlesReused(again.cache)).toBe(ARTICLES - 1);
     expect(articlesReused(fresh.cache)).toBe(0);
-    expect(again.cache.reused['crosslingual']).toBe(ARTICLES - 1);
+    // The kept counts of the articles' shares are patched: only the changed article's
+    // share is read, old and new.
+    expect(again.cache.reused['crosslingual-counts']).toBe(1);
+    expect(again.cache.reused['crosslingual']).toBeUndefined();
+    expect(again.cache.derived['crosslingual']).toBe(1);
     expect(again.cache.reused['names']).toBe(ARTICLES - 1);
     // The typo names nobody new, so the other articles' mentions, standalone names
     // and given names stand.
     expect(again.cache.reused['mentions']).toBe(ARTICLES - 1);
     expect(again.cache.reused['standalone']).toBe(ARTICLES - 1);
-    expect(again.cache.reused['given-names']).toBe(ARTICLES - 1);
+    expect(again.cache.derived['given-names']).toBe(1);
     // Nobody new to romanize: the kept pinyin aliases answer for everyone.
     expect(again.cache.reused['romanized']).toBe(1);
     expect(fresh.cache.reused).toEqual({});
@@ -142,7 +146,9 @@ describe('incremental reindex through the build cache', () => {
     expect(built.cache.derived['passages']).toBe(ARTICLES);
     expect(built.cache.reused['passages']).toBeUndefined();
     // The names and terms do not depend on chunking: their per-article work is kept.
-    expect(built.cache.reused['crosslingual']).toBe(ARTICLES);
+    expect(built.cache.reused['names']).toBe(ARTICLES);
+    expect(built.cache.reused['crosslingual-counts']).toBe(1);
+    expect(built.cache.derived['crosslingual']).toBeUndefined();
 
     // Another segmenter makes other tokens (and summaries, chosen by them) from the same passages.
     const resegmented = { ...rechunked, SEGMENTER: 'intl' as const };
@@ -162,5 +168,38 @@ describe('incremental reindex through the build cache', () => {
     const smaller = await buildIndex(incremental, silentLog);
     expect(smaller.manifest.counts.documents).toBe(ARTICLES - 1);
     expect(cacheEntries(incremental.DATA_DIR)).toHaveLength(ARTICLES - 1);
+    expect(bytes(smaller.dir)).toEqual(
+      bytes((await buildIndex(full, silentLog, { full: true })).dir),
+    );
+  });
+
+  it("takes a removed article's share out of the kept counts, and counts again when it cannot", async () => {
+    // A copy names no one new, so the people and the names looked for stay the same.
+    const copy = path.join(corpus, 'synthetic-copy.md');
+    const copied = readFileSync(path.join(corpus, 'synthetic-00001.md'), 'utf8').replaceAll(
+      'synthetic-00001',
+      'synthetic-copy',
+    );
+    const keys = () => new Set(cacheEntries(incremental.DATA_DIR));
+    const before = keys();
+    writeFileSync(copy, copied);
+    await buildIndex(incremental, silentLog);
+    const copyKey = [...keys()].find((k) => !before.has(k))!;
+    rmSync(copy);
+    const smaller = await buildIndex(incremental, silentLog);
+    expect(smaller.cache.reused['crosslingual-counts']).toBe(1);
+    expect(smaller.cache.reused['crosslingual']).toBeUndefined();
+    const fresh = bytes((await buildIndex(full, silentLog, { full: true })).dir);
+    expect(bytes(smaller.dir)).toEqual(fresh);
+    expect(keys().has(copyKey)).toBe(false);
+
+    // With the removed article's share gone from the cache, every share is read again.
+    writeFileSync(copy, copied);
+    await buildIndex(incremental, silentLog);
+    rmSync(path.join(cacheDir(incremental.DATA_DIR), `${copyKey}.crosslingual.v8`));
+    rmSync(copy);
+    const recounted = await buildIndex(incremental, silentLog);
+    expect(recounted.cache.reused['crosslingual']).toBe(smaller.manifest.counts.documents);
+    expect(bytes(recounted.dir)).toEqual(fresh);
   });
 });

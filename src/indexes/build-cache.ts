@@ -217,6 +217,11 @@ export class DocumentCache {
     return held;
   }
 
+  /** The cached value of `section` when it was derived under `key`, not counted as reused. */
+  read<T>(section: string, key: string, guard: Guard<T>): T | undefined {
+    return this.store.held(this.file(section), key, guard);
+  }
+
   /** Keep a value derived outside `reuse` (work batched across articles). */
   put(section: string, key: string, value: unknown): void {
     this.store.write(this.file(section), key, value);
@@ -227,6 +232,7 @@ export class DocumentCache {
 /** The cache of one build: sections read as the build asks, written as it derives them. */
 export class BuildCache {
   private readonly entries: Map<CorpusDocument, DocumentCache>;
+  private readonly keys: Map<CorpusDocument, string>;
   private readonly docKeys: Set<string>;
 
   private constructor(
@@ -234,6 +240,7 @@ export class BuildCache {
     documents: readonly CorpusDocument[],
   ) {
     const keys = documents.map((d) => [d, documentKey(d)] as const);
+    this.keys = new Map(keys);
     this.docKeys = new Set(keys.map(([, k]) => k));
     this.entries = new Map(keys.map(([d, k]) => [d, new DocumentCache(store, k)]));
   }
@@ -317,6 +324,22 @@ export class BuildCache {
         if (computed > 0 || asked.size !== held.size) this.store.write(file, key, [...asked]);
       },
     };
+  }
+
+  /** The key an article's entry is found by. */
+  keyOf(doc: CorpusDocument): string {
+    const key = this.keys.get(doc);
+    if (key === undefined) throw new Error(`The build cache was not opened for ${doc.meta.file}`);
+    return key;
+  }
+
+  /**
+   * The entry of an article by its key, which may be an article no longer in the
+   * corpus (its sections stay until `save` prunes them): what it held can then be
+   * taken out of corpus-wide counts.
+   */
+  ofKey(key: string): DocumentCache {
+    return new DocumentCache(this.store, key);
   }
 
   of(doc: CorpusDocument): DocumentCache {

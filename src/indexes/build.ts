@@ -23,7 +23,7 @@ import {
 } from '../people/registry.js';
 import { cedictDataPath, loadCedict, type CedictEntry } from '../lexicon/cedict.js';
 import { fieldWords, searchableText } from '../lexicon/field-words.js';
-import { buildCrossLingualTable, type TextsView } from '../lexicon/crosslingual-build.js';
+import { buildCrossLingualTable } from '../lexicon/crosslingual-build.js';
 import type { CrossLingualTable } from '../lexicon/crosslingual-table.js';
 import { dictionaryFacts, isDictionaryFacts } from '../lexicon/dictionary-facts.js';
 import {
@@ -38,6 +38,7 @@ import { tokenize } from '../text/tokenize.js';
 import { TEXT_FORM, tokenizerOptions } from './tokenizer-options.js';
 import { publishDirectory } from './atomic.js';
 import { storePeople } from './people-file.js';
+import { crossLingualCache } from './crosslingual-cache.js';
 import { Bm25Builder, DEFAULT_BM25, bm25Segment, segmentFits, type Bm25Segment } from './bm25.js';
 import { calibrate } from './calibrate.js';
 import { loadEmbedder } from '../embedding/load.js';
@@ -60,7 +61,6 @@ import {
   keptVocabulary,
   isDocumentNames,
   isSummaryOrNull,
-  isTextsView,
   passageVectors,
   passagesOf,
   shiftSummary,
@@ -205,33 +205,10 @@ async function namesAndTerms(
     extraPairs: englishPairs,
     dictionary,
     extraTexts: searchedBesideParagraphs(corpus),
-    viewOf: crossLingualViews(cache, dictionaryKey),
-    givenNamesOf: givenNamesFound(cache),
-    tableFor: (inputs, compute) =>
-      cache.shared(
-        'crosslingual-table',
-        settingsKey('crosslingual-table', TEXT_FORM, dictionaryKey, sha256(inputs)),
-        isCrossLingualTableShape,
-        compute,
-      ),
+    ...crossLingualCache(cache, corpus, dictionaryKey),
     facts,
   });
   return { people, extraWords, crosslingual };
-}
-
-/** Enough to tell a kept table from something else; the cache's checksum vouches for the rest. */
-function isCrossLingualTableShape(v: unknown): v is CrossLingualTable {
-  if (typeof v !== 'object' || v === null) return false;
-  const t = v as Partial<Record<keyof CrossLingualTable, unknown>>;
-  return (
-    t.version === 1 &&
-    typeof t.maxPhraseWords === 'number' &&
-    typeof t.english === 'object' &&
-    typeof t.pinyin === 'object' &&
-    typeof t.latin === 'object' &&
-    Array.isArray(t.absent) &&
-    Array.isArray(t.names)
-  );
 }
 
 /**
@@ -241,33 +218,6 @@ function isCrossLingualTableShape(v: unknown): v is CrossLingualTable {
  */
 function dictionaryFingerprint(file: string): string {
   return sha256(readFileSync(file));
-}
-
-/**
- * Each article's share of the English→Chinese table's view of the corpus, from the
- * cache when it was made from the same dictionary, text form and jieba words.
- */
-function crossLingualViews(
-  cache: BuildCache,
-  dictionaryKey: string,
-): (doc: CorpusDocument, compute: () => TextsView) => TextsView {
-  const key = settingsKey('crosslingual-view', TEXT_FORM, dictionaryKey, jiebaExtraWords());
-  return (doc, compute) => cache.of(doc).reuse('crosslingual', key, isTextsView, compute);
-}
-
-/** Each article's given names (of people found anywhere), from the cache when the names are unchanged. */
-function givenNamesFound(
-  cache: BuildCache,
-): (doc: CorpusDocument, givenNames: readonly string[], compute: () => string[]) => string[] {
-  const keys = new Map<readonly string[], string>();
-  return (doc, givenNames, compute) => {
-    let key = keys.get(givenNames);
-    if (key === undefined) {
-      key = settingsKey('given-names', TEXT_FORM, givenNames);
-      keys.set(givenNames, key);
-    }
-    return cache.of(doc).reuse('given-names', key, isStringArray, compute);
-  };
 }
 
 /**

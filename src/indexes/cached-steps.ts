@@ -14,7 +14,7 @@ import {
 } from '../corpus/chunk.js';
 import type { CorpusDocument, Passage } from '../corpus/types.js';
 import type { Embedder } from '../embedding/types.js';
-import type { TextsView } from '../lexicon/crosslingual-build.js';
+import type { TextsView } from '../lexicon/corpus-shares.js';
 import { Bm25Vocabulary, type Bm25Segment } from './bm25.js';
 import type { DetectedName, DocumentNames } from '../people/detect.js';
 import type { DocumentMentions } from '../people/mentions.js';

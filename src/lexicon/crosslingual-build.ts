@@ -22,6 +22,7 @@ import type { GlossaryEntry } from './glossary.js';
 import { pinyinKeys } from './pinyin-keys.js';
 import { senseKeys } from './sense-keys.js';
 import { WantedStrings } from './wanted-strings.js';
+import { ShareCounts, type CorpusView, type Share, type TextsView } from './corpus-shares.js';
 
 export interface CrossLingualInput {
   corpus: Corpus;
@@ -52,10 +53,19 @@ export interface CrossLingualInput {
   /** What the table needs from the dictionary alone: worked out when absent, the index build keeps it. */
   facts?: DictionaryFacts;
   /**
+   * The articles' shares counted (see corpus-shares.ts): `countShares` by default.
+   * The index build patches the counts the last build kept, putting in the shares of
+   * articles new or changed since and taking out those of articles gone or changed.
+   */
+  countsFor?: (
+    givenNames: readonly string[],
+    shareOf: (doc: CorpusDocument) => Share,
+  ) => ShareCounts;
+  /**
    * The table made from the same corpus view and names: `compute()` by default. The
-   * index build keeps the last table under `inputs` (everything the table is made
-   * from besides the dictionary, written out in a canonical order), so a reindex
-   * whose edits add no word, name or headword to the corpus as a whole reuses it.
+   * index build keeps the last table under `inputs` (what identifies everything the
+   * table is made from besides the dictionary), so a reindex whose edits add no word,
+   * name or headword to the corpus as a whole reuses it.
    */
   tableFor?: (inputs: string, compute: () => CrossLingualTable) => CrossLingualTable;
 }
@@ -65,40 +75,6 @@ const MAX_CANDIDATES = 6;
 const RELATIVE_FLOOR = 0.6;
 const MAX_PHRASE_WORDS = 8;
 const NAME_DOT = /[·・]/u;
-
-/** The corpus as the table needs it: which Chinese strings occur, and how it segments. */
-interface CorpusView {
-  /** Every Han substring up to MAX_HEADWORD (wanted-strings.ts) characters, normal form. */
-  ngrams: Set<string>;
-  /** Every Han substring as written (Traditional), to meet CC-CEDICT's traditional headwords. */
-  traditional: Set<string>;
-  /** Words of the segmenter's search mode: a headword that is one reads as meant. */
-  words: Set<string>;
-  /** Segmented words with jieba's part-of-speech tag, for pinyin keys (see `taggedPinyin`). */
-  tagged: Map<string, string>;
-  /** Latin-script index terms. */
-  latin: Set<string>;
-}
-
-/**
- * What some texts contribute to the corpus view on their own, before the parts that
- * depend on the whole corpus are worked out: one article's share, which the index
- * build can cache. Everything here is in the order it was first met.
- */
-export interface TextsView {
-  /** CC-CEDICT traditional headwords the texts contain as written. */
-  traditional: string[];
-  /**
-   * Substrings of the normal-form text that are a headword in some form (simplified,
-   * or any traditional one normalised): a superset of what the table needs, which
-   * the corpus-wide pass narrows to the traditional headwords the corpus holds.
-   */
-  headwordGrams: string[];
-  words: string[];
-  /** Each segmented word with the tag of its first occurrence. */
-  tagged: [string, string][];
-  latin: string[];
-}
 
 /** Dictionary headwords to find in texts: as written (traditional), and in every normal form. */
 export interface Headwords {
@@ -119,9 +95,9 @@ function headwordsOf(facts: DictionaryFacts): Headwords {
  * names (jieba's nr tags) also read with surname pronunciations. Worked out for the
  * corpus's words once, when the table is made, not for each article's.
  */
-function taggedPinyin(word: string, tag: string): string[] {
+function taggedPinyin(word: string, name: boolean): string[] {
   if (word.length < 2 || word.length > 4 || !HAN_ONLY.test(word)) return [];
-  return pinyinKeys(word, { name: tag.startsWith('nr') });
+  return pinyinKeys(word, { name });
 }
 
 /** One article's paragraphs' share of the view (jieba's taught words shape it). */
@@ -162,50 +138,6 @@ function givenNamesIn(texts: readonly string[], givenNames: WantedStrings): stri
     for (const [run] of normalize(text).matchAll(HAN_RUNS)) givenNames.collect(run, found);
   }
   return [...found];
-}
-
-/**
- * The corpus view, put together one article's share at a time, so that no share
- * (each holds its article's text) outlives its turn.
- *
- * Only substrings the table will ask about are kept (dictionary headwords, and the
- * given names of `names`): keeping every substring made the view about twelve
- * strings per character of the corpus, gigabytes for a thousand articles.
- */
-class CorpusViewBuilder {
-  private readonly view: CorpusView = {
-    ngrams: new Set(),
-    traditional: new Set(),
-    words: new Set(),
-    tagged: new Map(),
-    latin: new Set(),
-  };
-  /** Every headword form some share found, narrowed once the whole corpus is known. */
-  private readonly headwordGrams = new Set<string>();
-  add(part: TextsView): void {
-    const { view } = this;
-    for (const t of part.traditional) view.traditional.add(t);
-    for (const w of part.words) view.words.add(w);
-    for (const [word, tag] of part.tagged) if (!view.tagged.has(word)) view.tagged.set(word, tag);
-    for (const l of part.latin) view.latin.add(l);
-    for (const g of part.headwordGrams) this.headwordGrams.add(g);
-  }
-
-  /** Given names some texts contain (`givenNamesIn`). */
-  addGivenNames(found: readonly string[]): void {
-    for (const g of found) this.view.ngrams.add(g);
-  }
-
-  finish(facts: DictionaryFacts): CorpusView {
-    const { view } = this;
-    const normals = new Set(facts.simplified);
-    facts.traditional.forEach((t, i) => {
-      if (view.traditional.has(t)) normals.add(facts.normalTraditional[i]!);
-    });
-    // Each share found every headword form; keep those of the headwords this corpus has.
-    for (const g of this.headwordGrams) if (normals.has(g)) view.ngrams.add(g);
-    return view;
-  }
 }
 
 /** "Zizheng" alone: the given name of a three-character name. */
@@ -366,7 +298,7 @@ function buildPinyin(
 ): Record<string, string[]> {
   const pinyin = new Map<string, Set<string>>();
   const add = (word: string, keys: readonly string[]) => addPinyin(pinyin, word, keys, lexicon);
-  for (const [word, tag] of view.tagged) add(word, taggedPinyin(word, tag));
+  for (const word of view.tagged) add(word, taggedPinyin(word, view.names.has(word)));
   for (const term of glossaryTerms) if (term.length <= 8) add(term, pinyinKeys(term));
   for (const name of names) {
     add(name, pinyinKeys(name, { name: true }));
@@ -411,42 +343,46 @@ export function buildCrossLingualTable(input: CrossLingualInput): CrossLingualTa
   const wanted = () => (headwords ??= headwordsOf(facts));
   const viewOf = input.viewOf ?? ((_doc, compute) => compute());
   const givenNamesOf = input.givenNamesOf ?? ((_doc, _names, compute) => compute());
-  const givenNames = [...new Set(names.map(givenName))];
+  // Sorted: what keys the cached given names is which are looked for, not the people's order.
+  const givenNames = [...new Set(names.map(givenName))].sort();
   // Only needed for articles the cache holds no given names of.
   let wantedNames: WantedStrings | undefined;
   const namesWanted = () => (wantedNames ??= new WantedStrings(new Set(givenNames)));
-  const builder = new CorpusViewBuilder();
-  for (const doc of input.corpus.documents) {
+  const shareOf = (doc: CorpusDocument): Share => {
     const texts = doc.paragraphs.map((p) => p.text);
-    builder.add(viewOf(doc, () => textsView(texts, wanted())));
-    builder.addGivenNames(givenNamesOf(doc, givenNames, () => givenNamesIn(texts, namesWanted())));
-  }
-  // After the articles, as before: a word's first tag is from the paragraphs.
+    return {
+      view: viewOf(doc, () => textsView(texts, wanted())),
+      givenNames: givenNamesOf(doc, givenNames, () => givenNamesIn(texts, namesWanted())),
+    };
+  };
+  const counts = input.countsFor
+    ? input.countsFor(givenNames, shareOf)
+    : countShares(input.corpus.documents, shareOf);
+  // Masthead lines and field words are the corpus's too, but not any one article's.
   const extraTexts = input.extraTexts ?? [];
-  builder.add(textsView(extraTexts, wanted()));
-  builder.addGivenNames(givenNamesIn(extraTexts, namesWanted()));
-  const view = builder.finish(facts);
-  const made = () => tableFrom(view, names, input, facts, entries());
+  counts.add(
+    {
+      view: textsView(extraTexts, wanted()),
+      givenNames: givenNamesIn(extraTexts, namesWanted()),
+    },
+    1,
+  );
+  const made = () => tableFrom(counts.view(facts), names, input, facts, entries());
   if (!input.tableFor) return made();
-  return input.tableFor(canonicalInputs(view, input), made);
+  return input.tableFor(
+    JSON.stringify([counts.fingerprint(), input.glossary, input.extraPairs ?? []]),
+    made,
+  );
 }
 
-/**
- * Everything `tableFrom` reads besides the dictionary, as one string that is the
- * same whenever the table would be: sets sorted, since the order they were met in
- * changes nothing in the table.
- */
-function canonicalInputs(view: CorpusView, input: CrossLingualInput): string {
-  const sorted = (values: Iterable<string>) => [...values].sort();
-  return JSON.stringify([
-    sorted(view.ngrams),
-    sorted(view.traditional),
-    sorted(view.words),
-    [...view.tagged].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
-    sorted(view.latin),
-    input.glossary,
-    input.extraPairs ?? [],
-  ]);
+/** Every article's share, counted. */
+export function countShares(
+  documents: readonly CorpusDocument[],
+  shareOf: (doc: CorpusDocument) => Share,
+): ShareCounts {
+  const counts = ShareCounts.empty();
+  for (const doc of documents) counts.add(shareOf(doc), 1);
+  return counts;
 }
 
 function tableFrom(
