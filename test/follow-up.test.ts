@@ -33,6 +33,12 @@ describe('follow-ups', async () => {
       ['person', '黃仁勛'],
       ['thing', '英伟达'],
     ]);
+    // Latin names in any case, as whole words only.
+    expect(keys('jensen huang of NVIDIA')).toEqual([
+      ['person', '黃仁勛'],
+      ['thing', '英伟达'],
+    ]);
+    expect(keys('Nvidiacorp and xJensen Huang')).toEqual([]);
     expect(keys('英伟达的CEO')[0]).toEqual(['thing', '英伟达']);
     // The longest name wins: DeepSeek-R1 is one thing, not DeepSeek and R1.
     expect(keys('DeepSeek-R1好用嗎')).toEqual([['thing', 'deepseek-r1']]);
