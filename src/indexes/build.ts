@@ -22,7 +22,7 @@ import {
   type PeopleRegistry,
 } from '../people/registry.js';
 import { cedictDataPath, loadCedict, type CedictEntry } from '../lexicon/cedict.js';
-import { fieldWords, searchableText } from '../lexicon/field-words.js';
+import { fieldWords } from '../lexicon/field-words.js';
 import { buildCrossLingualTable } from '../lexicon/crosslingual-build.js';
 import type { CrossLingualTable } from '../lexicon/crosslingual-table.js';
 import { dictionaryFacts, isDictionaryFacts } from '../lexicon/dictionary-facts.js';
@@ -34,7 +34,7 @@ import {
 } from '../lexicon/glossary.js';
 import { addJiebaWords, jiebaExtraWords } from '../text/jieba.js';
 import { normalize } from '../text/normalize.js';
-import { tokenize } from '../text/tokenize.js';
+import { tokenizeNormalized } from '../text/tokenize.js';
 import { TEXT_FORM, tokenizerOptions } from './tokenizer-options.js';
 import { publishDirectory } from './atomic.js';
 import { storePeople } from './people-file.js';
@@ -306,7 +306,9 @@ async function buildLocked(
     const { from, to } = spans.get(doc)!;
     let segment = cache.of(doc).peek('keywords', keywordsKey, fits);
     if (!segment) {
-      const tokens = passages.slice(from, to).map((p) => tokenize(searchableText(p), tokenizer));
+      const tokens = split.normalTexts
+        .slice(from, to)
+        .map((text) => tokenizeNormalized(text, tokenizer));
       segment = bm25Segment(tokens, vocabulary);
       derived.push([doc, segment]);
     }
@@ -419,6 +421,7 @@ async function buildLocked(
     const json = (name: string, value: unknown) =>
       writeFile(path.join(tmp, name), JSON.stringify(value));
     await json(FILES.passages, passages);
+    await json(FILES.normal, split.normalTexts);
     await writeFile(path.join(tmp, FILES.bm25), bm25.serialize());
     await json(FILES.people, storePeople(people, passages));
     await json(FILES.crosslingual, crosslingual);

@@ -20,6 +20,9 @@ import type { DetectedName, DocumentNames } from '../people/detect.js';
 import type { DocumentMentions } from '../people/mentions.js';
 import { settingsKey, stableKey, type BuildCache } from './build-cache.js';
 import { sha256 } from './checksum.js';
+import { searchableText } from '../lexicon/field-words.js';
+import { normalize } from '../text/normalize.js';
+import { TEXT_FORM } from './tokenizer-options.js';
 import type { DocumentSummary, SummarySentence } from './summary.js';
 
 /** Where an article's passages sit in the build's passage list: [from, to). */
@@ -31,6 +34,8 @@ export interface PassageSpan {
 export interface SplitCorpus {
   passages: Passage[];
   embedTexts: string[];
+  /** Each passage's searchable text (with its field words) in normal form: what retrieval reads. */
+  normalTexts: string[];
   spans: Map<CorpusDocument, PassageSpan>;
 }
 
@@ -49,28 +54,48 @@ function isDraft(v: unknown): v is PassageDraft {
   );
 }
 
-const isDrafts = (v: unknown): v is PassageDraft[] => Array.isArray(v) && v.every(isDraft);
+/** An article's passages, with their searchable text in normal form (OpenCC is the costly part of both). */
+interface SplitArticle {
+  drafts: PassageDraft[];
+  normal: string[];
+}
+
+const isSplit = (v: unknown): v is SplitArticle =>
+  isObject(v) &&
+  Array.isArray(v.drafts) &&
+  v.drafts.every(isDraft) &&
+  Array.isArray(v.normal) &&
+  v.normal.length === v.drafts.length &&
+  v.normal.every((t) => typeof t === 'string');
+
+function splitArticle(doc: CorpusDocument, chunking: ChunkOptions): SplitArticle {
+  const drafts = chunkDocument(doc, chunking);
+  return { drafts, normal: drafts.map((d) => normalize(searchableText(d))) };
+}
 
 export function passagesOf(
   documents: readonly CorpusDocument[],
   chunking: ChunkOptions,
   cache: BuildCache,
 ): SplitCorpus {
-  const key = settingsKey('passages', chunking);
+  const key = settingsKey('passages', chunking, TEXT_FORM);
   const passages: Passage[] = [];
   const embedTexts: string[] = [];
+  const normalTexts: string[] = [];
   const spans = new Map<CorpusDocument, PassageSpan>();
   for (const doc of documents) {
     const from = passages.length;
-    for (const draft of cache
+    const { drafts, normal } = cache
       .of(doc)
-      .reuse('passages', key, isDrafts, () => chunkDocument(doc, chunking))) {
+      .reuse('passages', key, isSplit, () => splitArticle(doc, chunking));
+    for (const draft of drafts) {
       passages.push({ id: passages.length, ...draft });
       embedTexts.push(embeddingText(draft, doc.meta));
     }
+    normalTexts.push(...normal);
     spans.set(doc, { from, to: passages.length });
   }
-  return { passages, embedTexts, spans };
+  return { passages, embedTexts, normalTexts, spans };
 }
 
 function isSentences(v: unknown): v is SummarySentence[] {

@@ -36,6 +36,8 @@ export interface LoadedIndex {
   dir: string;
   manifest: Manifest;
   passages: Passage[];
+  /** Each passage's searchable text (with its field words) in normal form, by passage id. */
+  normalTexts: string[];
   bm25: Bm25Index;
   people: PeopleRegistry;
   crosslingual: CrossLingualTable;
@@ -226,6 +228,12 @@ export async function loadIndex(dir: string, expect: LoadExpectations = {}): Pro
   const passages = await readPassages(dir, manifest, pool);
   checkPassages(dir, passages, manifest);
   const people = await readPeople(dir, manifest, pool, passages);
+  const normalTexts = await readChecked(dir, FILES.normal, manifest, z.array(z.string()));
+  if (normalTexts.length !== passages.length)
+    throw new IndexCorruptError(
+      path.join(dir, FILES.normal),
+      `holds ${normalTexts.length} texts for ${passages.length} passages`,
+    );
   const bm25Bytes = await readVouched(dir, FILES.bm25, manifest);
   const crosslingualJson = await readJson(dir, FILES.crosslingual, manifest);
   const summaries = await readChecked(dir, FILES.summary, manifest, SummaryFileSchema);
@@ -275,5 +283,15 @@ export async function loadIndex(dir: string, expect: LoadExpectations = {}): Pro
   }
   // Taught to jieba only once the build has proved sound.
   addJiebaWords(manifest.tokenizer.extraWords);
-  return { dir, manifest, passages, bm25, people, crosslingual, summaries, vectors };
+  return {
+    dir,
+    manifest,
+    passages,
+    normalTexts,
+    bm25,
+    people,
+    crosslingual,
+    summaries,
+    vectors,
+  };
 }

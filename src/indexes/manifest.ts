@@ -14,9 +14,10 @@ import { LANGS } from '../text/language.js';
  * passage, and the corpus files the build skipped. 7: builds hold each article's
  * extractive summary (summary.json) and the manifest says how it was chosen. 8: the
  * keyword index is binary (bm25.bin) instead of bm25.json. 9: people.json points
- * each mention into its passage instead of copying the sentence.
+ * each mention into its passage instead of copying the sentence. 10: normal.json holds
+ * each passage's searchable text in normal form, which opening the index computed.
  */
-export const INDEX_SCHEMA_VERSION = 9;
+export const INDEX_SCHEMA_VERSION = 10;
 
 const SHA256 = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 in hex');
 

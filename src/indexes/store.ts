@@ -2,8 +2,9 @@
  * Where index builds live and how they are published and found.
  *
  *   data/current.json        → { "build": "<id>" }, replaced atomically
- *   data/builds/<id>/        → manifest.json, passages.json, bm25.bin, people.json,
- *                              crosslingual.json, summary.json, vectors.hnsw (hybrid only)
+ *   data/builds/<id>/        → manifest.json, passages.json, normal.json, bm25.bin,
+ *                              people.json, crosslingual.json, summary.json, vectors.hnsw
+ *                              (hybrid only)
  *
  *   data/builds/.tmp-*       → a build being written (left over if a build died)
  *   data/builds/.corrupt-*   → builds set aside because their files were damaged
@@ -30,6 +31,7 @@ import {
 export const FILES = {
   manifest: 'manifest.json',
   passages: 'passages.json',
+  normal: 'normal.json',
   bm25: 'bm25.bin',
   people: 'people.json',
   crosslingual: 'crosslingual.json',

@@ -8,7 +8,7 @@ import type { WeightedTerm } from '../indexes/bm25.js';
 import type { Embedder } from '../embedding/types.js';
 import type { LoadedIndex } from '../indexes/load.js';
 import { CURATED_WEIGHT, curatedSynonyms } from '../lexicon/chinese-synonyms.js';
-import { fieldWords, searchableText } from '../lexicon/field-words.js';
+import { fieldWords } from '../lexicon/field-words.js';
 import { SubstringLookup } from '../text/substring-lookup.js';
 import { ARTICLE_FACTS, CAUSAL, PHOTO_WORDS } from '../lexicon/question-lexicon.js';
 import type { PersonEntry } from '../people/types.js';
@@ -168,7 +168,8 @@ export class Retriever {
     private readonly resolveName: NameResolver,
     readonly options: RetrieverOptions = DEFAULT_RETRIEVER,
   ) {
-    this.normalizedTexts = index.passages.map((p) => normalize(searchableText(p)));
+    // Worked out by the build: normalising every passage here took most of opening an index.
+    this.normalizedTexts = index.normalTexts;
     this.coverage = new CoverageModel(
       this.normalizedTexts,
       // Most passages have no field words: their plain text is the same string, kept once.
