@@ -8,7 +8,7 @@ import { ensureIndex } from '../src/indexes/ensure.js';
 import { staleReasons } from '../src/indexes/freshness.js';
 import { loadIndex } from '../src/indexes/load.js';
 import { INDEX_SCHEMA_VERSION, IndexMismatchError } from '../src/indexes/manifest.js';
-import { buildsDir, currentBuildDir, readManifest } from '../src/indexes/store.js';
+import { buildsDir, currentBuildDir, newBuildId, readManifest } from '../src/indexes/store.js';
 import { hashCorpus, listArticleFiles } from '../src/corpus/load.js';
 import { nameForms } from '../src/people/lookup.js';
 import { Retriever } from '../src/retrieval/retriever.js';
@@ -143,5 +143,13 @@ describe('index files', () => {
     } finally {
       other.cleanup();
     }
+  });
+});
+
+describe('build ids', () => {
+  it('sort by the time they were made, to the millisecond', () => {
+    const at = Date.parse('2026-12-05T10:47:04.000Z');
+    const ids = [999, 5, 120].map((ms) => newBuildId(new Date(at + ms)));
+    expect([...ids].sort()).toEqual([ids[1], ids[2], ids[0]]);
   });
 });

@@ -169,10 +169,12 @@ export async function switchCurrent(dataDir: string, buildId: string, keep = 2):
   }
 }
 
+/**
+ * A build's id, which sorts by when it was made: the newest builds are the ones kept.
+ * Milliseconds are part of it, since a reindex of a small corpus takes less than a
+ * second, and two builds in one second sorted by their random part.
+ */
 export function newBuildId(now = new Date()): string {
-  const stamp = now
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z');
+  const stamp = now.toISOString().replace(/[-:]/g, '');
   return `${stamp}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 }
