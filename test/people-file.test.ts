@@ -8,10 +8,10 @@ import { sha256 } from '../src/indexes/checksum.js';
 import { loadIndex } from '../src/indexes/load.js';
 import { IndexCorruptError, type Manifest } from '../src/indexes/manifest.js';
 import {
-  restoreMention,
+  checkMentions,
+  restoreMentions,
   storePeople,
   type StoredPeople,
-  type StoredMention,
 } from '../src/indexes/people-file.js';
 import { FILES } from '../src/indexes/store.js';
 import type { PersonEntry, PersonMentionEntry } from '../src/people/types.js';
@@ -55,24 +55,29 @@ describe('people.json keeps mentions as places in passages', () => {
       expect(m.kind).toBe(block.kind);
     }
     // Every sentence was found in a passage: none is stored as a copy.
-    const stored = readStored(dir).people.flatMap((p) => p.mentions);
-    expect(stored).toHaveLength(mentions.length);
-    expect(stored.filter((m) => typeof m[1] === 'string')).toEqual([]);
+    const stored = readStored(dir).people;
+    expect(stored.reduce((n, p) => n + p.mentions.length / 6, 0)).toBe(mentions.length);
+    expect(stored.filter((p) => p.texts !== undefined)).toEqual([]);
   });
 
   it('calls a mention that does not fit its passage a broken index, naming people.json', async () => {
     const { dir } = await buildIndex(configs[0]!, silentLog);
     const stored = readStored(dir);
     const person = stored.people.find((p) => p.mentions.length > 0)!;
-    const [id, , paragraph, start, end, names] = person.mentions[0]!;
-    person.mentions[0] = [id, 100_000, paragraph, start, end, names];
+    const original = [...person.mentions];
+    person.mentions[1] = 100_000;
     rewritePeople(dir, stored);
     await expect(loadIndex(dir)).rejects.toThrow(IndexCorruptError);
-    await expect(loadIndex(dir)).rejects.toThrow(/people\.json.*runs past the end of passage/);
+    await expect(loadIndex(dir)).rejects.toThrow(/people\.json.*run past the end of passage/);
 
-    person.mentions[0] = [id, 0, 9_999, start, end, names];
+    person.mentions = [...original];
+    person.mentions[2] = 9_999;
     rewritePeople(dir, stored);
     await expect(loadIndex(dir)).rejects.toThrow(/does not cover it/);
+
+    person.mentions = original.slice(0, -1);
+    rewritePeople(dir, stored);
+    await expect(loadIndex(dir)).rejects.toThrow(/cut short/);
   });
 });
 
@@ -114,11 +119,9 @@ describe('storePeople', () => {
   });
   const roundTrip = (passages: Passage[], mentions: PersonMentionEntry[]) => {
     const stored = storePeople({ version: 1, people: [person(mentions)] }, passages);
-    const kept = JSON.parse(JSON.stringify(stored)) as StoredPeople;
-    return {
-      stored: kept.people[0]!.mentions,
-      restored: kept.people[0]!.mentions.map((m: StoredMention) => restoreMention(m, passages)),
-    };
+    const kept = (JSON.parse(JSON.stringify(stored)) as StoredPeople).people[0]!;
+    checkMentions(kept, passages);
+    return { stored: kept, restored: restoreMentions(kept, passages) };
   };
 
   it('finds a caption merged after a paragraph, and keeps its kind', () => {
@@ -140,7 +143,9 @@ describe('storePeople', () => {
       end: 15,
     });
     const { stored, restored } = roundTrip(passages, [caption]);
-    expect(stored).toEqual([[0, 8, 2, 10, 15, ['宋俊瀟'], 'caption']]);
+    expect(stored.mentions).toEqual([0, 8, 2, 10, 15, 0]);
+    expect(stored.names).toEqual([['宋俊瀟']]);
+    expect(stored.captions).toEqual([0]);
     expect(restored).toEqual([caption]);
   });
 
@@ -148,7 +153,8 @@ describe('storePeople', () => {
     const passages = [passage(0, { text: '宋俊瀟說', start: 0, end: 4 })];
     const across = mention({ text: '宋俊瀟說了話。', start: 0, end: 7 });
     const { stored, restored } = roundTrip(passages, [across]);
-    expect(stored[0]![1]).toBe('宋俊瀟說了話。');
+    expect(stored.mentions[1]).toBe(-1);
+    expect(stored.texts).toEqual(['宋俊瀟說了話。']);
     expect(restored).toEqual([across]);
   });
 });

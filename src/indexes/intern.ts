@@ -22,10 +22,8 @@ export class StringPool {
 
 /** A person's repeated strings replaced, in place, by one shared copy each. */
 export function internPerson(person: PersonEntry, pool: StringPool): void {
-  // A mention's article, section and text already come from its passage (people-file.ts).
-  for (const m of person.mentions) {
-    for (let i = 0; i < m.names.length; i++) m.names[i] = pool.intern(m.names[i]!);
-  }
+  // A mention's strings come from its passage and the person's lists of forms, which
+  // the loader pools (people-file.ts).
   if (person.roleAt) person.roleAt.doc = pool.intern(person.roleAt.doc);
 }
 

@@ -26,7 +26,7 @@ import { sha256 } from './checksum.js';
 import { internPassage, internPerson, StringPool } from './intern.js';
 import { JsonElementsError, parseJsonElements } from './json-elements.js';
 import { IndexCorruptError, IndexMismatchError, type Manifest } from './manifest.js';
-import { restoreMention, StoredMentionError } from './people-file.js';
+import { checkMentions, restoreMentions, StoredMentionError } from './people-file.js';
 import { PassageSchema, PeopleTopSchema, StoredPersonSchema } from './schemas.js';
 import { FILES, readManifest } from './store.js';
 import { SummaryFileSchema, summaryProblems, type DocumentSummary } from './summary.js';
@@ -148,8 +148,9 @@ async function readPassages(dir: string, manifest: Manifest, pool: StringPool): 
 }
 
 /**
- * The people registry, each person checked, its mentions restored from the passages
- * (see people-file.ts) and its repeated strings pooled as it is read.
+ * The people registry, each person checked (every stored mention against the
+ * passages) and its repeated strings pooled as it is read. A person's mention objects
+ * are made the first time someone asks for them (see people-file.ts).
  */
 async function readPeople(
   dir: string,
@@ -159,16 +160,23 @@ async function readPeople(
 ): Promise<PeopleRegistry> {
   const file = path.join(dir, FILES.people);
   const people: PersonEntry[] = [];
-  const rest = await readElements(dir, FILES.people, manifest, 2, StoredPersonSchema, (p) => {
-    let mentions: PersonMentionEntry[];
+  const rest = await readElements(dir, FILES.people, manifest, 2, StoredPersonSchema, (stored) => {
     try {
-      mentions = p.mentions.map((m) => restoreMention(m, passages));
+      checkMentions(stored, passages);
     } catch (err) {
       if (err instanceof StoredMentionError)
-        throw new IndexCorruptError(file, `a mention of ${p.name} ${err.message}`);
+        throw new IndexCorruptError(file, `the mentions of ${stored.name} ${err.message}`);
       throw err;
     }
-    const person: PersonEntry = { ...p, mentions };
+    const { mentions, names, texts, captions, ...entry } = stored;
+    for (const list of names) for (let i = 0; i < list.length; i++) list[i] = pool.intern(list[i]!);
+    const kept = { mentions, names, ...(texts && { texts }), ...(captions && { captions }) };
+    let restored: PersonMentionEntry[] | undefined;
+    const person = entry as PersonEntry;
+    Object.defineProperty(person, 'mentions', {
+      enumerable: true,
+      get: () => (restored ??= restoreMentions(kept, passages)),
+    });
     internPerson(person, pool);
     people.push(person);
   });

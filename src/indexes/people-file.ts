@@ -1,48 +1,40 @@
 /**
  * people.json as a build stores it. A mention is a sentence of some passage, so the
  * file keeps where that sentence sits in the passage instead of a copy of it: copies
- * were three quarters of the file (370 MB of people.json at ten thousand articles),
- * of the time spent writing it on every reindex, and of the strings a loaded index
- * held. Restored, a mention's text is a slice of its passage's text, which V8 keeps
- * as a view of the passage's string rather than a new one.
+ * were three quarters of the file (370 MB of people.json at ten thousand articles)
+ * and of the time spent writing it on every reindex. Each person's mentions are one
+ * flat array of whole numbers, six per mention:
  *
- * A stored mention is a tuple:
- *   [passage, from, paragraph, start, end, names, kind?]
+ *   passage, from, paragraph, start, end, names
+ *
  * - `passage` is a passage of the mention's article that covers its paragraph; its
  *   article and section are the mention's.
- * - `from` is where the sentence begins in the passage's text. The build writes the
- *   sentence itself there instead when no passage holds it whole.
- * - `kind` is written only when the block's kind differs from the passage's (a caption
- *   merged into a paragraph passage).
+ * - `from` is where the sentence begins in the passage's text; when no passage holds
+ *   it whole, -1 - k says it is `texts[k]`.
+ * - `names` indexes `names`, the distinct lists of forms the person's mentions hold.
+ * - `captions` lists the mentions in a caption that was merged into a paragraph
+ *   passage; every other mention's block is of its passage's kind.
+ *
+ * An array of numbers parses into one compact array, where a list of objects made
+ * millions of them at ten thousand articles; the loader checks every number against
+ * the passages at once and makes a person's mention objects only when someone asks
+ * for that person (see `restoreMentions`).
  */
 import type { Passage } from '../corpus/types.js';
 import type { PeopleRegistry } from '../people/registry.js';
 import type { PersonEntry, PersonMentionEntry } from '../people/types.js';
 
-export const PEOPLE_FILE_VERSION = 2;
+export const PEOPLE_FILE_VERSION = 3;
+const FIELDS = 6;
 
-type MentionKind = PersonMentionEntry['kind'];
+export interface StoredMentions {
+  mentions: number[];
+  names: string[][];
+  texts?: string[];
+  captions?: number[];
+}
 
-export type StoredMention =
-  | [
-      passage: number,
-      from: number | string,
-      paragraph: number,
-      start: number,
-      end: number,
-      names: string[],
-    ]
-  | [
-      passage: number,
-      from: number | string,
-      paragraph: number,
-      start: number,
-      end: number,
-      names: string[],
-      kind: MentionKind,
-    ];
-
-export type StoredPerson = Omit<PersonEntry, 'mentions'> & { mentions: StoredMention[] };
+export type StoredPerson = Omit<PersonEntry, 'mentions'> & StoredMentions;
 
 export interface StoredPeople {
   version: typeof PEOPLE_FILE_VERSION;
@@ -85,47 +77,104 @@ function offsetIn(p: Passage, m: PersonMentionEntry): number | undefined {
 /** The registry as people.json stores it, with each mention pointing into `passages`. */
 export function storePeople(registry: PeopleRegistry, passages: readonly Passage[]): StoredPeople {
   const blocks = passagesByBlock(passages);
-  const storeMention = (m: PersonMentionEntry): StoredMention => {
-    const ids = blocks.get(m.doc)?.get(m.paragraph);
-    if (!ids) throw new Error(`No passage covers ${m.doc} ¶${m.paragraph}, which names someone`);
-    let passage = ids[0]!;
-    let from: number | string = m.text;
-    for (const id of ids) {
-      const at = offsetIn(passages[id]!, m);
-      if (at !== undefined) {
-        passage = id;
-        from = at;
-        break;
+  const storeMentions = (mentions: readonly PersonMentionEntry[]): StoredMentions => {
+    const flat: number[] = [];
+    const names: string[][] = [];
+    const nameIds = new Map<string, number>();
+    const texts: string[] = [];
+    const captions: number[] = [];
+    mentions.forEach((m, i) => {
+      const ids = blocks.get(m.doc)?.get(m.paragraph);
+      if (!ids) throw new Error(`No passage covers ${m.doc} ¶${m.paragraph}, which names someone`);
+      let passage = ids[0]!;
+      let from: number | undefined;
+      for (const id of ids) {
+        from = offsetIn(passages[id]!, m);
+        if (from !== undefined) {
+          passage = id;
+          break;
+        }
       }
-    }
-    const head: StoredMention = [passage, from, m.paragraph, m.start, m.end, m.names];
-    return m.kind === passages[passage]!.kind ? head : [...head, m.kind];
+      if (from === undefined) from = -1 - (texts.push(m.text) - 1);
+      const nameKey = JSON.stringify(m.names);
+      let nameId = nameIds.get(nameKey);
+      if (nameId === undefined) {
+        nameId = names.push(m.names) - 1;
+        nameIds.set(nameKey, nameId);
+      }
+      flat.push(passage, from, m.paragraph, m.start, m.end, nameId);
+      if (m.kind !== passages[passage]!.kind) {
+        // Blocks merge into a paragraph passage unless both are captions (chunk.ts).
+        if (m.kind !== 'caption') throw new Error(`A ${m.kind} block in a caption passage`);
+        captions.push(i);
+      }
+    });
+    return {
+      mentions: flat,
+      names,
+      ...(texts.length > 0 && { texts }),
+      ...(captions.length > 0 && { captions }),
+    };
   };
   return {
     version: PEOPLE_FILE_VERSION,
-    people: registry.people.map((p) => ({ ...p, mentions: p.mentions.map(storeMention) })),
+    people: registry.people.map(({ mentions, ...p }) => ({ ...p, ...storeMentions(mentions) })),
   };
 }
 
-/** A stored mention as the answers use it; throws StoredMentionError when it does not fit `passages`. */
-export function restoreMention(
-  stored: StoredMention,
-  passages: readonly Passage[],
-): PersonMentionEntry {
-  const [id, from, paragraph, start, end, names] = stored;
-  const p = passages[id];
-  if (!p) throw new StoredMentionError(`names passage ${id}, which the build does not have`);
-  if (!p.paragraphs.includes(paragraph))
-    throw new StoredMentionError(`puts ¶${paragraph} in passage ${id}, which does not cover it`);
-  let text: string;
-  if (typeof from === 'string') {
-    text = from;
-  } else {
-    if (from + end - start > p.text.length || end < start)
-      throw new StoredMentionError(`runs past the end of passage ${id}`);
-    text = p.text.slice(from, from + end - start);
+/**
+ * Checks that every stored mention fits `passages`, without making any object: throws
+ * StoredMentionError naming the first that does not.
+ */
+export function checkMentions(stored: StoredMentions, passages: readonly Passage[]): void {
+  const { mentions: flat, names, texts = [], captions = [] } = stored;
+  if (flat.length % FIELDS !== 0) throw new StoredMentionError('are cut short');
+  for (let at = 0; at < flat.length; at += FIELDS) {
+    const id = flat[at]!;
+    const from = flat[at + 1]!;
+    const paragraph = flat[at + 2]!;
+    const start = flat[at + 3]!;
+    const end = flat[at + 4]!;
+    const p = passages[id];
+    if (!p) throw new StoredMentionError(`name passage ${id}, which the build does not have`);
+    if (p.kind === 'masthead') throw new StoredMentionError(`name passage ${id}, a masthead`);
+    if (!p.paragraphs.includes(paragraph))
+      throw new StoredMentionError(`put ¶${paragraph} in passage ${id}, which does not cover it`);
+    if (end < start || (from >= 0 && from + end - start > p.text.length))
+      throw new StoredMentionError(`run past the end of passage ${id}`);
+    if (from < 0 && texts[-1 - from] === undefined)
+      throw new StoredMentionError(`name a sentence the file does not hold`);
+    if (names[flat[at + 5]!] === undefined)
+      throw new StoredMentionError(`name a list of forms the file does not hold`);
   }
-  const kind = stored[6] ?? p.kind;
-  if (kind === 'masthead') throw new StoredMentionError(`is in passage ${id}, a masthead`);
-  return { doc: p.doc, paragraph, section: p.section, kind, text, start, end, names };
+  for (const i of captions) {
+    if (i >= flat.length / FIELDS) throw new StoredMentionError(`mark a caption past the end`);
+  }
+}
+
+/** The mentions as the answers use them, from stored mentions `checkMentions` passed. */
+export function restoreMentions(
+  stored: StoredMentions,
+  passages: readonly Passage[],
+): PersonMentionEntry[] {
+  const { mentions: flat, names, texts = [] } = stored;
+  const captions = new Set(stored.captions ?? []);
+  const out: PersonMentionEntry[] = [];
+  for (let at = 0, i = 0; at < flat.length; at += FIELDS, i++) {
+    const p = passages[flat[at]!]!;
+    const from = flat[at + 1]!;
+    const start = flat[at + 3]!;
+    const end = flat[at + 4]!;
+    out.push({
+      doc: p.doc,
+      paragraph: flat[at + 2]!,
+      section: p.section,
+      kind: captions.has(i) ? 'caption' : (p.kind as PersonMentionEntry['kind']),
+      text: from >= 0 ? p.text.slice(from, from + end - start) : texts[-1 - from]!,
+      start,
+      end,
+      names: names[flat[at + 5]!]!,
+    });
+  }
+  return out;
 }
