@@ -7,6 +7,7 @@ import { loadCorpus } from '../src/corpus/load.js';
 import { parseDocument } from '../src/corpus/parse.js';
 import type { Corpus } from '../src/corpus/types.js';
 import { cedictLexicon } from '../src/people/lexicon.js';
+import { mentionRefsOf, mentionsFrom } from '../src/people/mentions.js';
 import { lookupPerson, matcherFor, suggestPeople } from '../src/people/lookup.js';
 import {
   buildPeopleRegistry,
@@ -38,6 +39,18 @@ describe('people registry over the article', async () => {
   const reg = buildPeopleRegistry(corpus, curated, withLexicon);
   const doc = corpus.documents[0]!;
   const raw = readFileSync(path.join(corpusDir, doc.meta.file), 'utf8');
+
+  it('keeps mentions as numbers and makes the objects once, when read', () => {
+    const p = person(reg, '潘梓正');
+    const found = mentionRefsOf(p)!;
+    expect(found.refs).toHaveLength(p.mentionCount);
+    const made = p.mentions;
+    expect(made).toBe(p.mentions);
+    expect(made).toEqual(mentionsFrom(found));
+    const first = made[0]!;
+    const block = doc.paragraphs.find((b) => b.n === first.paragraph)!;
+    expect(first.text).toBe(block.text.slice(first.start - block.start, first.end - block.start));
+  });
 
   it('has everyone the article names, once each, and no one else', () => {
     expect(reg.people.map((p) => p.name).sort()).toEqual(

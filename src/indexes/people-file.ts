@@ -22,6 +22,7 @@
  */
 import type { Passage } from '../corpus/types.js';
 import type { PeopleRegistry } from '../people/registry.js';
+import { mentionOf, mentionRefsOf } from '../people/mentions.js';
 import type { PersonEntry, PersonMentionEntry } from '../people/types.js';
 
 export const PEOPLE_FILE_VERSION = 3;
@@ -77,13 +78,17 @@ function offsetIn(p: Passage, m: PersonMentionEntry): number | undefined {
 /** The registry as people.json stores it, with each mention pointing into `passages`. */
 export function storePeople(registry: PeopleRegistry, passages: readonly Passage[]): StoredPeople {
   const blocks = passagesByBlock(passages);
-  const storeMentions = (mentions: readonly PersonMentionEntry[]): StoredMentions => {
+  const storeMentions = (
+    count: number,
+    mentionAt: (i: number) => PersonMentionEntry,
+  ): StoredMentions => {
     const flat: number[] = [];
     const names: string[][] = [];
     const nameIds = new Map<string, number>();
     const texts: string[] = [];
     const captions: number[] = [];
-    mentions.forEach((m, i) => {
+    for (let i = 0; i < count; i++) {
+      const m = mentionAt(i);
       const ids = blocks.get(m.doc)?.get(m.paragraph);
       if (!ids) throw new Error(`No passage covers ${m.doc} ¶${m.paragraph}, which names someone`);
       let passage = ids[0]!;
@@ -96,7 +101,8 @@ export function storePeople(registry: PeopleRegistry, passages: readonly Passage
         }
       }
       if (from === undefined) from = -1 - (texts.push(m.text) - 1);
-      const nameKey = JSON.stringify(m.names);
+      // Forms never hold U+0000; JSON.stringify per mention cost a second at 10,000 articles.
+      const nameKey = m.names.length === 1 ? m.names[0]! : m.names.join('\u0000');
       let nameId = nameIds.get(nameKey);
       if (nameId === undefined) {
         nameId = names.push(m.names) - 1;
@@ -108,7 +114,7 @@ export function storePeople(registry: PeopleRegistry, passages: readonly Passage
         if (m.kind !== 'caption') throw new Error(`A ${m.kind} block in a caption passage`);
         captions.push(i);
       }
-    });
+    }
     return {
       mentions: flat,
       names,
@@ -118,7 +124,28 @@ export function storePeople(registry: PeopleRegistry, passages: readonly Passage
   };
   return {
     version: PEOPLE_FILE_VERSION,
-    people: registry.people.map(({ mentions, ...p }) => ({ ...p, ...storeMentions(mentions) })),
+    people: registry.people.map((person) => {
+      // Spelled out: copying the person with a spread would make every mention object,
+      // which a built registry makes only when read (people/mentions.ts).
+      const { name, aliases, role, roleQuoted, roleAt, source, subject, forms, mentionCount } =
+        person;
+      const found = mentionRefsOf(person);
+      const stored = found
+        ? storeMentions(found.refs.length, (i) => mentionOf(found, i))
+        : storeMentions(person.mentions.length, (i) => person.mentions[i]!);
+      return {
+        name,
+        aliases,
+        role,
+        roleQuoted,
+        roleAt,
+        source,
+        ...(subject !== undefined && { subject }),
+        forms,
+        mentionCount,
+        ...stored,
+      };
+    }),
   };
 }
 

@@ -19,7 +19,7 @@ import { segmentWithOffsets } from '../text/jieba.js';
 import { splitSentences, type SentenceSpan } from '../text/sentences.js';
 import { alignedNormal } from './detect.js';
 import { FormFinder } from './occurrences.js';
-import type { PersonMentionEntry } from './types.js';
+import type { PersonEntry, PersonMentionEntry } from './types.js';
 
 interface Occurrence {
   person: number;
@@ -148,6 +148,17 @@ function documentMentions(doc: CorpusDocument, index: FormIndex): DocumentMentio
 }
 
 /**
+ * A person's mentions as the build holds them: each article and the numbers kept for
+ * the mention (`DocumentMentions`), in reading order. The mention objects are made
+ * only when something reads them (`mentionsFrom`): at ten thousand articles there
+ * are millions, and people.json stores the numbers (indexes/people-file.ts).
+ */
+export interface MentionRefs {
+  docs: CorpusDocument[];
+  refs: DocumentMentions[number][];
+}
+
+/**
  * Mentions of each person, in reading order; `forms[i]` are person i's forms in
  * normal form (see `alignedNormal`). Articles are searched one by one, so that an
  * index build can keep each article's share while the list of forms stays the same.
@@ -156,17 +167,57 @@ export function findMentions(
   corpus: Corpus,
   forms: string[][],
   mentionsOf: MentionsOf = (_doc, _key, compute) => compute(),
-): PersonMentionEntry[][] {
-  const result: PersonMentionEntry[][] = forms.map(() => []);
+): MentionRefs[] {
+  const result: MentionRefs[] = forms.map(() => ({ docs: [], refs: [] }));
   let index: FormIndex | undefined;
   const formsKey = createHash('sha256').update(JSON.stringify(forms)).digest('hex');
   for (const doc of corpus.documents) {
     const mine = mentionsOf(doc, formsKey, () =>
       documentMentions(doc, (index ??= formIndex(forms))),
     );
-    for (const ref of mine) result[ref[0]]!.push(mentionAt(doc, ref));
+    for (const ref of mine) {
+      const person = result[ref[0]]!;
+      person.docs.push(doc);
+      person.refs.push(ref);
+    }
   }
   return result;
+}
+
+const refsOf = new WeakMap<PersonEntry, MentionRefs>();
+
+/**
+ * Give `person` the mentions of `found`, made the first time they are read; until
+ * then `mentionRefsOf` hands out the numbers, for writers that need no objects.
+ */
+export function attachMentions(
+  person: Omit<PersonEntry, 'mentions'>,
+  found: MentionRefs,
+): PersonEntry {
+  let made: PersonMentionEntry[] | undefined;
+  Object.defineProperty(person, 'mentions', {
+    enumerable: true,
+    configurable: true,
+    get: () => (made ??= mentionsFrom(found)),
+  });
+  const entry = person as PersonEntry;
+  refsOf.set(entry, found);
+  return entry;
+}
+
+/** The numbers behind a built person's mentions (`attachMentions`), if it has them. */
+export function mentionRefsOf(person: PersonEntry): MentionRefs | undefined {
+  return refsOf.get(person);
+}
+
+/** The mention objects of `found`, in reading order. */
+export function mentionsFrom(found: MentionRefs): PersonMentionEntry[] {
+  return found.refs.map((ref, i) => mentionAt(found.docs[i]!, ref));
+}
+
+/** The `i`th mention of `found`. */
+export function mentionOf(found: MentionRefs, i: number): PersonMentionEntry {
+  return mentionAt(found.docs[i]!, found.refs[i]!);
 }
 
 function mentionAt(

@@ -19,7 +19,7 @@ import {
   type StandaloneOf,
 } from './detect.js';
 import type { NameLexicon } from './lexicon.js';
-import { findMentions, type MentionsOf } from './mentions.js';
+import { attachMentions, findMentions, mentionOf, type MentionsOf } from './mentions.js';
 import { nameKey, pinyinAliases } from './names.js';
 import type { CuratedPerson, PeopleRegistry, PersonEntry, RoleSource } from './types.js';
 
@@ -284,9 +284,9 @@ export function buildPeopleRegistry(
   );
   const docOrder = new Map(corpus.documents.map((d, i) => [d.meta.id, i]));
   const people = drafts
-    .map((d, i): PersonEntry & { firstAt: number } => {
-      const m = mentions[i]!;
-      const first = m[0];
+    .map((d, i) => {
+      const found = mentions[i]!;
+      const first = found.refs.length > 0 ? mentionOf(found, 0) : undefined;
       // A found person's role is the first sentence naming them: still the article's words.
       const role = d.role || (first?.text ?? d.name);
       const roleAt = d.role
@@ -294,22 +294,25 @@ export function buildPeopleRegistry(
         : first
           ? { doc: first.doc, paragraph: first.paragraph }
           : d.roleAt;
-      return {
-        name: d.name,
-        aliases: d.aliases,
-        role,
-        roleQuoted: d.roleQuoted,
-        roleAt,
-        source: d.source,
-        ...(d.subject === true && { subject: true }),
-        forms: [...d.forms],
-        mentionCount: m.length,
-        mentions: m,
-        firstAt: first ? (docOrder.get(first.doc) ?? 0) * 1e9 + first.start : Infinity,
-      };
+      const entry = attachMentions(
+        {
+          name: d.name,
+          aliases: d.aliases,
+          role,
+          roleQuoted: d.roleQuoted,
+          roleAt,
+          source: d.source,
+          ...(d.subject === true && { subject: true }),
+          forms: [...d.forms],
+          mentionCount: found.refs.length,
+        },
+        found,
+      );
+      const firstAt = first ? (docOrder.get(first.doc) ?? 0) * 1e9 + first.start : Infinity;
+      return { entry, firstAt };
     })
-    .sort((a, b) => b.mentionCount - a.mentionCount || a.firstAt - b.firstAt)
-    .map(({ firstAt: _firstAt, ...p }) => p);
+    .sort((a, b) => b.entry.mentionCount - a.entry.mentionCount || a.firstAt - b.firstAt)
+    .map(({ entry }) => entry);
   return { version: 1, people };
 }
 
