@@ -43,7 +43,7 @@ const LATIN_RUN = /[\p{Script=Latin}\d]+/gu;
  * name matches as whole words, a question holds this run whole. Null when it has none.
  */
 function firstRun(name: string): string | null {
-  return /[\p{Script=Latin}\d]+/u.exec(name)?.[0].toLowerCase() ?? null;
+  return name.match(LATIN_RUN)?.[0].toLowerCase() ?? null;
 }
 
 /** Index-added Latin words that name no thing (they let questions find captions and mastheads). */
@@ -186,9 +186,9 @@ function titleCase(english: string): string {
     .join(' ');
 }
 
-/** The article's own spelling of a name known in normal form (英伟达 → 英偉達). */
 /**
- * Where each of `names` (normal form) first occurs in `texts`, as the text writes it.
+ * The articles' own spelling of each of `names`, known in normal form (英伟达 → 英偉達):
+ * where it first occurs in `texts`, as the text writes it.
  * One pass over the texts for all names: a search per name cost names × texts, and
  * both grow with the corpus.
  */

@@ -212,7 +212,7 @@ export class DocumentCache {
 
   /** The cached value of `section` when it was derived under `key`, counted as reused; else undefined. */
   peek<T>(section: string, key: string, guard: Guard<T>): T | undefined {
-    const held = this.store.held(this.file(section), key, guard);
+    const held = this.read(section, key, guard);
     if (held !== undefined) this.store.count('reused', section);
     return held;
   }

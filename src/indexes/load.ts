@@ -14,7 +14,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Passage } from '../corpus/types.js';
 import type { PeopleRegistry } from '../people/registry.js';
-import type { PersonEntry, PersonMentionEntry } from '../people/types.js';
+import { withLazyMentions } from '../people/mentions.js';
+import type { PersonEntry } from '../people/types.js';
 import {
   CrossLingualTableError,
   parseCrossLingualTable,
@@ -26,7 +27,12 @@ import { sha256 } from './checksum.js';
 import { internPassage, internPerson, StringPool } from './intern.js';
 import { JsonElementsError, parseJsonElements } from './json-elements.js';
 import { IndexCorruptError, IndexMismatchError, type Manifest } from './manifest.js';
-import { checkMentions, restoreMentions, StoredMentionError } from './people-file.js';
+import {
+  checkMentions,
+  restoreMentions,
+  StoredMentionError,
+  type StoredPerson,
+} from './people-file.js';
 import { PassageSchema, PeopleTopSchema, StoredPersonSchema } from './schemas.js';
 import { FILES, readManifest } from './store.js';
 import { SummaryFileSchema, summaryProblems, type DocumentSummary } from './summary.js';
@@ -147,6 +153,17 @@ async function readPassages(dir: string, manifest: Manifest, pool: StringPool): 
   return passages;
 }
 
+/** A stored person's own fields, without its stored mentions. */
+function personFields({
+  mentions: _mentions,
+  names: _names,
+  texts: _texts,
+  captions: _captions,
+  ...entry
+}: StoredPerson): Omit<PersonEntry, 'mentions'> {
+  return entry;
+}
+
 /**
  * The people registry, each person checked (every stored mention against the
  * passages) and its repeated strings pooled as it is read. A person's mention objects
@@ -168,15 +185,9 @@ async function readPeople(
         throw new IndexCorruptError(file, `the mentions of ${stored.name} ${err.message}`);
       throw err;
     }
-    const { mentions, names, texts, captions, ...entry } = stored;
-    for (const list of names) for (let i = 0; i < list.length; i++) list[i] = pool.intern(list[i]!);
-    const kept = { mentions, names, ...(texts && { texts }), ...(captions && { captions }) };
-    let restored: PersonMentionEntry[] | undefined;
-    const person = entry as PersonEntry;
-    Object.defineProperty(person, 'mentions', {
-      enumerable: true,
-      get: () => (restored ??= restoreMentions(kept, passages)),
-    });
+    for (const list of stored.names)
+      for (let i = 0; i < list.length; i++) list[i] = pool.intern(list[i]!);
+    const person = withLazyMentions(personFields(stored), () => restoreMentions(stored, passages));
     internPerson(person, pool);
     people.push(person);
   });

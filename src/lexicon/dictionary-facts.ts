@@ -65,19 +65,19 @@ export function dictionaryFacts(entries: readonly CedictEntry[]): DictionaryFact
     }
     if (mine.length > 0) names.set(i, mine);
   });
-  const normalTraditional = entries.map((e) => normalize(e.traditional));
-  const normal = new Set(entries.map((e) => e.simplified));
-  for (const t of normalTraditional) normal.add(t);
+  const simplified = entries.map((e) => e.simplified);
+  const traditional = entries.map((e) => e.traditional);
+  const normalTraditional = traditional.map(normalize);
   const { surnames, commonWords } = lexiconWords(entries);
   return {
-    simplified: entries.map((e) => e.simplified),
-    traditional: entries.map((e) => e.traditional),
+    simplified,
+    traditional,
     normalTraditional,
     surnames,
     commonWords,
     headwords: {
-      traditional: new WantedStrings(new Set(entries.map((e) => e.traditional))).state(),
-      normal: new WantedStrings(normal).state(),
+      traditional: new WantedStrings(new Set(traditional)).state(),
+      normal: new WantedStrings(new Set([...simplified, ...normalTraditional])).state(),
     },
     lexicon,
     properNames: names,

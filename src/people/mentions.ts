@@ -187,6 +187,23 @@ export function findMentions(
 const refsOf = new WeakMap<PersonEntry, MentionRefs>();
 
 /**
+ * Give `person` mentions that `make` makes the first time they are read: a registry
+ * holds millions at ten thousand articles, and only a look-up of that person reads them.
+ */
+export function withLazyMentions(
+  person: Omit<PersonEntry, 'mentions'>,
+  make: () => PersonMentionEntry[],
+): PersonEntry {
+  let made: PersonMentionEntry[] | undefined;
+  Object.defineProperty(person, 'mentions', {
+    enumerable: true,
+    configurable: true,
+    get: () => (made ??= make()),
+  });
+  return person as PersonEntry;
+}
+
+/**
  * Give `person` the mentions of `found`, made the first time they are read; until
  * then `mentionRefsOf` hands out the numbers, for writers that need no objects.
  */
@@ -194,13 +211,7 @@ export function attachMentions(
   person: Omit<PersonEntry, 'mentions'>,
   found: MentionRefs,
 ): PersonEntry {
-  let made: PersonMentionEntry[] | undefined;
-  Object.defineProperty(person, 'mentions', {
-    enumerable: true,
-    configurable: true,
-    get: () => (made ??= mentionsFrom(found)),
-  });
-  const entry = person as PersonEntry;
+  const entry = withLazyMentions(person, () => mentionsFrom(found));
   refsOf.set(entry, found);
   return entry;
 }
