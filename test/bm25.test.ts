@@ -6,7 +6,6 @@ import {
   Bm25Index,
   bm25Idf,
   bm25Segment,
-  Bm25Vocabulary,
   segmentFits,
   DEFAULT_BM25,
 } from '../src/indexes/bm25.js';
@@ -173,29 +172,83 @@ describe('Bm25Builder segments', () => {
     const articles = [passages(1, 7), passages(2, 0), passages(3, 1), passages(4, 12)];
     const byPassage = new Bm25Builder();
     for (const terms of articles.flat()) byPassage.add(terms);
-    // Numbered by a vocabulary that already holds other terms, in another order.
-    const vocabulary = new Bm25Vocabulary('v', ['未用', '詞39', '詞7']);
-    const bySegment = new Bm25Builder(vocabulary);
-    for (const article of articles) bySegment.addSegment(bm25Segment(article, vocabulary));
+    const bySegment = new Bm25Builder();
+    for (const article of articles) bySegment.addSegment(bm25Segment(article));
     const a = byPassage.finish(DEFAULT_BM25, DEFAULT_TOKENIZER);
     const b = bySegment.finish(DEFAULT_BM25, DEFAULT_TOKENIZER);
     expect(Buffer.from(b.serialize())).toEqual(Buffer.from(a.serialize()));
     expect(b.size).toBe(20);
   });
 
-  it('refuses a segment that does not fit its vocabulary or itself', () => {
-    const vocabulary = new Bm25Vocabulary('v', []);
-    const segment = bm25Segment([['甲', '乙'], ['乙']], vocabulary);
-    expect(segmentFits(segment, vocabulary)).toBe(true);
-    expect(segmentFits(segment, new Bm25Vocabulary('w', ['甲']))).toBe(false);
-    expect(segmentFits({ ...segment, termIds: segment.termIds.subarray(1) }, vocabulary)).toBe(
-      false,
+  it('refuses a segment whose parts do not agree', () => {
+    const segment = bm25Segment([['甲', '乙'], ['乙']]);
+    expect(segmentFits(segment)).toBe(true);
+    expect(segmentFits(bm25Segment([]))).toBe(true);
+    expect(segmentFits({ ...segment, terms: '甲' })).toBe(false);
+    expect(segmentFits({ ...segment, terms: '甲\u0000乙\u0000丙' })).toBe(false);
+    expect(segmentFits({ ...segment, offsets: segment.offsets.subarray(1) })).toBe(false);
+    expect(segmentFits({ ...segment, lengths: segment.lengths.subarray(1) })).toBe(false);
+    expect(() => new Bm25Builder().addSegment({ ...segment, terms: '甲' })).toThrow(RangeError);
+    expect(() => bm25Segment([['甲\u0000乙']])).toThrow(RangeError);
+  });
+});
+
+describe('Bm25Index.patch', () => {
+  function passages(seed: number, count: number): string[][] {
+    let s = seed;
+    const next = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    // Terms of one article's own beside shared ones, so a patch both drops and adds terms.
+    const words = (n: number) => (next() < 0.3 ? `專${seed}_${n % 5}` : `詞${n % 30}`);
+    return Array.from({ length: count }, () =>
+      Array.from({ length: Math.floor(next() * 12) }, () => words(Math.floor(next() * 1000))),
     );
-    expect(segmentFits({ ...segment, lengths: segment.lengths.subarray(1) }, vocabulary)).toBe(
-      false,
+  }
+  const built = (articles: string[][][]) => {
+    const builder = new Bm25Builder();
+    for (const terms of articles.flat()) builder.add(terms);
+    return builder.finish(DEFAULT_BM25, DEFAULT_TOKENIZER);
+  };
+  /** Kept runs for the articles the two lists share (same object), segments for the rest. */
+  const partsFor = (before: string[][][], after: string[][][]) => {
+    const starts = before.map((_, i) => before.slice(0, i).flat().length);
+    return after.map((article) => {
+      const i = before.indexOf(article);
+      return i >= 0
+        ? { kept: { from: starts[i]!, to: starts[i]! + article.length } }
+        : { segment: bm25Segment(article) };
+    });
+  };
+
+  it('gives, byte for byte, what a build from every article gives: an article changed, removed, added', () => {
+    const articles = Array.from({ length: 8 }, (_, i) => passages(i + 1, 1 + (i % 4) * 3));
+    const base = Bm25Index.deserialize(built(articles).serialize(), {
+      tokenizer: DEFAULT_TOKENIZER,
+    });
+    const cases = [
+      articles.map((a, i) => (i === 3 ? passages(40, 5) : a)),
+      articles.filter((_, i) => i !== 0 && i !== 5),
+      [
+        passages(50, 3),
+        ...articles.slice(0, 4),
+        passages(51, 0),
+        ...articles.slice(4),
+        passages(52, 6),
+      ],
+      [passages(60, 9)],
+      articles,
+    ];
+    for (const after of cases) {
+      const patched = base.patch(partsFor(articles, after));
+      expect(Buffer.from(patched.serialize())).toEqual(Buffer.from(built(after).serialize()));
+    }
+  });
+
+  it('refuses kept runs out of order or out of range', () => {
+    const articles = [passages(1, 4), passages(2, 4)];
+    const base = built(articles);
+    expect(() => base.patch([{ kept: { from: 4, to: 8 } }, { kept: { from: 0, to: 4 } }])).toThrow(
+      Bm25DataError,
     );
-    expect(() => new Bm25Builder(new Bm25Vocabulary('w', ['甲'])).addSegment(segment)).toThrow(
-      RangeError,
-    );
+    expect(() => base.patch([{ kept: { from: 0, to: 9 } }])).toThrow(Bm25DataError);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,8 +64,11 @@ describe('incremental reindex through the build cache', () => {
     const again = await buildIndex(incremental, silentLog);
     const fresh = await buildIndex(full, silentLog, { full: true });
     expect(again.cache.reused['dictionary-facts']).toBe(1);
-    expect(again.cache.reused['keywords']).toBe(ARTICLES - 1);
+    // The last build's keyword index is patched: the other articles' segments are not read.
+    expect(again.cache.reused['keywords-base']).toBe(1);
+    expect(again.cache.reused['keywords']).toBeUndefined();
     expect(again.cache.derived['keywords']).toBe(1);
+    expect(fresh.cache.reused['keywords-base']).toBeUndefined();
     expect(articlesReused(again.cache)).toBe(ARTICLES - 1);
     expect(articlesReused(fresh.cache)).toBe(0);
     // The kept counts of the articles' shares are patched: only the changed article's
@@ -126,6 +129,8 @@ describe('incremental reindex through the build cache', () => {
 
   it('recomputes a damaged entry instead of failing, and the result is unchanged', async () => {
     const before = bytes((await buildIndex(incremental, silentLog)).dir);
+    // Without the kept keyword index, the build reads every article's segment.
+    rmSync(path.join(cacheDir(incremental.DATA_DIR), 'keywords-base.bin'));
     const [victim, other] = cacheEntries(incremental.DATA_DIR);
     const tokensOf = (doc: string) =>
       path.join(cacheDir(incremental.DATA_DIR), `${doc}.keywords.v8`);
@@ -135,9 +140,38 @@ describe('incremental reindex through the build cache', () => {
     body.writeUInt8(body.readUInt8(body.length - 3) ^ 1, body.length - 3);
     writeFileSync(tokensOf(other!), body);
     const rebuilt = await buildIndex(incremental, silentLog);
-    expect(rebuilt.cache.damaged).toBe(2);
+    // The two segments, and the kept index its record vouches for but cannot be read.
+    expect(rebuilt.cache.damaged).toBe(3);
+    expect(rebuilt.cache.reused['keywords-base']).toBeUndefined();
     expect(rebuilt.cache.derived['keywords']).toBe(2);
     expect(bytes(rebuilt.dir)).toEqual(before);
+  });
+
+  it('assembles the keyword index again when the kept one is altered, and patches it when it is intact', async () => {
+    const kept = path.join(cacheDir(incremental.DATA_DIR), 'keywords-base.bin');
+    const before = await buildIndex(incremental, silentLog);
+    // Linked from the published build, not copied.
+    expect(statSync(kept).ino).toBe(statSync(path.join(before.dir, FILES.bm25)).ino);
+    // One term count changed: still a well-formed index, but not the one recorded.
+    const altered = readFileSync(kept);
+    altered.writeUInt8(altered.readUInt8(altered.length - 2) ^ 1, altered.length - 2);
+    rmSync(kept);
+    writeFileSync(kept, altered);
+    editOneArticle('synthetic-00003.md');
+    const rebuilt = await buildIndex(incremental, silentLog);
+    expect(rebuilt.cache.damaged).toBe(1);
+    expect(rebuilt.cache.reused['keywords-base']).toBeUndefined();
+    expect(rebuilt.cache.reused['keywords']).toBe(ARTICLES - 1);
+    const fresh = bytes((await buildIndex(full, silentLog, { full: true })).dir);
+    expect(bytes(rebuilt.dir)).toEqual(fresh);
+
+    editOneArticle('synthetic-00003.md');
+    const patched = await buildIndex(incremental, silentLog);
+    expect(patched.cache.reused['keywords-base']).toBe(1);
+    expect(patched.cache.damaged).toBe(0);
+    expect(bytes(patched.dir)).toEqual(
+      bytes((await buildIndex(full, silentLog, { full: true })).dir),
+    );
   });
 
   it('re-splits every article when the chunking changes, re-tokenizes them when the segmenter does, and keeps nothing of a removed article', async () => {

@@ -75,51 +75,17 @@ export class Bm25DataError extends Error {
 }
 
 /**
- * Terms numbered in the order first met. The index build keeps one between builds
- * (see `Bm25Segment`): numbers only ever get added, so a number kept in the cache
- * means the same term for as long as the vocabulary lasts, which its `id` names.
- */
-export class Bm25Vocabulary {
-  private ids: Map<string, number> | undefined;
-
-  constructor(
-    readonly id: string,
-    readonly terms: string[],
-  ) {}
-
-  get size(): number {
-    return this.terms.length;
-  }
-
-  /** The term's number, a new one when it has none. */
-  idOf(term: string): number {
-    // Built on first use: a reindex that reuses every segment never looks a term up.
-    this.ids ??= new Map(this.terms.map((t, i) => [t, i]));
-    let id = this.ids.get(term);
-    if (id === undefined) {
-      if (term.includes(TERM_SEPARATOR)) {
-        throw new RangeError(`a token holds U+0000: ${JSON.stringify(term)}`);
-      }
-      id = this.terms.length;
-      this.terms.push(term);
-      this.ids.set(term, id);
-    }
-    return id;
-  }
-}
-
-/**
  * Some consecutive passages' share of an index (one article's, which the build
- * caches): each distinct term once, by its number in a `Bm25Vocabulary`, in the
- * order first met, with its postings counted from the first of these passages.
- * Numbers in typed arrays, so that a cached segment is read back as a few blocks of
- * bytes and merged into an index without reading or hashing a single term.
+ * caches): each distinct term once, in the order first met, with its postings
+ * counted from the first of these passages. Self-contained, so that a cached
+ * segment means the same whatever else the corpus holds; its numbers are typed
+ * arrays, read back as a few blocks of bytes.
  */
 export interface Bm25Segment {
+  /** The distinct terms, joined by U+0000. */
+  terms: string;
   /** Each passage's length in tokens. */
   lengths: Uint32Array;
-  /** The vocabulary's number for each distinct term. */
-  termIds: Uint32Array;
   /** Term i's postings are `passages`/`tfs` from `offsets[i]` to `offsets[i + 1]`. */
   offsets: Uint32Array;
   /** Passages, counted from the segment's first. */
@@ -127,21 +93,19 @@ export interface Bm25Segment {
   tfs: Uint32Array;
 }
 
-export function bm25Segment(
-  passages: readonly (readonly string[])[],
-  vocabulary: Bm25Vocabulary,
-): Bm25Segment {
-  const byTerm = new Map<number, number[]>();
+export function bm25Segment(passages: readonly (readonly string[])[]): Bm25Segment {
+  const byTerm = new Map<string, number[]>();
   let total = 0;
   passages.forEach((terms, passage) => {
-    const tf = new Map<number, number>();
-    for (const t of terms) {
-      const id = vocabulary.idOf(t);
-      tf.set(id, (tf.get(id) ?? 0) + 1);
-    }
-    for (const [id, n] of tf) {
-      let list = byTerm.get(id);
-      if (!list) byTerm.set(id, (list = []));
+    const tf = new Map<string, number>();
+    for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+    for (const [term, n] of tf) {
+      let list = byTerm.get(term);
+      if (!list) {
+        if (term.includes(TERM_SEPARATOR))
+          throw new RangeError(`a token holds U+0000: ${JSON.stringify(term)}`);
+        byTerm.set(term, (list = []));
+      }
       list.push(passage, n);
       total++;
     }
@@ -160,63 +124,88 @@ export function bm25Segment(
   }
   offsets[term] = at;
   return {
+    terms: [...byTerm.keys()].join(TERM_SEPARATOR),
     lengths: Uint32Array.from(passages, (terms) => terms.length),
-    termIds: Uint32Array.from(byTerm.keys()),
     offsets,
     passages: ids,
     tfs,
   };
 }
 
-/** Whether the segment's arrays agree with each other and its terms are all in `vocabulary`. */
-export function segmentFits(segment: Bm25Segment, vocabulary: Bm25Vocabulary): boolean {
-  const { termIds, offsets, passages, tfs, lengths } = segment;
-  if (offsets.length !== termIds.length + 1) return false;
-  if (offsets[termIds.length] !== passages.length || tfs.length !== passages.length) return false;
-  for (let i = 0; i < termIds.length; i++) {
-    if (termIds[i]! >= vocabulary.size || offsets[i]! > offsets[i + 1]!) return false;
-  }
+/** The segment's terms, in its order. */
+export function segmentTerms(segment: Bm25Segment): string[] {
+  return segment.offsets.length === 1 ? [] : segment.terms.split(TERM_SEPARATOR);
+}
+
+/** Whether the segment's arrays agree with each other and with its terms. */
+export function segmentFits(segment: Bm25Segment): boolean {
+  const { offsets, passages, tfs, lengths } = segment;
+  const count = offsets.length - 1;
+  if (count < 0 || offsets[count] !== passages.length || tfs.length !== passages.length)
+    return false;
+  // One separator fewer than terms (none and no text for none).
+  let separators = 0;
+  for (
+    let at = segment.terms.indexOf(TERM_SEPARATOR);
+    at >= 0;
+    at = segment.terms.indexOf(TERM_SEPARATOR, at + 1)
+  )
+    separators++;
+  if (count === 0 ? segment.terms !== '' : separators !== count - 1) return false;
+  for (let i = 0; i < count; i++) if (offsets[i]! > offsets[i + 1]!) return false;
   for (let j = 0; j < passages.length; j++) if (passages[j]! >= lengths.length) return false;
   return true;
 }
 
 /**
- * Builds an index an article's segment at a time, in passage order. Segments are
- * held until `finish` (typed arrays, a fraction of the postings as per-term lists),
- * which counts each term's postings and then fills the index's arrays in one pass.
+ * Builds an index an article's segment at a time, in passage order. Each segment's
+ * terms are numbered as it comes (the strings are not kept), and its arrays held
+ * until `finish`, which counts each term's postings and then fills the index's
+ * arrays in one pass.
  */
 export class Bm25Builder {
-  private readonly segments: Bm25Segment[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private readonly segments: { termIds: Uint32Array; segment: Bm25Segment }[] = [];
   private passageCount = 0;
 
-  constructor(readonly vocabulary: Bm25Vocabulary = new Bm25Vocabulary('', [])) {}
-
   add(terms: readonly string[]): void {
-    this.addSegment(bm25Segment([terms], this.vocabulary));
+    this.addSegment(bm25Segment([terms]));
   }
 
   /** The segment's passages, as the next ids. */
   addSegment(segment: Bm25Segment): void {
-    if (!segmentFits(segment, this.vocabulary)) {
-      throw new RangeError('a keyword segment does not fit the vocabulary or itself');
-    }
-    this.segments.push(segment);
+    if (!segmentFits(segment)) throw new RangeError('a keyword segment does not fit itself');
+    const terms = segmentTerms(segment);
+    const termIds = new Uint32Array(terms.length);
+    terms.forEach((term, i) => {
+      let id = this.ids.get(term);
+      if (id === undefined) {
+        id = this.terms.push(term) - 1;
+        this.ids.set(term, id);
+      }
+      termIds[i] = id;
+    });
+    this.segments.push({ termIds, segment });
     this.passageCount += segment.lengths.length;
   }
 
   finish(params: Bm25Params, tokenizer: TokenizerOptions): Bm25Index {
-    const counts = new Uint32Array(this.vocabulary.size);
-    // Terms in the order the passages first hold them, as one pass over them would.
-    const order: number[] = [];
-    for (const { termIds, offsets } of this.segments) {
+    const { terms } = this;
+    const counts = new Uint32Array(terms.length);
+    for (const { termIds, segment } of this.segments) {
+      const { offsets } = segment;
       for (let i = 0; i < termIds.length; i++) {
         const t = termIds[i]!;
-        if (counts[t] === 0) order.push(t);
         counts[t] = counts[t]! + offsets[i + 1]! - offsets[i]!;
       }
     }
+    // Terms in code-unit order: an order that depends on nothing but the terms, so an
+    // index patched after one article changed (`Bm25Index.patch`) comes out the same,
+    // byte for byte, as one built from every article.
+    const order = Array.from(terms.keys()).sort((a, b) => (terms[a]! < terms[b]! ? -1 : 1));
     const termOffsets = new Uint32Array(order.length + 1);
-    const cursor = new Uint32Array(this.vocabulary.size);
+    const cursor = new Uint32Array(terms.length);
     let total = 0;
     order.forEach((t, k) => {
       termOffsets[k] = total;
@@ -228,18 +217,14 @@ export class Bm25Builder {
     const tfs = new Uint16Array(total);
     const lengths = new Uint32Array(this.passageCount);
     let base = 0;
-    for (const segment of this.segments) {
-      const { termIds, offsets, passages } = segment;
+    for (const { termIds, segment } of this.segments) {
+      const { offsets, passages } = segment;
       for (let i = 0; i < termIds.length; i++) {
         const t = termIds[i]!;
         let at = cursor[t]!;
         for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
-          const tf = segment.tfs[j]!;
-          if (tf > MAX_TF) {
-            throw new RangeError(`a passage repeats "${this.vocabulary.terms[t]!}" ${tf} times`);
-          }
           docs[at] = base + passages[j]!;
-          tfs[at++] = tf;
+          tfs[at++] = checkedTf(segment.tfs[j]!, terms[t]!);
         }
         cursor[t] = at;
       }
@@ -250,7 +235,7 @@ export class Bm25Builder {
       params,
       tokenizer,
       lengths,
-      order.map((t) => this.vocabulary.terms[t]!),
+      order.map((t) => terms[t]!),
       termOffsets,
       docs,
       tfs,
@@ -258,10 +243,34 @@ export class Bm25Builder {
   }
 }
 
+function checkedTf(tf: number, term: string): number {
+  if (tf > MAX_TF) throw new RangeError(`a passage repeats "${term}" ${tf} times`);
+  return tf;
+}
+
+/** The first position in `sorted` (code-unit order) whose term is not below `term`. */
+function lowerBound(sorted: readonly string[], term: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < term) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * One run of passages of a patched index (see `Bm25Index.patch`), in the new index's
+ * order: passages `from` to `to` of the old index, kept as they were, or an
+ * article's segment.
+ */
+export type Bm25Part = { kept: { from: number; to: number } } | { segment: Bm25Segment };
+
 export class Bm25Index {
   private readonly avgLength: number;
-  /** Term → its position in `offsets`. */
-  private readonly termIds: Map<string, number>;
+  /** Term → its position in `offsets`; made on first use (a build only writes the index). */
+  private termMap: Map<string, number> | undefined;
   /**
    * k1 times each passage's length normalisation, computed once as `search` used to per
    * posting, so scores come out the same to the bit.
@@ -288,7 +297,6 @@ export class Bm25Index {
     let sum = 0;
     for (let i = 0; i < lengths.length; i++) sum += lengths[i]!;
     this.avgLength = sum / Math.max(1, lengths.length);
-    this.termIds = new Map(terms.map((t, i) => [t, i]));
     const { k1, b } = params;
     this.k1Norm = new Float64Array(lengths.length);
     this.scores = new Float64Array(lengths.length);
@@ -296,6 +304,124 @@ export class Bm25Index {
       const norm = 1 - b + (b * lengths[id]!) / this.avgLength;
       this.k1Norm[id] = k1 * norm;
     }
+  }
+
+  private get termIds(): Map<string, number> {
+    return (this.termMap ??= new Map(this.terms.map((t, i) => [t, i])));
+  }
+
+  /**
+   * The index `parts` make, taking kept passages' postings from this one instead of
+   * from every article's segment again: one pass over this index's arrays, which a
+   * reindex after one article changed reads as a single file. Kept runs must come in
+   * this index's order. Gives what `Bm25Builder` gives for the same passages, byte for
+   * byte, provided this index's terms are in code-unit order, as every index
+   * `Bm25Builder` and this method make has them (older builds' did not: the build
+   * cache keys the kept index by the program, so it never patches one of those).
+   */
+  patch(parts: readonly Bm25Part[]): Bm25Index {
+    const old = this.lengths.length;
+    // Old passage → new one, or -1 for a passage no longer kept.
+    const moved = new Int32Array(old).fill(-1);
+    const lengths: Uint32Array[] = [];
+    // Postings of the segments, by term, as (new passage, count) pairs.
+    const fresh = new Map<string, number[]>();
+    let next = 0;
+    let lastKept = 0;
+    for (const part of parts) {
+      if ('kept' in part) {
+        const { from, to } = part.kept;
+        if (from < lastKept || to < from || to > old)
+          throw new Bm25DataError('kept passages are out of order or out of range');
+        for (let id = from; id < to; id++) moved[id] = next + id - from;
+        lengths.push(this.lengths.subarray(from, to));
+        lastKept = to;
+        next += to - from;
+        continue;
+      }
+      const { segment } = part;
+      if (!segmentFits(segment)) throw new RangeError('a keyword segment does not fit itself');
+      const { offsets, passages, tfs } = segment;
+      segmentTerms(segment).forEach((term, i) => {
+        let list = fresh.get(term);
+        if (!list) fresh.set(term, (list = []));
+        for (let j = offsets[i]!; j < offsets[i + 1]!; j++)
+          list.push(next + passages[j]!, checkedTf(tfs[j]!, term));
+      });
+      lengths.push(segment.lengths);
+      next += segment.lengths.length;
+    }
+    const freshTerms = [...fresh.keys()].sort();
+    // Where each segment term goes among this index's terms.
+    const freshAt = freshTerms.map((term) => lowerBound(this.terms, term));
+    let freshPostings = 0;
+    for (const list of fresh.values()) freshPostings += list.length / 2;
+
+    const docs = new Uint32Array(this.docs.length + freshPostings);
+    const counts = new Uint16Array(docs.length);
+    const terms: string[] = [];
+    const offsets = new Uint32Array(this.terms.length + freshTerms.length + 1);
+    let at = 0;
+    // Term t's kept postings (none for t = -1) merged by passage with `list`'s pairs.
+    const merge = (term: string, t: number, list: readonly number[]) => {
+      const start = at;
+      let j = 0;
+      const end = t < 0 ? 0 : this.offsets[t + 1]!;
+      for (let i = t < 0 ? 0 : this.offsets[t]!; i < end; i++) {
+        const id = moved[this.docs[i]!]!;
+        if (id < 0) continue;
+        for (; j < list.length && list[j]! < id; j += 2) {
+          docs[at] = list[j]!;
+          counts[at++] = list[j + 1]!;
+        }
+        docs[at] = id;
+        counts[at++] = this.tfs[i]!;
+      }
+      for (; j < list.length; j += 2) {
+        docs[at] = list[j]!;
+        counts[at++] = list[j + 1]!;
+      }
+      if (at > start) offsets[terms.push(term) - 1] = start;
+    };
+    let k = 0;
+    for (let t = 0; t < this.terms.length; t++) {
+      for (; k < freshTerms.length && freshAt[k] === t; k++) {
+        const term = freshTerms[k]!;
+        if (term === this.terms[t]) break;
+        merge(term, -1, fresh.get(term)!);
+      }
+      if (k < freshTerms.length && freshAt[k] === t) {
+        merge(this.terms[t]!, t, fresh.get(freshTerms[k++]!)!);
+        continue;
+      }
+      // The common case, inline: this index's postings of a term no segment holds.
+      const start = at;
+      for (let i = this.offsets[t]!, end = this.offsets[t + 1]!; i < end; i++) {
+        const id = moved[this.docs[i]!]!;
+        if (id < 0) continue;
+        docs[at] = id;
+        counts[at++] = this.tfs[i]!;
+      }
+      if (at > start) offsets[terms.push(this.terms[t]!) - 1] = start;
+    }
+    for (; k < freshTerms.length; k++) merge(freshTerms[k]!, -1, fresh.get(freshTerms[k]!)!);
+    offsets[terms.length] = at;
+
+    const allLengths = new Uint32Array(next);
+    let base = 0;
+    for (const l of lengths) {
+      allLengths.set(l, base);
+      base += l.length;
+    }
+    return new Bm25Index(
+      this.params,
+      this.tokenizer,
+      allLengths,
+      terms,
+      offsets.slice(0, terms.length + 1),
+      docs.slice(0, at),
+      counts.slice(0, at),
+    );
   }
 
   static build(docs: string[][], params: Bm25Params, tokenizer: TokenizerOptions): Bm25Index {

@@ -10,6 +10,7 @@
  *                                       `v8.serialize` writes it
  *   data/cache/shared-<name>.v8         what a build derives from something other than
  *                                       the articles (the dictionary), in the same layout
+ *   data/cache/<name>.bin               a file of the last build, linked (see `keepFile`)
  *
  * An entry is found by a hash of the parsed document itself (meta and every block),
  * so anything that changes what the parser made of the file, including its name,
@@ -25,7 +26,16 @@
  * UTF-16 code units without decoding UTF-8 first.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -185,6 +195,35 @@ class SectionStore {
     }
   }
 
+  /** The bytes of a kept file, or undefined when there is none (or the cache is off). */
+  file(name: string): Buffer | undefined {
+    if (!this.enabled) return undefined;
+    try {
+      return readFileSync(path.join(this.dir, name));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keep `source` as `name`: a hard link where the file system allows one, else a copy. */
+  keepFile(name: string, source: string): void {
+    if (this.writeError) return;
+    const target = path.join(this.dir, name);
+    const tmp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      try {
+        linkSync(source, tmp);
+      } catch {
+        copyFileSync(source, tmp);
+      }
+      renameSync(tmp, target);
+    } catch (err) {
+      rmSync(tmp, { force: true });
+      this.writeError = err as Error;
+    }
+  }
+
   count(kind: 'reused' | 'derived', section: string): void {
     this.stats[kind][section] = (this.stats[kind][section] ?? 0) + 1;
   }
@@ -280,6 +319,31 @@ export class BuildCache {
     const held = this.store.held(`shared-${name}.v8`, key, guard);
     if (held !== undefined) this.store.count('reused', name);
     return held;
+  }
+
+  /** The value kept under `name` when it was kept under `key` and passes `guard`, not counted. */
+  readShared<T>(name: string, key: string, guard: Guard<T>): T | undefined {
+    return this.store.held(`shared-${name}.v8`, key, guard);
+  }
+
+  /**
+   * A file of a published build kept for the next one (`<name>.bin`, linked, so it
+   * costs no copy): the next build checks it against a checksum it keeps itself, as
+   * the file may have changed or gone with the build it came from.
+   */
+  keepFile(name: string, source: string): void {
+    this.store.keepFile(`${name}.bin`, source);
+  }
+
+  /** The bytes of a file kept by `keepFile`, unchecked; undefined when there is none. */
+  keptFile(name: string): Buffer | undefined {
+    return this.store.file(`${name}.bin`);
+  }
+
+  /** Count what was reused or derived outside the methods above, or found damaged. */
+  note(kind: 'reused' | 'derived' | 'damaged', name: string): void {
+    if (kind === 'damaged') this.store.stats.damaged++;
+    else this.store.count(kind, name);
   }
 
   /** Keep `value` under `name` (replacing what was kept) for the next build. */

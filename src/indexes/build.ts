@@ -34,12 +34,21 @@ import {
 } from '../lexicon/glossary.js';
 import { addJiebaWords, jiebaExtraWords } from '../text/jieba.js';
 import { normalize } from '../text/normalize.js';
-import { tokenizeNormalized } from '../text/tokenize.js';
+import { tokenizeNormalized, type TokenizerOptions } from '../text/tokenize.js';
 import { TEXT_FORM, tokenizerOptions } from './tokenizer-options.js';
 import { publishDirectory } from './atomic.js';
 import { storePeople } from './people-file.js';
 import { crossLingualCache } from './crosslingual-cache.js';
-import { Bm25Builder, DEFAULT_BM25, bm25Segment, segmentFits, type Bm25Segment } from './bm25.js';
+import {
+  Bm25Builder,
+  Bm25DataError,
+  DEFAULT_BM25,
+  bm25Segment,
+  segmentFits,
+  type Bm25Index,
+  type Bm25Segment,
+} from './bm25.js';
+import { keepKeywordBase, keywordPatchPlan, patchKeywords } from './keyword-base.js';
 import { calibrate } from './calibrate.js';
 import { loadEmbedder } from '../embedding/load.js';
 import { sha256 } from './checksum.js';
@@ -57,13 +66,12 @@ import {
 import {
   isDocumentMentions,
   isBm25Segment,
-  keepVocabulary,
-  keptVocabulary,
   isDocumentNames,
   isSummaryOrNull,
   passageVectors,
   passagesOf,
   shiftSummary,
+  type SplitCorpus,
 } from './cached-steps.js';
 import { FILES, buildsDir, newBuildId, removeLeftovers, switchCurrent } from './store.js';
 import { VectorIndex } from './vector-index.js';
@@ -251,6 +259,44 @@ function searchedBesideParagraphs(corpus: Corpus): string[] {
 }
 
 /**
+ * The keyword index: the last build's patched where the cache keeps it and most
+ * articles are as they were (keyword-base.ts), else assembled from every article's
+ * segment. Either way an article's segment is read from the cache or made from its
+ * tokens, and what is made is kept.
+ */
+function keywordIndex(
+  documents: readonly CorpusDocument[],
+  split: SplitCorpus,
+  tokenizer: TokenizerOptions,
+  tokenKey: string,
+  cache: BuildCache,
+): Bm25Index {
+  const { spans } = split;
+  const keywordsKey = settingsKey('keywords', tokenKey);
+  const isSegment = (v: unknown): v is Bm25Segment => isBm25Segment(v) && segmentFits(v);
+  const segmentOf = (doc: CorpusDocument): Bm25Segment =>
+    cache.of(doc).reuse('keywords', keywordsKey, isSegment, () => {
+      const { from, to } = spans.get(doc)!;
+      return bm25Segment(
+        split.normalTexts.slice(from, to).map((text) => tokenizeNormalized(text, tokenizer)),
+      );
+    });
+  const plan = keywordPatchPlan(cache, tokenKey, tokenizer, documents, spans);
+  if (plan) {
+    try {
+      return patchKeywords(plan, (i) => segmentOf(documents[i]!));
+    } catch (err) {
+      // A kept index that does not fit after all: assemble, as without one.
+      if (!(err instanceof Bm25DataError)) throw err;
+      cache.note('damaged', 'keywords-base');
+    }
+  }
+  const builder = new Bm25Builder();
+  for (const doc of documents) builder.addSegment(segmentOf(doc));
+  return builder.finish(DEFAULT_BM25, tokenizer);
+}
+
+/**
  * Build and publish an index from the corpus. Holds the build lock throughout (a
  * second build fails at once with LockBusyError) and first clears what a killed
  * build left behind.
@@ -297,28 +343,7 @@ async function buildLocked(
   // the whole corpus), so that set is part of their key: a new name anywhere
   // re-tokenizes every article.
   const tokenKey = settingsKey('tokens', chunking, tokenizer, TEXT_FORM, jiebaExtraWords());
-  const vocabulary = keptVocabulary(cache);
-  const keywordsKey = settingsKey('keywords', tokenKey, vocabulary.id);
-  const fits = (v: unknown): v is Bm25Segment => isBm25Segment(v) && segmentFits(v, vocabulary);
-  const bm25Builder = new Bm25Builder(vocabulary);
-  const derived: [CorpusDocument, Bm25Segment][] = [];
-  for (const doc of corpus.documents) {
-    const { from, to } = spans.get(doc)!;
-    let segment = cache.of(doc).peek('keywords', keywordsKey, fits);
-    if (!segment) {
-      const tokens = split.normalTexts
-        .slice(from, to)
-        .map((text) => tokenizeNormalized(text, tokenizer));
-      segment = bm25Segment(tokens, vocabulary);
-      derived.push([doc, segment]);
-    }
-    bm25Builder.addSegment(segment);
-  }
-  // The vocabulary first: a kept segment must never number a term the kept
-  // vocabulary lacks (a build killed in between leaves unused terms, never wrong ones).
-  if (derived.length > 0) keepVocabulary(cache, vocabulary);
-  for (const [doc, segment] of derived) cache.of(doc).put('keywords', keywordsKey, segment);
-  const bm25 = bm25Builder.finish(DEFAULT_BM25, tokenizer);
+  const bm25 = keywordIndex(corpus.documents, split, tokenizer, tokenKey, cache);
 
   step("Choosing each article's summary sentences");
   const summaryKey = settingsKey('summary', tokenKey, DEFAULT_SUMMARY);
@@ -445,6 +470,14 @@ async function buildLocked(
   await switchCurrent(config.DATA_DIR, buildId, config.INDEX_KEEP_BUILDS);
   // After publishing: a cache that cannot be written costs the next build time, not this one.
   try {
+    keepKeywordBase(
+      cache,
+      tokenKey,
+      path.join(dir, FILES.bm25),
+      manifest.checksums.files[FILES.bm25]!,
+      corpus.documents,
+      spans,
+    );
     await cache.save();
   } catch (err) {
     log.warn(

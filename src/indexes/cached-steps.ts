@@ -1,11 +1,9 @@
 /**
  * The build's per-article steps, each through the build cache: splitting into
- * passages, summaries and passage vectors, the shapes of the other kept parts, and
- * the keyword vocabulary the kept segments are numbered by. What they produce is
- * exactly what the uncached steps produce; only passage numbers are stored relative
- * to the article.
+ * passages, summaries and passage vectors, and the shapes of the other kept parts.
+ * What they produce is exactly what the uncached steps produce; only passage numbers
+ * are stored relative to the article.
  */
-import { randomUUID } from 'node:crypto';
 import {
   chunkDocument,
   embeddingText,
@@ -15,7 +13,7 @@ import {
 import type { CorpusDocument, Passage } from '../corpus/types.js';
 import type { Embedder } from '../embedding/types.js';
 import type { TextsView } from '../lexicon/corpus-shares.js';
-import { Bm25Vocabulary, type Bm25Segment } from './bm25.js';
+import type { Bm25Segment } from './bm25.js';
 import type { DetectedName, DocumentNames } from '../people/detect.js';
 import type { DocumentMentions } from '../people/mentions.js';
 import { settingsKey, stableKey, type BuildCache } from './build-cache.js';
@@ -171,41 +169,12 @@ export function isDocumentMentions(v: unknown): v is DocumentMentions {
   );
 }
 
-interface VocabularyBody {
-  id: string;
-  terms: string[];
-}
-
-const isVocabularyBody = (v: unknown): v is VocabularyBody =>
-  isObject(v) && typeof v.id === 'string' && isStrings(v.terms);
-
-/** Derived from nothing but the terms met, so keyed by the program alone. */
-const vocabularyKey = (): string => settingsKey('vocabulary');
-
-/**
- * The numbering of keyword terms that the cached segments use, or a new one (under a
- * new id, so no segment numbered by another is taken for one of its own). It only
- * grows: terms of articles since removed keep their numbers.
- */
-export function keptVocabulary(cache: BuildCache): Bm25Vocabulary {
-  const kept = cache.peekShared('vocabulary', vocabularyKey(), isVocabularyBody);
-  return kept ? new Bm25Vocabulary(kept.id, kept.terms) : new Bm25Vocabulary(randomUUID(), []);
-}
-
-/** Keep the vocabulary for the next build: before any segment that uses its new numbers. */
-export function keepVocabulary(cache: BuildCache, vocabulary: Bm25Vocabulary): void {
-  cache.putShared('vocabulary', vocabularyKey(), {
-    id: vocabulary.id,
-    terms: vocabulary.terms,
-  } satisfies VocabularyBody);
-}
-
-/** The shape of a kept segment; whether it fits the vocabulary is `segmentFits`. */
+/** The shape of a kept segment; whether its parts agree is `segmentFits`. */
 export function isBm25Segment(v: unknown): v is Bm25Segment {
   return (
     isObject(v) &&
+    typeof v.terms === 'string' &&
     v.lengths instanceof Uint32Array &&
-    v.termIds instanceof Uint32Array &&
     v.offsets instanceof Uint32Array &&
     v.passages instanceof Uint32Array &&
     v.tfs instanceof Uint32Array
