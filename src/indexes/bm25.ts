@@ -361,50 +361,55 @@ export class Bm25Index {
     const counts = new Uint16Array(docs.length);
     const terms: string[] = [];
     const offsets = new Uint32Array(this.terms.length + freshTerms.length + 1);
+    const { docs: oldDocs, tfs: oldTfs, offsets: oldOffsets, terms: oldTerms } = this;
+    // `at` stays a local of this function rather than a variable a closure shares:
+    // the loop below writes it once per posting, millions of times.
     let at = 0;
     // Term t's kept postings (none for t = -1) merged by passage with `list`'s pairs.
-    const merge = (term: string, t: number, list: readonly number[]) => {
-      const start = at;
+    const merge = (from: number, term: string, t: number, list: readonly number[]): number => {
+      let to = from;
       let j = 0;
-      const end = t < 0 ? 0 : this.offsets[t + 1]!;
-      for (let i = t < 0 ? 0 : this.offsets[t]!; i < end; i++) {
-        const id = moved[this.docs[i]!]!;
+      const end = t < 0 ? 0 : oldOffsets[t + 1]!;
+      for (let i = t < 0 ? 0 : oldOffsets[t]!; i < end; i++) {
+        const id = moved[oldDocs[i]!]!;
         if (id < 0) continue;
         for (; j < list.length && list[j]! < id; j += 2) {
-          docs[at] = list[j]!;
-          counts[at++] = list[j + 1]!;
+          docs[to] = list[j]!;
+          counts[to++] = list[j + 1]!;
         }
-        docs[at] = id;
-        counts[at++] = this.tfs[i]!;
+        docs[to] = id;
+        counts[to++] = oldTfs[i]!;
       }
       for (; j < list.length; j += 2) {
-        docs[at] = list[j]!;
-        counts[at++] = list[j + 1]!;
+        docs[to] = list[j]!;
+        counts[to++] = list[j + 1]!;
       }
-      if (at > start) offsets[terms.push(term) - 1] = start;
+      if (to > from) offsets[terms.push(term) - 1] = from;
+      return to;
     };
     let k = 0;
-    for (let t = 0; t < this.terms.length; t++) {
+    for (let t = 0; t < oldTerms.length; t++) {
       for (; k < freshTerms.length && freshAt[k] === t; k++) {
         const term = freshTerms[k]!;
-        if (term === this.terms[t]) break;
-        merge(term, -1, fresh.get(term)!);
+        if (term === oldTerms[t]) break;
+        at = merge(at, term, -1, fresh.get(term)!);
       }
       if (k < freshTerms.length && freshAt[k] === t) {
-        merge(this.terms[t]!, t, fresh.get(freshTerms[k++]!)!);
+        at = merge(at, oldTerms[t]!, t, fresh.get(freshTerms[k++]!)!);
         continue;
       }
       // The common case, inline: this index's postings of a term no segment holds.
       const start = at;
-      for (let i = this.offsets[t]!, end = this.offsets[t + 1]!; i < end; i++) {
-        const id = moved[this.docs[i]!]!;
+      for (let i = oldOffsets[t]!, end = oldOffsets[t + 1]!; i < end; i++) {
+        const id = moved[oldDocs[i]!]!;
         if (id < 0) continue;
         docs[at] = id;
-        counts[at++] = this.tfs[i]!;
+        counts[at++] = oldTfs[i]!;
       }
-      if (at > start) offsets[terms.push(this.terms[t]!) - 1] = start;
+      if (at > start) offsets[terms.push(oldTerms[t]!) - 1] = start;
     }
-    for (; k < freshTerms.length; k++) merge(freshTerms[k]!, -1, fresh.get(freshTerms[k]!)!);
+    for (; k < freshTerms.length; k++)
+      at = merge(at, freshTerms[k]!, -1, fresh.get(freshTerms[k]!)!);
     offsets[terms.length] = at;
 
     const allLengths = new Uint32Array(next);

@@ -23,8 +23,7 @@ import {
 } from '../people/registry.js';
 import { cedictDataPath, loadCedict, type CedictEntry } from '../lexicon/cedict.js';
 import { fieldWords } from '../lexicon/field-words.js';
-import { buildCrossLingualTable } from '../lexicon/crosslingual-build.js';
-import type { CrossLingualTable } from '../lexicon/crosslingual-table.js';
+import { crossLingualTableJson } from '../lexicon/crosslingual-build.js';
 import { dictionaryFacts, isDictionaryFacts } from '../lexicon/dictionary-facts.js';
 import {
   GlossaryDataError,
@@ -101,7 +100,8 @@ interface NamesAndTerms {
   people: PeopleRegistry;
   /** Names and glossary terms in normal form, for jieba (see `addJiebaWords`). */
   extraWords: string[];
-  crosslingual: CrossLingualTable;
+  /** The English→Chinese table as crosslingual.json holds it. */
+  crosslingual: string;
 }
 
 /**
@@ -207,7 +207,7 @@ async function namesAndTerms(
   const englishPairs = people.people.flatMap((p) =>
     p.aliases.filter((a) => /[A-Za-z]/.test(a)).map((english) => ({ english, zh: p.name })),
   );
-  const crosslingual = buildCrossLingualTable({
+  const crosslingual = crossLingualTableJson({
     corpus,
     glossary,
     extraPairs: englishPairs,
@@ -455,7 +455,7 @@ async function buildLocked(
     await json(FILES.normal, split.normalTexts);
     await write(FILES.bm25, bm25.serialize());
     await json(FILES.people, storePeople(people, passages));
-    await json(FILES.crosslingual, crosslingual);
+    await write(FILES.crosslingual, Buffer.from(crosslingual));
     await json(FILES.summary, summaries);
     // hnswlib writes its own file.
     if (vectors) await vectors.save(path.join(tmp, FILES.vectors));

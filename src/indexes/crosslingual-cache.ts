@@ -6,7 +6,6 @@
 import type { Corpus, CorpusDocument } from '../corpus/types.js';
 import { ShareCounts, ShareCountsMismatch, type Share } from '../lexicon/corpus-shares.js';
 import { countShares, type CrossLingualInput } from '../lexicon/crosslingual-build.js';
-import type { CrossLingualTable } from '../lexicon/crosslingual-table.js';
 import { jiebaExtraWords } from '../text/jieba.js';
 import { sha256 } from './checksum.js';
 import { isStringArray, settingsKey, type BuildCache } from './build-cache.js';
@@ -32,20 +31,9 @@ function isKeptCounts(v: unknown): v is KeptCounts {
   );
 }
 
-/** Enough to tell a kept table from something else; the cache's checksum vouches for the rest. */
-function isCrossLingualTableShape(v: unknown): v is CrossLingualTable {
-  if (typeof v !== 'object' || v === null) return false;
-  const t = v as Partial<Record<keyof CrossLingualTable, unknown>>;
-  return (
-    t.version === 1 &&
-    typeof t.maxPhraseWords === 'number' &&
-    typeof t.english === 'object' &&
-    typeof t.pinyin === 'object' &&
-    typeof t.latin === 'object' &&
-    Array.isArray(t.absent) &&
-    Array.isArray(t.names)
-  );
-}
+/** Enough to tell a kept table's JSON from something else; the cache's checksum vouches for the rest. */
+const isTableJson = (v: unknown): v is string =>
+  typeof v === 'string' && v.startsWith('{"version":') && v.endsWith('}');
 
 /**
  * The table's hooks into the cache for `corpus`. Shares are keyed by the dictionary,
@@ -113,7 +101,7 @@ export function crossLingualCache(cache: BuildCache, corpus: Corpus, dictionaryK
       cache.shared(
         'crosslingual-table',
         settingsKey('crosslingual-table', TEXT_FORM, dictionaryKey, sha256(inputs)),
-        isCrossLingualTableShape,
+        isTableJson,
         compute,
       ),
   };

@@ -62,12 +62,13 @@ export interface CrossLingualInput {
     shareOf: (doc: CorpusDocument) => Share,
   ) => ShareCounts;
   /**
-   * The table made from the same corpus view and names: `compute()` by default. The
-   * index build keeps the last table under `inputs` (what identifies everything the
-   * table is made from besides the dictionary), so a reindex whose edits add no word,
-   * name or headword to the corpus as a whole reuses it.
+   * The table as JSON (`crossLingualTableJson`) made from the same corpus view and
+   * names: `compute()` by default. The index build keeps the last one under `inputs`
+   * (what identifies everything the table is made from besides the dictionary), so a
+   * reindex whose edits add no word, name or headword to the corpus as a whole
+   * reuses it. Kept as text, it is read and written again without being parsed.
    */
-  tableFor?: (inputs: string, compute: () => CrossLingualTable) => CrossLingualTable;
+  tableFor?: (inputs: string, compute: () => string) => string;
 }
 
 const MAX_CANDIDATES = 6;
@@ -331,6 +332,21 @@ function entityNames(
 }
 
 export function buildCrossLingualTable(input: CrossLingualInput): CrossLingualTable {
+  return preparedTable(input).make();
+}
+
+/** The table as crosslingual.json holds it, through `tableFor` when given. */
+export function crossLingualTableJson(input: CrossLingualInput): string {
+  const { inputs, make } = preparedTable(input);
+  const compute = () => JSON.stringify(make());
+  return input.tableFor ? input.tableFor(inputs(), compute) : compute();
+}
+
+/** The corpus's view counted, and how to make the table from it. */
+function preparedTable(input: CrossLingualInput): {
+  inputs: () => string;
+  make: () => CrossLingualTable;
+} {
   let read: readonly CedictEntry[] | undefined;
   const entries = () =>
     (read ??= typeof input.dictionary === 'function' ? input.dictionary() : input.dictionary);
@@ -367,12 +383,10 @@ export function buildCrossLingualTable(input: CrossLingualInput): CrossLingualTa
     },
     1,
   );
-  const made = () => tableFrom(counts.view(facts), names, input, facts, entries());
-  if (!input.tableFor) return made();
-  return input.tableFor(
-    JSON.stringify([counts.fingerprint(), input.glossary, input.extraPairs ?? []]),
-    made,
-  );
+  return {
+    inputs: () => JSON.stringify([counts.fingerprint(), input.glossary, input.extraPairs ?? []]),
+    make: () => tableFrom(counts.view(facts), names, input, facts, entries()),
+  };
 }
 
 /** Every article's share, counted. */
