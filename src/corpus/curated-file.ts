@@ -15,9 +15,9 @@ export async function readOptionalJson(
   if (!(await lstat(file).catch(() => null))) return undefined;
   const dir = path.dirname(file);
   const name = path.basename(file);
-  const entry = await checkEntry(dir, name, DEFAULT_LIMITS);
+  const entry = checkEntry(dir, name, DEFAULT_LIMITS);
   if (!entry.ok) throw fail(`${file} ${entry.skip.problem}`);
-  const read = await readEntry(dir, name, DEFAULT_LIMITS);
+  const read = readEntry(dir, name, DEFAULT_LIMITS);
   if (!read.ok) throw fail(`${file} ${read.skip.problem}`);
   const decoded = decodeText(read.bytes);
   if (!decoded.ok) throw fail(`${file}:${decoded.line} ${decoded.problem}`);

@@ -6,8 +6,18 @@
  * Anything else is skipped with one line that names the file and the problem;
  * it never aborts the build and never blocks (a FIFO is never opened).
  */
-import { constants, type Stats } from 'node:fs';
-import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import type { SkippedFile } from './types.js';
@@ -51,29 +61,38 @@ function inside(root: string, target: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
+/** The result of a file-system call, or null where it threw. */
+function attempt<T>(call: () => T): T | null {
+  try {
+    return call();
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Decide from metadata alone whether `name` in `dir` may be read. A symlink is
  * followed only when its target resolves inside the corpus folder.
+ *
+ * This and `readEntry` call the file system synchronously: a corpus is thousands of
+ * small local files, and each asynchronous call is a trip through libuv's thread
+ * pool (five per file; 0.35 s for 1,000 articles against 0.1 s).
  */
-export async function checkEntry(
-  dir: string,
-  name: string,
-  limits: CorpusLimits,
-): Promise<EntryCheck> {
+export function checkEntry(dir: string, name: string, limits: CorpusLimits): EntryCheck {
   const full = path.join(dir, name);
   const skip = (problem: string, marker: string): EntryCheck => ({
     ok: false,
     skip: { file: name, problem },
     marker,
   });
-  let info = await lstat(full).catch(() => null);
+  let info = attempt(() => lstatSync(full));
   if (!info) return skip('vanished while the corpus was read', 'gone');
   if (info.isSymbolicLink()) {
-    const target = await realpath(full).catch(() => null);
+    const target = attempt(() => realpathSync(full));
     if (!target) return skip('is a symbolic link to nothing (dangling)', 'dangling');
-    const root = await realpath(dir);
+    const root = realpathSync(dir);
     if (!inside(root, target)) return skip('is a symbolic link that leaves the corpus folder', 'outside');
-    info = await stat(target).catch(() => null);
+    info = attempt(() => statSync(target));
     if (!info) return skip('is a symbolic link to nothing (dangling)', 'dangling');
   }
   if (!info.isFile()) return skip(`is ${kindOf(info)}, not a file`, 'special');
@@ -92,29 +111,25 @@ export type ReadResult = { ok: true; bytes: Buffer } | { ok: false; skip: Skippe
  * Read a checked entry. O_NONBLOCK and a second look at the open descriptor close
  * the race in which the file is swapped for a FIFO or a bigger file after the check.
  */
-export async function readEntry(
-  dir: string,
-  name: string,
-  limits: CorpusLimits,
-): Promise<ReadResult> {
+export function readEntry(dir: string, name: string, limits: CorpusLimits): ReadResult {
   const fail = (problem: string): ReadResult => ({ ok: false, skip: { file: name, problem } });
-  let handle;
+  let fd: number;
   try {
-    handle = await open(path.join(dir, name), constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(path.join(dir, name), constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     return fail(`cannot be opened (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
   try {
-    const info = await handle.stat();
+    const info = fstatSync(fd);
     if (!info.isFile()) return fail(`is ${kindOf(info)}, not a file`);
     if (info.size > limits.maxFileBytes) {
       return fail(`is over the ${limits.maxFileBytes}-byte limit (CORPUS_MAX_FILE_BYTES)`);
     }
-    return { ok: true, bytes: await handle.readFile() };
+    return { ok: true, bytes: readFileSync(fd) };
   } catch (err) {
     return fail(`cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

@@ -46,33 +46,18 @@ interface CorpusEntry {
   read: ReadResult | null;
 }
 
-/** How many entries are checked and read ahead of the one being parsed. */
-const READ_AHEAD = 16;
-
-async function corpusEntry(dir: string, name: string, limits: CorpusLimits): Promise<CorpusEntry> {
-  const check = await checkEntry(dir, name, limits);
-  return { name, check, read: check.ok ? await readEntry(dir, name, limits) : null };
+function corpusEntry(dir: string, name: string, limits: CorpusLimits): CorpusEntry {
+  const check = checkEntry(dir, name, limits);
+  return { name, check, read: check.ok ? readEntry(dir, name, limits) : null };
 }
 
 /**
- * The hashed entries of `dir` in name order. A few are read ahead, because each
- * costs several round trips to the file system's threads and one at a time left
- * the build waiting on them; never more than a few are open at once.
+ * The hashed entries of `dir` in name order, each read when it is reached (with
+ * synchronous calls, see `checkEntry`), so one file is open at a time.
  */
 async function* corpusEntries(dir: string, limits: CorpusLimits): AsyncGenerator<CorpusEntry> {
   const names = (await corpusNames(dir)).filter((n) => !IGNORED.test(n) && HASHED.test(n));
-  const ahead: Promise<CorpusEntry>[] = [];
-  let next = 0;
-  while (next < names.length || ahead.length > 0) {
-    while (ahead.length < READ_AHEAD && next < names.length) {
-      const entry = corpusEntry(dir, names[next++]!, limits);
-      // A failure is thrown where the entry is awaited; one read ahead of a
-      // consumer that stopped must not end the process as unhandled.
-      entry.catch(() => undefined);
-      ahead.push(entry);
-    }
-    yield await ahead.shift()!;
-  }
+  for (const name of names) yield corpusEntry(dir, name, limits);
 }
 
 /**

@@ -41,8 +41,8 @@ export async function verifyBuild(
   let matched = 0;
   for (const meta of index.manifest.documents) {
     const own = index.passages.filter((p) => p.doc === meta.id);
-    const entry = await checkEntry(corpusDir, meta.file, limits);
-    const read = entry.ok ? await readEntry(corpusDir, meta.file, limits) : null;
+    const entry = checkEntry(corpusDir, meta.file, limits);
+    const read = entry.ok ? readEntry(corpusDir, meta.file, limits) : null;
     if (!read?.ok) {
       problems.push(
         `${meta.file}: the article is gone or unreadable; its ${own.length} passages cannot be checked`,
