@@ -64,6 +64,9 @@ describe('incremental reindex through the build cache', () => {
     const again = await buildIndex(incremental, silentLog);
     const fresh = await buildIndex(full, silentLog, { full: true });
     expect(again.cache.reused['dictionary-facts']).toBe(1);
+    // The dictionary file is the same (its metadata says so): its hash is not taken again.
+    expect(again.cache.reused['dictionary-hash']).toBe(1);
+    expect(fresh.cache.derived['dictionary-hash']).toBe(1);
     // The last build's keyword index is patched: the other articles' segments are not read.
     expect(again.cache.reused['keywords-base']).toBe(1);
     expect(again.cache.reused['keywords']).toBeUndefined();
