@@ -14,7 +14,7 @@ import type { CorpusDocument, Passage } from '../corpus/types.js';
 import type { Embedder } from '../embedding/types.js';
 import type { TextsView } from '../lexicon/corpus-shares.js';
 import type { Bm25Segment } from './bm25.js';
-import type { DetectedName, DocumentNames } from '../people/detect.js';
+import type { DocumentNames } from '../people/detect.js';
 import type { DocumentMentions } from '../people/mentions.js';
 import { settingsKey, stableKey, type BuildCache } from './build-cache.js';
 import { sha256 } from './checksum.js';
@@ -136,21 +136,18 @@ export function isTextsView(v: unknown): v is TextsView {
   );
 }
 
-function isDetected(v: unknown): v is DetectedName {
-  return (
-    isObject(v) &&
-    typeof v.key === 'string' &&
-    typeof v.name === 'string' &&
-    isStrings(v.evidence) &&
-    isStrings(v.englishNames) &&
-    isObject(v.first) &&
-    typeof v.first.doc === 'string' &&
-    typeof v.first.paragraph === 'number'
-  );
-}
-
 export function isDocumentNames(v: unknown): v is DocumentNames {
-  return isObject(v) && Array.isArray(v.found) && v.found.every(isDetected);
+  if (!isObject(v)) return false;
+  const { keys, names, evidence, english, paragraphs } = v;
+  return (
+    isStrings(keys) &&
+    isStrings(names) &&
+    isStrings(evidence) &&
+    isStrings(english) &&
+    Array.isArray(paragraphs) &&
+    paragraphs.every((n) => Number.isInteger(n)) &&
+    [names, evidence, english, paragraphs].every((column) => column.length === keys.length)
+  );
 }
 
 export function isDocumentMentions(v: unknown): v is DocumentMentions {
