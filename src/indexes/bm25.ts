@@ -166,7 +166,8 @@ export function segmentFits(segment: Bm25Segment): boolean {
 export class Bm25Builder {
   private readonly ids = new Map<string, number>();
   private readonly terms: string[] = [];
-  private readonly segments: { termIds: Uint32Array; segment: Bm25Segment }[] = [];
+  /** The segments' arrays, their terms as numbers: at ten thousand articles the terms' text was 300 MB. */
+  private readonly segments: { termIds: Uint32Array; segment: Omit<Bm25Segment, 'terms'> }[] = [];
   private passageCount = 0;
 
   add(terms: readonly string[]): void {
@@ -186,7 +187,8 @@ export class Bm25Builder {
       }
       termIds[i] = id;
     });
-    this.segments.push({ termIds, segment });
+    const { lengths, offsets, passages, tfs } = segment;
+    this.segments.push({ termIds, segment: { lengths, offsets, passages, tfs } });
     this.passageCount += segment.lengths.length;
   }
 

@@ -37,6 +37,7 @@ import { tokenizeNormalized, type TokenizerOptions } from '../text/tokenize.js';
 import { TEXT_FORM, tokenizerOptions } from './tokenizer-options.js';
 import { publishDirectory } from './atomic.js';
 import { storePeople } from './people-file.js';
+import { writeJsonArray } from './json-array-file.js';
 import { crossLingualCache } from './crosslingual-cache.js';
 import {
   Bm25Builder,
@@ -460,10 +461,26 @@ async function buildLocked(
       sums.set(name, sha256(bytes));
     };
     const json = (name: string, value: unknown) => write(name, Buffer.from(JSON.stringify(value)));
-    await json(FILES.passages, passages);
-    await json(FILES.normal, split.normalTexts);
+    // The large ones a batch of elements at a time (json-array-file.ts): whole, their
+    // text was the build's peak.
+    // With `within`, the array is the last value of an object, under `key`.
+    const jsonArray = async (
+      name: string,
+      items: readonly unknown[],
+      within?: { object: object; key: string },
+    ) => {
+      const open = within ? JSON.stringify(within.object).slice(0, -1) : '';
+      const framing = within && {
+        prefix: `${open}${open === '{' ? '' : ','}${JSON.stringify(within.key)}:`,
+        suffix: '}',
+      };
+      sums.set(name, await writeJsonArray(path.join(tmp, name), items, framing));
+    };
+    await jsonArray(FILES.passages, passages);
+    await jsonArray(FILES.normal, split.normalTexts);
     await write(FILES.bm25, bm25.serialize());
-    await json(FILES.people, storePeople(people, passages));
+    const { people: stored, ...rest } = storePeople(people, passages);
+    await jsonArray(FILES.people, stored, { object: rest, key: 'people' });
     await write(FILES.crosslingual, Buffer.from(crosslingual));
     await json(FILES.summary, summaries);
     // hnswlib writes its own file.

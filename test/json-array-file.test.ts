@@ -1,0 +1,40 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sha256 } from '../src/indexes/checksum.js';
+import { writeJsonArray } from '../src/indexes/json-array-file.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'article-bot-json-array-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('writeJsonArray', () => {
+  const passages = Array.from({ length: 4500 }, (_, i) => ({
+    id: i,
+    text: `第${i}段：「引號」與 "quotes"、反斜線 \\ 和換行\n，還有 emoji 🙂。`,
+    paragraphs: [i, i + 1],
+    section: i % 3 === 0 ? null : '小標',
+  }));
+  const cases: [string, unknown[], { prefix?: string; suffix?: string }, unknown][] = [
+    ['empty', [], {}, []],
+    ['one string', ['一'], {}, ['一']],
+    ['more than one batch of objects', passages, {}, passages],
+    [
+      'an object whose last value is the array',
+      passages.slice(0, 10),
+      { prefix: '{"version":3,"people":', suffix: '}' },
+      { version: 3, people: passages.slice(0, 10) },
+    ],
+  ];
+
+  it.each(cases)(
+    'writes what JSON.stringify writes, byte for byte: %s',
+    async (name, items, framing, whole) => {
+      const file = path.join(dir, `${name}.json`);
+      const sum = await writeJsonArray(file, items, framing);
+      const bytes = readFileSync(file);
+      expect(bytes.toString('utf8')).toBe(JSON.stringify(whole));
+      expect(sum).toBe(sha256(bytes));
+    },
+  );
+});
