@@ -532,6 +532,15 @@ export class Bm25Index {
    * can view them in place.
    */
   serialize(): Uint8Array {
+    return Buffer.concat(this.serializedParts());
+  }
+
+  /**
+   * The bytes of `serialize`, in parts that view this index's arrays instead of
+   * copying them: the build writes them one after another rather than making one
+   * buffer as large as the index at its peak.
+   */
+  serializedParts(): Uint8Array[] {
     const joined = this.terms.join(TERM_SEPARATOR);
     if (this.terms.some((t) => t.includes(TERM_SEPARATOR)))
       throw new RangeError('a term holds the separator of the serialized form');
@@ -568,7 +577,7 @@ export class Bm25Index {
     put(termBytes);
     for (const a of [this.lengths, this.offsets, this.docs, this.tfs])
       put(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-    return Buffer.concat(parts, size);
+    return parts;
   }
 
   /** An index from `serialize`'s bytes; the arrays are views of `bytes` where aligned. */

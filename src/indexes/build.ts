@@ -37,7 +37,7 @@ import { tokenizeNormalized, type TokenizerOptions } from '../text/tokenize.js';
 import { TEXT_FORM, tokenizerOptions } from './tokenizer-options.js';
 import { publishDirectory } from './atomic.js';
 import { storePeople } from './people-file.js';
-import { writeJsonArray } from './json-array-file.js';
+import { writeJsonArray, writeParts } from './json-array-file.js';
 import { crossLingualCache } from './crosslingual-cache.js';
 import {
   Bm25Builder,
@@ -478,7 +478,7 @@ async function buildLocked(
     };
     await jsonArray(FILES.passages, passages);
     await jsonArray(FILES.normal, split.normalTexts);
-    await write(FILES.bm25, bm25.serialize());
+    sums.set(FILES.bm25, await writeParts(path.join(tmp, FILES.bm25), bm25.serializedParts()));
     const { people: stored, ...rest } = storePeople(people, passages);
     await jsonArray(FILES.people, stored, { object: rest, key: 'people' });
     await write(FILES.crosslingual, Buffer.from(crosslingual));

@@ -1,16 +1,35 @@
 /**
- * A large JSON array written a batch of elements at a time. `JSON.stringify` of the
- * whole array first makes one string of it, and then a buffer of its bytes: at ten
- * thousand articles the passages' text alone was 130 MB of file, a quarter of a
- * gigabyte of string and the buffer again, held at the build's peak. The bytes are
- * the same as `JSON.stringify(items)` writes (each element is stringified on its own,
- * as that does, and joined by commas).
+ * Large index files written a part at a time. `JSON.stringify` of a whole array first
+ * makes one string of it, and then a buffer of its bytes: at ten thousand articles the
+ * passages' text alone was 130 MB of file, a quarter of a gigabyte of string and the
+ * buffer again, held at the build's peak; the keyword index was one 200 MB buffer of
+ * its arrays. Here a JSON array is written a batch of elements at a time, the same
+ * bytes as `JSON.stringify(items)` (each element is stringified on its own, as that
+ * does, and joined by commas), and binary parts one after another.
  */
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 
 /** Elements per write: large enough that writes are few, small enough to stay a few megabytes. */
 const BATCH = 2000;
+
+/** Writes `parts` to `file` (created or replaced), one after another, and gives their sha256. */
+export async function writeParts(file: string, parts: Iterable<Uint8Array>): Promise<string> {
+  const hash = createHash('sha256');
+  const handle = await open(file, 'w');
+  try {
+    for (const bytes of parts) {
+      hash.update(bytes);
+      for (let at = 0; at < bytes.length;) {
+        const { bytesWritten } = await handle.write(bytes, at);
+        at += bytesWritten;
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+  return hash.digest('hex');
+}
 
 /**
  * Writes `prefix`, the JSON array of `items`, then `suffix` to `file` (created or
@@ -22,26 +41,15 @@ export async function writeJsonArray(
   items: readonly unknown[],
   { prefix = '', suffix = '' }: { prefix?: string; suffix?: string } = {},
 ): Promise<string> {
-  const hash = createHash('sha256');
-  const handle = await open(file, 'w');
-  try {
-    const put = async (text: string) => {
-      const bytes = Buffer.from(text);
-      hash.update(bytes);
-      for (let at = 0; at < bytes.length;) {
-        const { bytesWritten } = await handle.write(bytes, at);
-        at += bytesWritten;
-      }
-    };
+  // Made a batch at a time as the writer asks for the next.
+  function* batches(): Generator<Uint8Array> {
     let head = `${prefix}[`;
     for (let from = 0; from < items.length; from += BATCH) {
       const batch = items.slice(from, from + BATCH).map((item) => JSON.stringify(item));
-      await put(head + batch.join(','));
+      yield Buffer.from(head + batch.join(','));
       head = ',';
     }
-    await put(`${items.length === 0 ? head : ''}]${suffix}`);
-  } finally {
-    await handle.close();
+    yield Buffer.from(`${items.length === 0 ? head : ''}]${suffix}`);
   }
-  return hash.digest('hex');
+  return writeParts(file, batches());
 }
