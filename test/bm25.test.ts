@@ -180,6 +180,14 @@ describe('Bm25Builder segments', () => {
     expect(b.size).toBe(20);
   });
 
+  it('refuses a passage that repeats one term more often than a posting can count', () => {
+    const builder = new Bm25Builder();
+    builder.add(Array.from({ length: 0xffff }, () => '甲'));
+    expect(() => builder.add(Array.from({ length: 0x10000 }, () => '乙'))).toThrow(
+      /repeats "乙" 65536 times/,
+    );
+  });
+
   it('refuses a segment whose parts do not agree', () => {
     const segment = bm25Segment([['甲', '乙'], ['乙']]);
     expect(segmentFits(segment)).toBe(true);

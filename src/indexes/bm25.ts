@@ -166,8 +166,18 @@ export function segmentFits(segment: Bm25Segment): boolean {
 export class Bm25Builder {
   private readonly ids = new Map<string, number>();
   private readonly terms: string[] = [];
-  /** The segments' arrays, their terms as numbers: at ten thousand articles the terms' text was 300 MB. */
-  private readonly segments: { termIds: Uint32Array; segment: Omit<Bm25Segment, 'terms'> }[] = [];
+  /**
+   * The segments until `finish`, as compact as they go: their terms as numbers (at
+   * ten thousand articles the terms' text was 300 MB), and passage numbers and term
+   * counts in 16 bits where they fit (30 million postings there).
+   */
+  private readonly segments: {
+    termIds: Uint32Array;
+    lengths: Uint32Array;
+    offsets: Uint32Array;
+    passages: Uint16Array | Uint32Array;
+    tfs: Uint16Array;
+  }[] = [];
   private passageCount = 0;
 
   add(terms: readonly string[]): void {
@@ -188,15 +198,23 @@ export class Bm25Builder {
       termIds[i] = id;
     });
     const { lengths, offsets, passages, tfs } = segment;
-    this.segments.push({ termIds, segment: { lengths, offsets, passages, tfs } });
-    this.passageCount += segment.lengths.length;
+    const counts = new Uint16Array(tfs.length);
+    for (let i = 0; i < terms.length; i++)
+      for (let j = offsets[i]!; j < offsets[i + 1]!; j++) counts[j] = checkedTf(tfs[j]!, terms[i]!);
+    this.segments.push({
+      termIds,
+      lengths,
+      offsets,
+      passages: lengths.length <= 0x10000 ? Uint16Array.from(passages) : passages,
+      tfs: counts,
+    });
+    this.passageCount += lengths.length;
   }
 
   finish(params: Bm25Params, tokenizer: TokenizerOptions): Bm25Index {
     const { terms } = this;
     const counts = new Uint32Array(terms.length);
-    for (const { termIds, segment } of this.segments) {
-      const { offsets } = segment;
+    for (const { termIds, offsets } of this.segments) {
       for (let i = 0; i < termIds.length; i++) {
         const t = termIds[i]!;
         counts[t] = counts[t]! + offsets[i + 1]! - offsets[i]!;
@@ -219,14 +237,14 @@ export class Bm25Builder {
     const tfs = new Uint16Array(total);
     const lengths = new Uint32Array(this.passageCount);
     let base = 0;
-    for (const { termIds, segment } of this.segments) {
-      const { offsets, passages } = segment;
+    for (const segment of this.segments) {
+      const { termIds, offsets, passages } = segment;
       for (let i = 0; i < termIds.length; i++) {
         const t = termIds[i]!;
         let at = cursor[t]!;
         for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
           docs[at] = base + passages[j]!;
-          tfs[at++] = checkedTf(segment.tfs[j]!, terms[t]!);
+          tfs[at++] = segment.tfs[j]!;
         }
         cursor[t] = at;
       }
