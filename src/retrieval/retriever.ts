@@ -148,6 +148,8 @@ export class Retriever {
   private readonly roles: { forms: string[]; terms: WeightedTerm[]; words: string[] }[];
   /** Each role's words, as [role, word] indexes: which a question's words hold or are part of. */
   private readonly roleWords: SubstringLookup<readonly [number, number]>;
+  /** Scratch for `describedPerson`, one word mask per role, all zero between calls. */
+  private roleMasks: Uint32Array | undefined;
   /** Each role's person's names, as role indexes. */
   private readonly roleForms: SubstringLookup<number>;
   private readonly entities: CorpusEntities;
@@ -289,28 +291,46 @@ export class Retriever {
 
   private describedPerson(query: AnalyzedQuery): { forms: string[] } | null {
     const texts = query.units.flatMap((u) => u.alternatives.map((a) => a.text));
-    // Per role, its words the question's texts hold or are part of.
-    const matched = new Map<number, Set<number>>();
+    // Per role, its words the question's texts hold or are part of: a bit per word
+    // (a Set past the 31st). A common word (研究, 公司) is in thousands of roles at ten
+    // thousand articles, and a Set per role with an array per match was most of a
+    // question's time.
+    const masks = (this.roleMasks ??= new Uint32Array(this.roles.length));
+    const beyond = new Map<number, Set<number>>();
+    const touched: number[] = [];
+    const match = ([role, word]: readonly [number, number]) => {
+      if (masks[role] === 0 && !beyond.has(role)) touched.push(role);
+      if (word < 31) masks[role]! |= 1 << word;
+      else {
+        const words = beyond.get(role);
+        if (words) words.add(word);
+        else beyond.set(role, new Set([word]));
+        if (masks[role] === 0) masks[role] = 1 << 31;
+      }
+    };
     for (const t of texts) {
       if (t.length < 2) continue;
-      for (const [role, word] of [...this.roleWords.in(t), ...this.roleWords.containing(t)]) {
-        const words = matched.get(role);
-        if (words) words.add(word);
-        else matched.set(role, new Set([word]));
-      }
+      this.roleWords.eachIn(t, match);
+      for (const pair of this.roleWords.containing(t)) match(pair);
     }
-    let best: { forms: string[]; hits: number } | null = null;
+    // The first role (in the registry's order) with the most words, unless another has
+    // as many. Only the roles matched are looked at.
+    let best = -1;
+    let most = DESCRIBED_MIN_WORDS - 1;
     let tie = false;
-    for (const [i, r] of this.roles.entries()) {
-      const hits = matched.get(i)?.size ?? 0;
-      if (hits < DESCRIBED_MIN_WORDS) continue;
-      if (best && hits === best.hits) tie = true;
-      if (!best || hits > best.hits) {
-        best = { forms: r.forms, hits };
+    for (const i of touched) {
+      const hits = bitCount(masks[i]! & 0x7fffffff) + (beyond.get(i)?.size ?? 0);
+      masks[i] = 0;
+      if (hits > most) {
+        best = i;
+        most = hits;
         tie = false;
+      } else if (hits === most && best >= 0) {
+        tie = true;
+        best = Math.min(best, i);
       }
     }
-    return best && !tie ? best : null;
+    return best >= 0 && !tie ? { forms: this.roles[best]!.forms } : null;
   }
 
   private personContext(query: AnalyzedQuery): WeightedTerm[] {
@@ -629,4 +649,11 @@ export class Retriever {
     if (aboutArticle) for (const id of scope.masthead) out.set(id, top * 2);
     return [...out].map(([id, score]) => ({ id, score }));
   }
+}
+
+/** The number of bits set in a 32-bit integer. */
+function bitCount(n: number): number {
+  let v = n - ((n >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }

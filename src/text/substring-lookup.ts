@@ -38,6 +38,12 @@ export class SubstringLookup<T> {
   /** The values of the keys that occur in `text` (`text.includes(key)`), each key once. */
   in(text: string): T[] {
     const found: T[] = [];
+    this.eachIn(text, (value) => found.push(value));
+    return found;
+  }
+
+  /** `visit` for each value `in` gives, without collecting them (a common key has thousands). */
+  eachIn(text: string, visit: (value: T) => void): void {
     const seen = new Set<string>();
     for (const n of this.lengths) {
       if (n > text.length) break;
@@ -46,10 +52,9 @@ export class SubstringLookup<T> {
         if (seen.has(part)) continue;
         seen.add(part);
         const values = this.byKey.get(part);
-        if (values) found.push(...values);
+        if (values) for (const value of values) visit(value);
       }
     }
-    return found;
   }
 
   /**
