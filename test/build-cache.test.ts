@@ -63,7 +63,10 @@ describe('incremental reindex through the build cache', () => {
     editOneArticle('synthetic-00001.md');
     const again = await buildIndex(incremental, silentLog);
     const fresh = await buildIndex(full, silentLog, { full: true });
-    expect(again.cache.reused['dictionary-facts']).toBe(1);
+    // What detection and the changed article's headwords need from the dictionary.
+    expect(again.cache.reused['dictionary-names']).toBe(1);
+    expect(again.cache.reused['dictionary-headwords']).toBe(1);
+    expect(fresh.cache.derived['dictionary-table']).toBe(1);
     // The dictionary file is the same (its metadata says so): its hash is not taken again.
     expect(again.cache.reused['dictionary-hash']).toBe(1);
     expect(fresh.cache.derived['dictionary-hash']).toBe(1);
@@ -108,6 +111,9 @@ describe('incremental reindex through the build cache', () => {
     const again = await buildIndex(incremental, silentLog, { onStep: (s) => steps.push(s) });
     expect(again.cache.derived['crosslingual']).toBe(1);
     expect(again.cache.reused['crosslingual-table']).toBe(1);
+    // The table is kept, so the part of the dictionary's facts only it reads is not read.
+    expect(again.cache.reused['dictionary-table']).toBeUndefined();
+    expect(again.cache.reused['dictionary-headwords']).toBe(1);
     // The dictionary's facts and the table were kept: the dictionary itself is not read.
     expect(steps).not.toContain(reading);
     const freshSteps: string[] = [];

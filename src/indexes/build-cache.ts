@@ -49,7 +49,7 @@ export const CACHE_FORMAT = 6;
 /** A section of an article's entry: the document key, then the section's name. */
 const SECTION_FILE = /^([0-9a-f]{64})\.[a-z-]+\.v8$/;
 /** Whole-article entries of the formats before this one, and shared parts no build keeps now, pruned as stale. */
-const OLD_ENTRY_FILE = /^(?:[0-9a-f]{64}\.(?:v8|json)|shared-vocabulary\.v8)$/;
+const OLD_ENTRY_FILE = /^(?:[0-9a-f]{64}\.(?:v8|json)|shared-(?:vocabulary|dictionary-facts)\.v8)$/;
 const DIGEST_BYTES = 32;
 
 export function cacheDir(dataDir: string): string {

@@ -24,7 +24,14 @@ import {
 import { cedictDataPath, loadCedict, type CedictEntry } from '../lexicon/cedict.js';
 import { fieldWords } from '../lexicon/field-words.js';
 import { crossLingualTableJson } from '../lexicon/crosslingual-build.js';
-import { dictionaryFacts, isDictionaryFacts } from '../lexicon/dictionary-facts.js';
+import {
+  dictionaryFacts,
+  factsPart,
+  isFactsPart,
+  lazyDictionaryFacts,
+  type DictionaryFacts,
+  type FactsOf,
+} from '../lexicon/dictionary-facts.js';
 import {
   GlossaryDataError,
   extractParentheticalGlossary,
@@ -131,11 +138,15 @@ async function namesAndTerms(
     return read;
   };
   const dictionaryKey = dictionaryFingerprint(dictionaryFile, cache);
-  const facts = cache.shared(
-    'dictionary-facts',
-    settingsKey('dictionary-facts', TEXT_FORM, dictionaryKey),
-    isDictionaryFacts,
-    () => dictionaryFacts(dictionary()),
+  // Each part is read when first used (most reindexes never read the table's part).
+  let whole: DictionaryFacts | undefined;
+  const facts = lazyDictionaryFacts((part) =>
+    cache.shared(
+      `dictionary-${part}`,
+      settingsKey('dictionary-facts', part, TEXT_FORM, dictionaryKey),
+      (v: unknown): v is FactsOf<typeof part> => isFactsPart(part, v),
+      () => factsPart((whole ??= dictionaryFacts(dictionary())), part),
+    ),
   );
 
   step('Finding people');

@@ -88,23 +88,66 @@ export function dictionaryFacts(entries: readonly CedictEntry[]): DictionaryFact
 const isStrings = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((x) => typeof x === 'string');
 
-/** Whether `v` has the shape of a dictionary's facts (a cached copy). */
-export function isDictionaryFacts(v: unknown): v is DictionaryFacts {
+/**
+ * The facts in three parts, by who needs them: name detection (every reindex), the
+ * headword tries (a reindex with an article to look at), and the rest, which only
+ * making the English→Chinese table anew reads. A build cache keeps each part on its
+ * own, so that a reindex reads only the parts it uses (see `lazyDictionaryFacts`).
+ */
+export const FACT_PARTS = {
+  names: ['surnames', 'commonWords'],
+  headwords: ['headwords'],
+  table: ['simplified', 'traditional', 'normalTraditional', 'lexicon', 'properNames', 'synonyms'],
+} as const satisfies Record<string, readonly (keyof DictionaryFacts)[]>;
+
+export type FactPart = keyof typeof FACT_PARTS;
+export type FactsOf<P extends FactPart> = Pick<DictionaryFacts, (typeof FACT_PARTS)[P][number]>;
+
+/** The fields of `part` taken from whole facts. */
+export function factsPart<P extends FactPart>(facts: DictionaryFacts, part: P): FactsOf<P> {
+  return Object.fromEntries(FACT_PARTS[part].map((k) => [k, facts[k]])) as FactsOf<P>;
+}
+
+/**
+ * Facts whose fields are read from their part the first time one is used: `partOf`
+ * is asked once per part, only for parts some reader touches.
+ */
+export function lazyDictionaryFacts(
+  partOf: <P extends FactPart>(part: P) => FactsOf<P>,
+): DictionaryFacts {
+  const facts = {} as DictionaryFacts;
+  for (const part of Object.keys(FACT_PARTS) as FactPart[]) {
+    let held: FactsOf<FactPart> | undefined;
+    for (const key of FACT_PARTS[part]) {
+      Object.defineProperty(facts, key, {
+        enumerable: true,
+        get: () => (held ??= partOf(part))[key],
+      });
+    }
+  }
+  return facts;
+}
+
+/** Whether `v` has the shape of the facts' `part` (a cached copy). */
+export function isFactsPart<P extends FactPart>(part: P, v: unknown): v is FactsOf<P> {
   if (typeof v !== 'object' || v === null) return false;
   const f = v as Record<string, unknown>;
-  const headwords = f.headwords as Record<string, unknown> | undefined;
+  if (part === 'names') return isStrings(f.surnames) && isStrings(f.commonWords);
+  if (part === 'headwords') {
+    const headwords = f.headwords as Record<string, unknown> | undefined;
+    return (
+      typeof headwords === 'object' &&
+      headwords !== null &&
+      WantedStrings.fromState(headwords.traditional) !== null &&
+      WantedStrings.fromState(headwords.normal) !== null
+    );
+  }
   return (
     isStrings(f.simplified) &&
     isStrings(f.traditional) &&
     isStrings(f.normalTraditional) &&
     f.traditional.length === f.simplified.length &&
     f.normalTraditional.length === f.simplified.length &&
-    isStrings(f.surnames) &&
-    isStrings(f.commonWords) &&
-    typeof headwords === 'object' &&
-    headwords !== null &&
-    WantedStrings.fromState(headwords.traditional) !== null &&
-    WantedStrings.fromState(headwords.normal) !== null &&
     f.lexicon instanceof Map &&
     f.properNames instanceof Map &&
     [...(f.properNames as Map<unknown, unknown>)].every(
