@@ -183,12 +183,12 @@ fresh process. Timings come from a shared 2-core machine and move by tens of per
 - **full build**: \`buildIndex\`, what \`npm run reindex\` runs; wall time, and in brackets the CPU time the build
   process used, which other work on the machine moves less. **one article changed**: the same after editing one
   paragraph of one article, in a new process, with the build cache (\`DATA_DIR/cache/\`) the full build left:
-  the other articles' passages (with their normal-form text), keyword segments (term numbers and postings),
-  summaries, name candidates, standalone names, people mentions and given names are reused, as are what the
-  build needs from CC-CEDICT alone (the dictionary itself is not read), the pinyin aliases, the table's view
-  of the corpus as counts (the changed article's old share taken out, its new one put in) and the table
-  itself while the counted words, names and headwords are unchanged; the people registry and the keyword
-  index are put together again from the articles' parts.
+  the other articles' passages (with their normal-form text), summaries, name candidates, standalone names,
+  people mentions and given names are reused, as are what the build needs from CC-CEDICT alone (the
+  dictionary itself is not read), the pinyin aliases, the table's view of the corpus as counts (the changed
+  article's old share taken out, its new one put in) and the table itself while the counted words, names and
+  headwords are unchanged; the last build's keyword index is patched (the other articles' postings copied,
+  the changed article's segment merged in); the people registry is put together again from the articles' parts.
 - **cold open**: opening the engine in a fresh process on a built index (freshness check, reading the index,
   loading jieba); **RSS after load** right after.
 - **query**: a full keyword-mode answer (\`engine.ask\`) over ${'`bench/questions.ts`'} (40 questions, 3 timed rounds
