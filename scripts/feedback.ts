@@ -7,7 +7,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { loadConfig } from '../src/config.js';
-import { runMain } from '../src/cli/session.js';
+import { runMain } from '../src/cli/main.js';
 import { openConfiguredFeedbackStore } from '../src/feedback/store.js';
 import type { FeedbackReport } from '../src/feedback/report.js';
 import { createLogger } from '../src/logger.js';

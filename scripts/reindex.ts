@@ -10,7 +10,7 @@
  */
 import { checkDirectories, loadConfig } from '../src/config.js';
 import { UsageError, parseCommandLine } from '../src/cli/args.js';
-import { runMain } from '../src/cli/session.js';
+import { runMain } from '../src/cli/main.js';
 import { corpusLimits, describeSkip } from '../src/corpus/files.js';
 import { buildIndex } from '../src/indexes/build.js';
 import { articlesReused, type CacheStats } from '../src/indexes/build-cache.js';
