@@ -443,6 +443,3 @@ export class BuildCache {
 export function articlesReused(stats: CacheStats): number {
   return stats.reused['passages'] ?? 0;
 }
-
-export const isStringArray = (v: unknown): v is string[] =>
-  Array.isArray(v) && v.every((x) => typeof x === 'string');

@@ -42,6 +42,7 @@ import { addJiebaWords, jiebaExtraWords } from '../text/jieba.js';
 import { normalize } from '../text/normalize.js';
 import { tokenizeNormalized, type TokenizerOptions } from '../text/tokenize.js';
 import { TEXT_FORM, tokenizerOptions } from './tokenizer-options.js';
+import { isStringArray } from '../guards.js';
 import { publishDirectory } from './atomic.js';
 import { storePeople } from './people-file.js';
 import { writeJsonArray, writeParts } from './json-array-file.js';
@@ -63,14 +64,7 @@ import { acquireBuildLock } from './lock.js';
 import { INDEX_SCHEMA_VERSION, type Calibration, type Manifest } from './manifest.js';
 import { summarizeDocument, summaryParameters } from './summary.js';
 import { DEFAULT_SUMMARY } from '../summary/select.js';
-import {
-  BuildCache,
-  cacheDir,
-  isStringArray,
-  settingsKey,
-  stableKey,
-  type CacheStats,
-} from './build-cache.js';
+import { BuildCache, cacheDir, settingsKey, stableKey, type CacheStats } from './build-cache.js';
 import {
   isDocumentMentions,
   isBm25Segment,

@@ -13,6 +13,7 @@ import {
 import type { CorpusDocument, Passage } from '../corpus/types.js';
 import type { Embedder } from '../embedding/types.js';
 import type { TextsView } from '../lexicon/corpus-shares.js';
+import { isStringArray } from '../guards.js';
 import type { Bm25Segment } from './bm25.js';
 import type { DocumentNames } from '../people/detect.js';
 import type { DocumentMentions } from '../people/mentions.js';
@@ -121,18 +122,15 @@ export function shiftSummary(summary: DocumentSummary | null, by: number): Docum
   };
 }
 
-const isStrings = (v: unknown): v is string[] =>
-  Array.isArray(v) && v.every((x) => typeof x === 'string');
-
 export function isTextsView(v: unknown): v is TextsView {
   return (
     isObject(v) &&
-    isStrings(v.traditional) &&
-    isStrings(v.headwordGrams) &&
-    isStrings(v.words) &&
-    isStrings(v.latin) &&
+    isStringArray(v.traditional) &&
+    isStringArray(v.headwordGrams) &&
+    isStringArray(v.words) &&
+    isStringArray(v.latin) &&
     Array.isArray(v.tagged) &&
-    v.tagged.every((t) => isStrings(t) && t.length === 2)
+    v.tagged.every((t) => isStringArray(t) && t.length === 2)
   );
 }
 
@@ -140,10 +138,10 @@ export function isDocumentNames(v: unknown): v is DocumentNames {
   if (!isObject(v)) return false;
   const { keys, names, evidence, english, paragraphs } = v;
   return (
-    isStrings(keys) &&
-    isStrings(names) &&
-    isStrings(evidence) &&
-    isStrings(english) &&
+    isStringArray(keys) &&
+    isStringArray(names) &&
+    isStringArray(evidence) &&
+    isStringArray(english) &&
     Array.isArray(paragraphs) &&
     paragraphs.every((n) => Number.isInteger(n)) &&
     [names, evidence, english, paragraphs].every((column) => column.length === keys.length)
@@ -161,7 +159,7 @@ export function isDocumentMentions(v: unknown): v is DocumentMentions {
         Number.isInteger(x[1]) &&
         Number.isInteger(x[2]) &&
         Number.isInteger(x[3]) &&
-        isStrings(x[4]),
+        isStringArray(x[4]),
     )
   );
 }

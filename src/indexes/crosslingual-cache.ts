@@ -8,7 +8,8 @@ import { ShareCounts, ShareCountsMismatch, type Share } from '../lexicon/corpus-
 import { countShares, type CrossLingualInput } from '../lexicon/crosslingual-build.js';
 import { jiebaExtraWords } from '../text/jieba.js';
 import { sha256 } from './checksum.js';
-import { isStringArray, settingsKey, type BuildCache } from './build-cache.js';
+import { isStringArray } from '../guards.js';
+import { settingsKey, type BuildCache } from './build-cache.js';
 import { isTextsView } from './cached-steps.js';
 import { TEXT_FORM } from './tokenizer-options.js';
 

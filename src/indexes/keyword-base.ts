@@ -12,7 +12,8 @@
 import type { CorpusDocument } from '../corpus/types.js';
 import type { TokenizerOptions } from '../text/tokenize.js';
 import { Bm25Index, type Bm25Part, type Bm25Segment } from './bm25.js';
-import { isStringArray, settingsKey, type BuildCache } from './build-cache.js';
+import { isStringArray } from '../guards.js';
+import { settingsKey, type BuildCache } from './build-cache.js';
 import type { PassageSpan } from './cached-steps.js';
 import { sha256 } from './checksum.js';
 

@@ -6,6 +6,7 @@
  * table must be made anew: looking for headwords in a changed article, narrowing the
  * corpus's view to them and telling names from common words all work from here.
  */
+import { isStringArray } from '../guards.js';
 import { normalize } from '../text/normalize.js';
 import type { CedictEntry } from './cedict.js';
 import { dictionarySynonyms } from './english-synonyms.js';
@@ -85,9 +86,6 @@ export function dictionaryFacts(entries: readonly CedictEntry[]): DictionaryFact
   };
 }
 
-const isStrings = (v: unknown): v is string[] =>
-  Array.isArray(v) && v.every((x) => typeof x === 'string');
-
 /**
  * The facts in three parts, by who needs them: name detection (every reindex), the
  * headword tries (a reindex with an article to look at), and the rest, which only
@@ -132,7 +130,7 @@ export function lazyDictionaryFacts(
 export function isFactsPart<P extends FactPart>(part: P, v: unknown): v is FactsOf<P> {
   if (typeof v !== 'object' || v === null) return false;
   const f = v as Record<string, unknown>;
-  if (part === 'names') return isStrings(f.surnames) && isStrings(f.commonWords);
+  if (part === 'names') return isStringArray(f.surnames) && isStringArray(f.commonWords);
   if (part === 'headwords') {
     const headwords = f.headwords as Record<string, unknown> | undefined;
     return (
@@ -143,15 +141,15 @@ export function isFactsPart<P extends FactPart>(part: P, v: unknown): v is Facts
     );
   }
   return (
-    isStrings(f.simplified) &&
-    isStrings(f.traditional) &&
-    isStrings(f.normalTraditional) &&
+    isStringArray(f.simplified) &&
+    isStringArray(f.traditional) &&
+    isStringArray(f.normalTraditional) &&
     f.traditional.length === f.simplified.length &&
     f.normalTraditional.length === f.simplified.length &&
     f.lexicon instanceof Map &&
     f.properNames instanceof Map &&
     [...(f.properNames as Map<unknown, unknown>)].every(
-      ([k, names]) => typeof k === 'number' && isStrings(names),
+      ([k, names]) => typeof k === 'number' && isStringArray(names),
     ) &&
     f.synonyms instanceof Map
   );
