@@ -382,8 +382,8 @@ export class Bm25Index {
     const terms: string[] = [];
     const offsets = new Uint32Array(this.terms.length + freshTerms.length + 1);
     const { docs: oldDocs, tfs: oldTfs, offsets: oldOffsets, terms: oldTerms } = this;
-    // `at` stays a local of this function rather than a variable a closure shares:
-    // the loop below writes it once per posting, millions of times.
+    // Positions pass through `merge`'s argument and result, not a variable it shares
+    // with this function: that one was written once per posting, millions of times.
     let at = 0;
     // Term t's kept postings (none for t = -1) merged by passage with `list`'s pairs.
     const merge = (from: number, term: string, t: number, list: readonly number[]): number => {
@@ -407,26 +407,14 @@ export class Bm25Index {
       if (to > from) offsets[terms.push(term) - 1] = from;
       return to;
     };
+    const none: readonly number[] = [];
     let k = 0;
     for (let t = 0; t < oldTerms.length; t++) {
-      for (; k < freshTerms.length && freshAt[k] === t; k++) {
-        const term = freshTerms[k]!;
-        if (term === oldTerms[t]) break;
-        at = merge(at, term, -1, fresh.get(term)!);
-      }
-      if (k < freshTerms.length && freshAt[k] === t) {
-        at = merge(at, oldTerms[t]!, t, fresh.get(freshTerms[k++]!)!);
-        continue;
-      }
-      // The common case, inline: this index's postings of a term no segment holds.
-      const start = at;
-      for (let i = oldOffsets[t]!, end = oldOffsets[t + 1]!; i < end; i++) {
-        const id = moved[oldDocs[i]!]!;
-        if (id < 0) continue;
-        docs[at] = id;
-        counts[at++] = oldTfs[i]!;
-      }
-      if (at > start) offsets[terms.push(oldTerms[t]!) - 1] = start;
+      // Segment terms this index lacks, sorted in before term t.
+      for (; k < freshTerms.length && freshAt[k] === t && freshTerms[k] !== oldTerms[t]; k++)
+        at = merge(at, freshTerms[k]!, -1, fresh.get(freshTerms[k]!)!);
+      const held = k < freshTerms.length && freshAt[k] === t;
+      at = merge(at, oldTerms[t]!, t, held ? fresh.get(freshTerms[k++]!)! : none);
     }
     for (; k < freshTerms.length; k++)
       at = merge(at, freshTerms[k]!, -1, fresh.get(freshTerms[k]!)!);
