@@ -15,23 +15,24 @@ describe('writeJsonArray', () => {
     paragraphs: [i, i + 1],
     section: i % 3 === 0 ? null : '小標',
   }));
-  const cases: [string, unknown[], { prefix?: string; suffix?: string }, unknown][] = [
-    ['empty', [], {}, []],
-    ['one string', ['一'], {}, ['一']],
-    ['more than one batch of objects', passages, {}, passages],
+  const cases: [string, unknown[], { object: object; key: string } | undefined, unknown][] = [
+    ['empty', [], undefined, []],
+    ['one string', ['一'], undefined, ['一']],
+    ['more than one batch of objects', passages, undefined, passages],
+    ['the only value of an object', ['一'], { object: {}, key: 'people' }, { people: ['一'] }],
     [
       'an object whose last value is the array',
       passages.slice(0, 10),
-      { prefix: '{"version":3,"people":', suffix: '}' },
+      { object: { version: 3 }, key: 'people' },
       { version: 3, people: passages.slice(0, 10) },
     ],
   ];
 
   it.each(cases)(
     'writes what JSON.stringify writes, byte for byte: %s',
-    async (name, items, framing, whole) => {
+    async (name, items, within, whole) => {
       const file = path.join(dir, `${name}.json`);
-      const sum = await writeJsonArray(file, items, framing);
+      const sum = await writeJsonArray(file, items, within);
       const bytes = readFileSync(file);
       expect(bytes.toString('utf8')).toBe(JSON.stringify(whole));
       expect(sum).toBe(sha256(bytes));

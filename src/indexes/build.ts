@@ -461,33 +461,22 @@ async function buildLocked(
     // Each file is hashed from the bytes written rather than read back: at ten thousand
     // articles that was 700 MB read again at the build's peak.
     const sums = new Map<string, string>();
-    const write = async (name: string, bytes: Uint8Array) => {
-      await writeFile(path.join(tmp, name), bytes);
-      sums.set(name, sha256(bytes));
-    };
-    const json = (name: string, value: unknown) => write(name, Buffer.from(JSON.stringify(value)));
-    // The large ones a batch of elements at a time (json-array-file.ts): whole, their
-    // text was the build's peak.
-    // With `within`, the array is the last value of an object, under `key`.
-    const jsonArray = async (
-      name: string,
-      items: readonly unknown[],
-      within?: { object: object; key: string },
-    ) => {
-      const open = within ? JSON.stringify(within.object).slice(0, -1) : '';
-      const framing = within && {
-        prefix: `${open}${open === '{' ? '' : ','}${JSON.stringify(within.key)}:`,
-        suffix: '}',
-      };
-      sums.set(name, await writeJsonArray(path.join(tmp, name), items, framing));
-    };
-    await jsonArray(FILES.passages, passages);
-    await jsonArray(FILES.normal, split.normalTexts);
-    sums.set(FILES.bm25, await writeParts(path.join(tmp, FILES.bm25), bm25.serializedParts()));
+    const into = (name: string) => path.join(tmp, name);
+    // The large ones a part at a time (json-array-file.ts): whole, their text was the
+    // build's peak.
+    sums.set(FILES.passages, await writeJsonArray(into(FILES.passages), passages));
+    sums.set(FILES.normal, await writeJsonArray(into(FILES.normal), split.normalTexts));
+    sums.set(FILES.bm25, await writeParts(into(FILES.bm25), bm25.serializedParts()));
     const { people: stored, ...rest } = storePeople(people, passages);
-    await jsonArray(FILES.people, stored, { object: rest, key: 'people' });
-    await write(FILES.crosslingual, Buffer.from(crosslingual));
-    await json(FILES.summary, summaries);
+    sums.set(
+      FILES.people,
+      await writeJsonArray(into(FILES.people), stored, { object: rest, key: 'people' }),
+    );
+    sums.set(
+      FILES.crosslingual,
+      await writeParts(into(FILES.crosslingual), [Buffer.from(crosslingual)]),
+    );
+    sums.set(FILES.summary, await writeJsonArray(into(FILES.summary), summaries));
     // hnswlib writes its own file.
     if (vectors) await vectors.save(path.join(tmp, FILES.vectors));
     for (const name of (await readdir(tmp)).sort()) {

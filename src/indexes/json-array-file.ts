@@ -32,15 +32,18 @@ export async function writeParts(file: string, parts: Iterable<Uint8Array>): Pro
 }
 
 /**
- * Writes `prefix`, the JSON array of `items`, then `suffix` to `file` (created or
- * replaced), and gives the sha256 of what was written. With a prefix and suffix, an
- * object whose last value is a large array is written the same way.
+ * Writes the JSON array of `items` to `file` (created or replaced), and gives the
+ * sha256 of what was written. With `within`, the file is instead the JSON of
+ * `{ ...object, [key]: items }`: an object whose last value is the large array.
  */
 export async function writeJsonArray(
   file: string,
   items: readonly unknown[],
-  { prefix = '', suffix = '' }: { prefix?: string; suffix?: string } = {},
+  within?: { object: object; key: string },
 ): Promise<string> {
+  const open = within ? JSON.stringify(within.object).slice(0, -1) : '';
+  const prefix = within ? `${open}${open === '{' ? '' : ','}${JSON.stringify(within.key)}:` : '';
+  const suffix = within ? '}' : '';
   // Made a batch at a time as the writer asks for the next.
   function* batches(): Generator<Uint8Array> {
     let head = `${prefix}[`;
