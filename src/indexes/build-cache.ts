@@ -175,22 +175,27 @@ class SectionStore {
   }
 
   write(file: string, key: string, value: unknown): void {
+    this.place(file, (tmp) => {
+      const bytes = serialize({ format: CACHE_FORMAT, key, value } satisfies SectionBody);
+      writeFileSync(tmp, Buffer.concat([digest(bytes), bytes]));
+    });
+  }
+
+  /**
+   * Let `fill` make a private temporary sibling of `name`, then rename it into place,
+   * so a reader never meets half a file; the first failure is kept and stops writing.
+   */
+  private place(name: string, fill: (tmp: string) => void): void {
     if (this.writeError) return;
+    const target = path.join(this.dir, name);
+    const tmp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       if (!this.made) mkdirSync(this.dir, { recursive: true });
       this.made = true;
-      const bytes = serialize({ format: CACHE_FORMAT, key, value } satisfies SectionBody);
-      const target = path.join(this.dir, file);
-      // Renamed into place, so a reader never meets half a section.
-      const tmp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-      try {
-        writeFileSync(tmp, Buffer.concat([digest(bytes), bytes]));
-        renameSync(tmp, target);
-      } catch (err) {
-        rmSync(tmp, { force: true });
-        throw err;
-      }
+      fill(tmp);
+      renameSync(tmp, target);
     } catch (err) {
+      rmSync(tmp, { force: true });
       this.writeError = err as Error;
     }
   }
@@ -207,21 +212,13 @@ class SectionStore {
 
   /** Keep `source` as `name`: a hard link where the file system allows one, else a copy. */
   keepFile(name: string, source: string): void {
-    if (this.writeError) return;
-    const target = path.join(this.dir, name);
-    const tmp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      mkdirSync(this.dir, { recursive: true });
+    this.place(name, (tmp) => {
       try {
         linkSync(source, tmp);
       } catch {
         copyFileSync(source, tmp);
       }
-      renameSync(tmp, target);
-    } catch (err) {
-      rmSync(tmp, { force: true });
-      this.writeError = err as Error;
-    }
+    });
   }
 
   count(kind: 'reused' | 'derived', section: string): void {
