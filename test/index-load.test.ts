@@ -10,11 +10,12 @@ import { normalize } from '../src/text/normalize.js';
 import { FILES } from '../src/indexes/store.js';
 import { silentLog, testConfig } from './helpers/config.js';
 
-describe('loading the English→Chinese table', () => {
+// Each test damages a build of its own (a build is a new folder; the cache makes the second quick).
+describe('loading index files', () => {
   const config = testConfig();
   afterAll(() => config.cleanup());
 
-  it('checks it, and calls a malformed one a broken index', async () => {
+  it('checks the English→Chinese table, and calls a malformed one a broken index', async () => {
     const { dir } = await buildIndex(config, silentLog);
     const loaded = await loadIndex(dir);
     expect(loaded.crosslingual.version).toBe(1);
@@ -26,13 +27,8 @@ describe('loading the English→Chinese table', () => {
     await expect(loadIndex(dir)).rejects.toThrow(IndexMismatchError);
     await expect(loadIndex(dir)).rejects.toThrow(/npm run reindex/);
   });
-});
 
-describe('normal.json', () => {
-  const config = testConfig();
-  afterAll(() => config.cleanup());
-
-  it('holds each passage’s searchable text in normal form, and a short one is a broken index', async () => {
+  it('normal.json holds each passage’s searchable text in normal form, and a short one is a broken index', async () => {
     const { dir } = await buildIndex(config, silentLog);
     const loaded = await loadIndex(dir);
     expect(loaded.normalTexts).toEqual(loaded.passages.map((p) => normalize(searchableText(p))));
