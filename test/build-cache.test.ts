@@ -246,3 +246,19 @@ describe('incremental reindex through the build cache', () => {
     expect(bytes(recounted.dir)).toEqual(fresh);
   });
 });
+
+describe('a build cache that cannot be written', () => {
+  const config = testConfig();
+  afterAll(() => config.cleanup());
+
+  it('costs the next build time, not this build: it is published all the same', async () => {
+    // A file where the cache folder should be: nothing in it can be made, or removed.
+    writeFileSync(cacheDir(config.DATA_DIR), 'not a folder');
+    const built = await buildIndex(config, silentLog);
+    expect(built.manifest.counts.passages).toBeGreaterThan(0);
+    expect(readdirSync(built.dir)).toContain(FILES.manifest);
+    expect(
+      (await verifyBuild(built.dir, config.CORPUS_DIR, corpusLimits(config))).problems,
+    ).toEqual([]);
+  });
+});

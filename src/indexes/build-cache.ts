@@ -195,8 +195,13 @@ class SectionStore {
       fill(tmp);
       renameSync(tmp, target);
     } catch (err) {
-      rmSync(tmp, { force: true });
       this.writeError = err as Error;
+      // Where the folder cannot be made (a file stands in its place), removing fails too.
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // Nothing was written, then.
+      }
     }
   }
 
