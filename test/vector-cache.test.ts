@@ -13,7 +13,7 @@ import { loadCorpus } from '../src/corpus/load.js';
 import type { Embedder } from '../src/embedding/types.js';
 import { BuildCache } from '../src/indexes/build-cache.js';
 import { buildIndex } from '../src/indexes/build.js';
-import { passageVectors, passagesOf } from '../src/indexes/cached-steps.js';
+import { passageEmbedTexts, passageVectors, passagesOf } from '../src/indexes/cached-steps.js';
 import { loadIndex } from '../src/indexes/load.js';
 import { hybridTestConfig, silentLog, testConfig } from './helpers/config.js';
 
@@ -59,11 +59,11 @@ describe('passage vectors through the build cache', () => {
     embedder: Embedder,
   ): Promise<{ vectors: Float32Array[]; texts: string[] }> {
     const { documents } = await loadCorpus(corpus, corpusLimits(keyword));
-    const cache = BuildCache.open(keyword.DATA_DIR, documents, true);
+    const cache = BuildCache.open(keyword.DATA_DIR, true).track(documents);
     const split = passagesOf(documents, chunking, cache);
     const vectors = await passageVectors(documents, split, embedder, modelKey, cache);
     await cache.save();
-    return { vectors, texts: split.embedTexts };
+    return { vectors, texts: documents.flatMap((doc) => passageEmbedTexts(split, doc)) };
   }
 
   it('embeds only the changed article, and reuses the others bit for bit', async () => {
@@ -80,7 +80,7 @@ describe('passage vectors through the build cache', () => {
     const split = passagesOf(
       documents,
       chunking,
-      BuildCache.open(keyword.DATA_DIR, documents, false),
+      BuildCache.open(keyword.DATA_DIR, false).track(documents),
     );
     const { from, to } = split.spans.get(documents[changed]!)!;
     expect(second.embedded).toEqual(after.texts.slice(from, to));
@@ -94,14 +94,18 @@ describe('passage vectors through the build cache', () => {
   it('embeds an article again when its passages read differently, even in the same number', async () => {
     await vectorsWith(countingEmbedder('counting'));
     const { documents } = await loadCorpus(corpus, corpusLimits(keyword));
-    const cache = BuildCache.open(keyword.DATA_DIR, documents, true);
+    const cache = BuildCache.open(keyword.DATA_DIR, true).track(documents);
     const split = passagesOf(documents, chunking, cache);
     // Another chunking that happened to keep this article's passage count.
     const { from, to } = split.spans.get(documents[0]!)!;
-    for (let i = from; i < to; i++) split.embedTexts[i] = `${split.embedTexts[i]!}。`;
+    for (let i = from; i < to; i++) {
+      const p = split.passages[i]!;
+      split.passages[i] = { ...p, text: `${p.text}。` };
+    }
     const embedder = countingEmbedder('counting');
     await passageVectors(documents, split, embedder, modelKey, cache);
-    expect(embedder.embedded).toEqual(split.embedTexts.slice(from, to));
+    expect(embedder.embedded).toEqual(passageEmbedTexts(split, documents[0]!));
+    expect(embedder.embedded.every((t) => t.endsWith('。'))).toBe(true);
   });
 
   it('embeds everything again under another model or passage prefix', async () => {

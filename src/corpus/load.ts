@@ -104,25 +104,22 @@ function namedAfterId(doc: CorpusDocument): boolean {
   return doc.meta.file.replace(/\.(md|txt)$/i, '') === doc.meta.id;
 }
 
-/** One article file, already checked and read, parsed; or the reason it was skipped. */
-function parseEntry(
-  e: CorpusEntry,
-  limits: CorpusLimits,
-  budget: { left: number },
-): { doc: CorpusDocument } | { skip: SkippedFile } {
-  const { name, check, read } = e;
-  if (!check.ok) return { skip: check.skip };
-  if (check.size > budget.left) {
-    return {
-      skip: {
-        file: name,
-        problem: `would take the corpus over its ${limits.maxTotalBytes}-byte limit (CORPUS_MAX_TOTAL_BYTES)`,
-      },
-    };
-  }
-  if (!read?.ok) return { skip: read?.skip ?? { file: name, problem: 'cannot be read' } };
-  budget.left -= read.bytes.length;
-  const decoded = decodeText(read.bytes);
+/** What one article file became: a document, or the reason it was skipped. */
+export type ParseOutcome = { doc: CorpusDocument } | { skip: SkippedFile };
+
+/**
+ * How an article file's bytes become a document: `parse()` by default. An index
+ * build answers from its cache when the same name and bytes were parsed before.
+ */
+export type ParseArticle = (name: string, bytes: Uint8Array, parse: () => ParseOutcome) => ParseOutcome;
+
+export interface LoadOptions {
+  parse?: ParseArticle;
+}
+
+/** An article file's bytes as text, parsed; or the reason it cannot be. */
+function parseBytes(name: string, bytes: Uint8Array): ParseOutcome {
+  const decoded = decodeText(bytes);
   if (!decoded.ok) return { skip: { file: name, line: decoded.line, problem: decoded.problem } };
   try {
     const doc = parseDocument(name, decoded.text);
@@ -138,11 +135,39 @@ function parseEntry(
   }
 }
 
+/** One article file, already checked and read, parsed; or the reason it was skipped. */
+function parseEntry(
+  e: CorpusEntry,
+  limits: CorpusLimits,
+  budget: { left: number },
+  parse: ParseArticle,
+): ParseOutcome {
+  const { name, check, read } = e;
+  if (!check.ok) return { skip: check.skip };
+  if (check.size > budget.left) {
+    return {
+      skip: {
+        file: name,
+        problem: `would take the corpus over its ${limits.maxTotalBytes}-byte limit (CORPUS_MAX_TOTAL_BYTES)`,
+      },
+    };
+  }
+  if (!read?.ok) return { skip: read?.skip ?? { file: name, problem: 'cannot be read' } };
+  budget.left -= read.bytes.length;
+  const { bytes } = read;
+  return parse(name, bytes, () => parseBytes(name, bytes));
+}
+
 /**
  * Every readable article in `dir`. Files are read one after another: a corpus of
  * thousands must not open thousands of files at once.
  */
-export async function loadCorpus(dir: string, limits: CorpusLimits = DEFAULT_LIMITS): Promise<Corpus> {
+export async function loadCorpus(
+  dir: string,
+  limits: CorpusLimits = DEFAULT_LIMITS,
+  options: LoadOptions = {},
+): Promise<Corpus> {
+  const parse = options.parse ?? ((_name, _bytes, parseNow) => parseNow());
   const loaded: CorpusDocument[] = [];
   const skipped: SkippedFile[] = [];
   const budget = { left: limits.maxTotalBytes };
@@ -152,7 +177,7 @@ export async function loadCorpus(dir: string, limits: CorpusLimits = DEFAULT_LIM
   for await (const e of corpusEntries(dir, limits)) {
     hashEntry(h, e);
     if (!ARTICLE_FILE.test(e.name)) continue;
-    const result = parseEntry(e, limits, budget);
+    const result = parseEntry(e, limits, budget, parse);
     if ('skip' in result) skipped.push(result.skip);
     else loaded.push(result.doc);
   }

@@ -59,6 +59,7 @@ import {
 import { keepKeywordBase, keywordPatchPlan, patchKeywords } from './keyword-base.js';
 import { calibrate } from './calibrate.js';
 import { loadEmbedder } from '../embedding/load.js';
+import { articleMemo } from './article-memo.js';
 import { sha256 } from './checksum.js';
 import { acquireBuildLock } from './lock.js';
 import { INDEX_SCHEMA_VERSION, type Calibration, type Manifest } from './manifest.js';
@@ -341,10 +342,14 @@ async function buildLocked(
   const started = performance.now();
   const step = options.onStep ?? (() => undefined);
   step(`Reading articles in ${config.CORPUS_DIR}`);
-  const corpus = await loadCorpus(config.CORPUS_DIR, corpusLimits(config));
+  const cache = BuildCache.open(config.DATA_DIR, options.full !== true);
+  const articles = articleMemo(cache);
+  const corpus = await loadCorpus(config.CORPUS_DIR, corpusLimits(config), {
+    parse: articles.parse,
+  });
   if (corpus.documents.length === 0) throw new EmptyCorpusError(config.CORPUS_DIR, corpus.skipped);
-
-  const cache = BuildCache.open(config.DATA_DIR, corpus.documents, options.full !== true);
+  articles.keep();
+  cache.track(corpus.documents, articles.keys);
   const { people, extraWords, crosslingual } = await namesAndTerms(config, corpus, cache, step);
 
   step('Splitting into passages');
@@ -452,7 +457,7 @@ async function buildLocked(
     },
     skipped: corpus.skipped,
     // Filled in once the files are written.
-    checksums: { files: {}, passages: passages.map((p) => sha256(p.text)) },
+    checksums: { files: {}, passages: split.checksums },
   };
 
   step('Writing the index');
