@@ -12,17 +12,32 @@ import { jiebaExtraWords } from '../src/text/jieba.js';
 import { silentLog, testConfig } from './helpers/config.js';
 
 const ARTICLES = 4;
-/** Every file a keyword-only build writes except the manifest, which holds times and ids. */
-const COMPARED = [FILES.passages, FILES.bm25, FILES.people, FILES.crosslingual, FILES.summary];
+/** Every file a keyword-only build writes; the manifest without its times and id. */
+const COMPARED = [
+  FILES.passages,
+  FILES.normal,
+  FILES.bm25,
+  FILES.people,
+  FILES.crosslingual,
+  FILES.summary,
+];
 
 const corpus = mkdtempSync(path.join(tmpdir(), 'article-bot-cache-corpus-'));
 const incremental = testConfig({ CORPUS_DIR: corpus });
 const full = testConfig({ CORPUS_DIR: corpus });
 
 function bytes(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    COMPARED.map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]),
-  );
+  const manifest = JSON.parse(readFileSync(path.join(dir, FILES.manifest), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  for (const volatile of ['buildId', 'createdAt', 'buildMs']) delete manifest[volatile];
+  return {
+    ...Object.fromEntries(
+      COMPARED.map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]),
+    ),
+    [FILES.manifest]: JSON.stringify(manifest),
+  };
 }
 
 /** A typo fixed in one paragraph of one article, the way the benchmark changes one. */

@@ -32,9 +32,10 @@ export interface PassageSpan {
 
 export interface SplitCorpus {
   passages: Passage[];
-  embedTexts: string[];
   /** Each passage's searchable text (with its field words) in normal form: what retrieval reads. */
   normalTexts: string[];
+  /** sha256 of each passage's text (Manifest.checksums.passages). */
+  checksums: string[];
   spans: Map<CorpusDocument, PassageSpan>;
 }
 
@@ -53,10 +54,15 @@ function isDraft(v: unknown): v is PassageDraft {
   );
 }
 
-/** An article's passages, with their searchable text in normal form (OpenCC is the costly part of both). */
+/**
+ * An article's passages, with their searchable text in normal form (OpenCC is the
+ * costly part of both) and the sha256 of each passage's text, which the manifest
+ * lists: hashing every passage again took a tenth of a reindex.
+ */
 interface SplitArticle {
   drafts: PassageDraft[];
   normal: string[];
+  sums: string[];
 }
 
 const isSplit = (v: unknown): v is SplitArticle =>
@@ -65,11 +71,17 @@ const isSplit = (v: unknown): v is SplitArticle =>
   v.drafts.every(isDraft) &&
   Array.isArray(v.normal) &&
   v.normal.length === v.drafts.length &&
-  v.normal.every((t) => typeof t === 'string');
+  v.normal.every((t) => typeof t === 'string') &&
+  isStringArray(v.sums) &&
+  v.sums.length === v.drafts.length;
 
 function splitArticle(doc: CorpusDocument, chunking: ChunkOptions): SplitArticle {
   const drafts = chunkDocument(doc, chunking);
-  return { drafts, normal: drafts.map((d) => normalize(searchableText(d))) };
+  return {
+    drafts,
+    normal: drafts.map((d) => normalize(searchableText(d))),
+    sums: drafts.map((d) => sha256(d.text)),
+  };
 }
 
 export function passagesOf(
@@ -79,22 +91,29 @@ export function passagesOf(
 ): SplitCorpus {
   const key = settingsKey('passages', chunking, TEXT_FORM);
   const passages: Passage[] = [];
-  const embedTexts: string[] = [];
   const normalTexts: string[] = [];
+  const checksums: string[] = [];
   const spans = new Map<CorpusDocument, PassageSpan>();
   for (const doc of documents) {
     const from = passages.length;
-    const { drafts, normal } = cache
+    const { drafts, normal, sums } = cache
       .of(doc)
       .reuse('passages', key, isSplit, () => splitArticle(doc, chunking));
-    for (const draft of drafts) {
-      passages.push({ id: passages.length, ...draft });
-      embedTexts.push(embeddingText(draft, doc.meta));
-    }
+    for (const draft of drafts) passages.push({ id: passages.length, ...draft });
     normalTexts.push(...normal);
+    checksums.push(...sums);
     spans.set(doc, { from, to: passages.length });
   }
-  return { passages, embedTexts, normalTexts, spans };
+  return { passages, normalTexts, checksums, spans };
+}
+
+/**
+ * What the model embeds for `doc`'s passages: made only when embedding, as a keyword-only
+ * build has no use for a second copy of every passage.
+ */
+export function passageEmbedTexts(split: SplitCorpus, doc: CorpusDocument): string[] {
+  const { from, to } = split.spans.get(doc)!;
+  return split.passages.slice(from, to).map((p) => embeddingText(p, doc.meta));
 }
 
 function isSentences(v: unknown): v is SummarySentence[] {
@@ -194,17 +213,15 @@ export async function passageVectors(
   // What is embedded, not how the code got there: vectors survive an upgrade that
   // leaves an article's passages as they were, and never outlive a change to them
   // (other chunking can keep the number of passages but not their text).
-  const keyOf = (doc: CorpusDocument): string => {
-    const { from, to } = split.spans.get(doc)!;
-    return stableKey(
+  const keyOf = (doc: CorpusDocument): string =>
+    stableKey(
       'vectors',
       modelKey,
       embedder.model,
       embedder.dims,
       embedder.passagePrefix,
-      sha256(split.embedTexts.slice(from, to).join('\u0000')),
+      sha256(passageEmbedTexts(split, doc).join('\u0000')),
     );
-  };
   const vectors: (Float32Array | undefined)[] = new Array<Float32Array | undefined>(
     split.passages.length,
   );
@@ -215,10 +232,7 @@ export async function passageVectors(
     if (held && held.length === to - from) held.forEach((v, i) => (vectors[from + i] = v));
     else missing.push(doc);
   }
-  const wanted = missing.flatMap((doc) => {
-    const { from, to } = split.spans.get(doc)!;
-    return split.embedTexts.slice(from, to);
-  });
+  const wanted = missing.flatMap((doc) => passageEmbedTexts(split, doc));
   const fresh = wanted.length > 0 ? await embedder.embedPassages(wanted) : [];
   let next = 0;
   for (const doc of missing) {

@@ -14,7 +14,7 @@ import { isTextsView } from './cached-steps.js';
 import { TEXT_FORM } from './tokenizer-options.js';
 
 type Hooks = Required<
-  Pick<CrossLingualInput, 'viewOf' | 'givenNamesOf' | 'countsFor' | 'tableFor'>
+  Pick<CrossLingualInput, 'viewOf' | 'extraShareOf' | 'givenNamesOf' | 'countsFor' | 'tableFor'>
 >;
 
 /** The counts as kept: of the shares of these articles, by document key, in corpus order. */
@@ -31,6 +31,12 @@ function isKeptCounts(v: unknown): v is KeptCounts {
     ShareCounts.fromState((v as Partial<KeptCounts>).counts) !== null
   );
 }
+
+const isShare = (v: unknown): v is Share =>
+  typeof v === 'object' &&
+  v !== null &&
+  isTextsView((v as Partial<Share>).view) &&
+  isStringArray((v as Partial<Share>).givenNames);
 
 /** Enough to tell a kept table's JSON from something else; the cache's checksum vouches for the rest. */
 const isTableJson = (v: unknown): v is string =>
@@ -86,6 +92,18 @@ export function crossLingualCache(cache: BuildCache, corpus: Corpus, dictionaryK
 
   return {
     viewOf: (doc, compute) => cache.of(doc).reuse('crosslingual', viewKey, isTextsView, compute),
+    extraShareOf: (texts, givenNames, compute) =>
+      cache.shared(
+        'crosslingual-extra',
+        settingsKey(
+          'crosslingual-extra',
+          viewKey,
+          givenKey(givenNames),
+          sha256(JSON.stringify(texts)),
+        ),
+        isShare,
+        compute,
+      ),
     givenNamesOf: (doc, givenNames, compute) =>
       cache.of(doc).reuse('given-names', givenKey(givenNames), isStringArray, compute),
     countsFor: (givenNames, shareOf) => {

@@ -42,6 +42,15 @@ export interface CrossLingualInput {
    */
   viewOf?: (doc: CorpusDocument, compute: () => TextsView) => TextsView;
   /**
+   * The share of `extraTexts` (every masthead of the corpus), in the same way: the
+   * index build keeps it while those texts and the names looked for are unchanged.
+   */
+  extraShareOf?: (
+    texts: readonly string[],
+    givenNames: readonly string[],
+    compute: () => Share,
+  ) => Share;
+  /**
    * The given names (of `givenNames`) an article contains: `compute()` by default; the
    * index build answers from its cache when the article and the names are unchanged.
    */
@@ -376,11 +385,12 @@ function preparedTable(input: CrossLingualInput): {
     : countShares(input.corpus.documents, shareOf);
   // Masthead lines and field words are the corpus's too, but not any one article's.
   const extraTexts = input.extraTexts ?? [];
+  const extraShareOf = input.extraShareOf ?? ((_texts, _names, compute) => compute());
   counts.add(
-    {
+    extraShareOf(extraTexts, givenNames, () => ({
       view: textsView(extraTexts, wanted()),
       givenNames: givenNamesIn(extraTexts, namesWanted()),
-    },
+    })),
     1,
   );
   return {
