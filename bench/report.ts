@@ -25,7 +25,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export function corpusTable(results: BenchResults): string {
   const rows = Object.values(results.sizes).sort((a, b) => a.articles - b.articles);
   const lines = [
-    '| articles | passages | full build (CPU) | one article changed (CPU) | build peak RSS | index on disk | cold open | RSS after load | query p50 / p95 (ms) | BM25 alone p50 / p95 | minisearch build | minisearch p50 / p95 |',
+    '| articles | passages | full build (CPU) | one article changed (CPU) | build peak RSS | index on disk | cold open | RSS after load | query p50 / p95 (ms) | keyword search p50 / p95 | minisearch build | minisearch p50 / p95 |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
@@ -170,6 +170,16 @@ export function vectorTable(results: BenchResults): string {
   return lines.join('\n');
 }
 
+/** The worker's start across the builds measured, or a note that it was not measured. */
+function startText(results: BenchResults): string {
+  const starts = Object.values(results.sizes)
+    .flatMap((r) => [r.full.startMs, r.incremental.startMs])
+    .filter((v): v is number => v !== undefined)
+    .sort((a, b) => a - b);
+  if (starts.length === 0) return 'not measured in this run';
+  return `${s(starts[0]!)} to ${s(starts.at(-1)!)} in this run`;
+}
+
 export function reportMarkdown(results: BenchResults): string {
   const m = results.machine;
   return `# Benchmark
@@ -180,10 +190,14 @@ others about 10 KB each in its shape, drawing on its vocabulary, a vocabulary of
 words per article, and synthetic people. Keyword-only (\`EMBEDDING_MODEL=none\`). Each measurement runs in a
 fresh process. Timings come from a shared 2-core machine and move by tens of percent between runs.
 
-- **full build**: \`buildIndex\`, what \`npm run reindex\` runs; wall time, and in brackets the CPU time the build
-  process used, which other work on the machine moves less. **one article changed**: the same after editing one
+- **full build**: \`runBuild\`, what \`npm run reindex\` runs: the build in a worker thread whose heap is capped at
+  \`BUILD_MAX_HEAP_MB\` (1,536 MB by default), so garbage is collected before it piles up; wall time from the
+  build's first step, and in brackets the CPU time the process used, which other work on the machine moves less.
+  The worker's start (loading the build's code) is not counted: ${startText(results)}. **build peak RSS** is the
+  whole process's, worker included. **one article changed**: the same after editing one
   paragraph of one article, in a new process, with the build cache (\`DATA_DIR/cache/\`) the full build left:
-  the other articles' passages (with their normal-form text), summaries, name candidates, standalone names,
+  the files of the other articles are hashed but not parsed again; the other articles' passages (with their
+  normal-form text and checksums), summaries, name candidates, standalone names,
   people mentions and given names are reused, as are what the build needs from CC-CEDICT alone (the
   dictionary itself is not read), the pinyin aliases, the table's view of the corpus as counts (the changed
   article's old share taken out, its new one put in) and the table itself while the counted words, names and
@@ -192,8 +206,11 @@ fresh process. Timings come from a shared 2-core machine and move by tens of per
 - **cold open**: opening the engine in a fresh process on a built index (freshness check, reading the index,
   loading jieba); **RSS after load** right after.
 - **query**: a full keyword-mode answer (\`engine.ask\`) over ${'`bench/questions.ts`'} (40 questions, 3 timed rounds
-  after a warm-up); **BM25 alone** is the keyword index search on the same questions' terms; **minisearch** indexes
-  the same passages with the same tokenizer and answers the same questions; **—** where it was not run.
+  after a warm-up), which also quotes, judges whether the article answers and finds the people named;
+  **keyword search** is the work a search library's search does: the question tokenized as retrieval tokenizes
+  it, then the keyword index searched for the best candidates; **minisearch** indexes the same passages with
+  the same tokenizer and searches them for the same questions, so it compares with keyword search; **—** where
+  it was not run.
 - The 10,000-article row is \`npm run bench -- --sizes 10000 --vectors none --no-minisearch\` (minisearch took
   19–24 s to index 1,000 articles and did not fit at 10,000), run after the smaller sizes, not beside them.
 

@@ -8,7 +8,7 @@ import { loadConfig } from '../src/config.js';
 import { CorpusFormatError } from '../src/corpus/parse.js';
 import { addArticle } from '../src/ingest/add-article.js';
 import { IngestError } from '../src/ingest/types.js';
-import { buildIndex } from '../src/indexes/build.js';
+import { runBuild } from '../src/indexes/build-runner.js';
 import { createLogger } from '../src/logger.js';
 
 const USAGE = `usage: npm run add -- <file.html | file.txt | file.md | https://…> [--no-reindex]
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     return;
   }
   const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, 'plain');
-  const { manifest } = await buildIndex(config, log, {
+  const { manifest } = await runBuild(config, log, {
     onStep: (s) => process.stderr.write(`• ${s}…\n`),
   });
   process.stdout.write(

@@ -12,7 +12,7 @@ import { checkDirectories, loadConfig } from '../src/config.js';
 import { UsageError, parseCommandLine } from '../src/cli/args.js';
 import { runMain } from '../src/cli/main.js';
 import { corpusLimits, describeSkip } from '../src/corpus/files.js';
-import { buildIndex } from '../src/indexes/build.js';
+import { runBuild } from '../src/indexes/build-runner.js';
 import { articlesReused, type CacheStats } from '../src/indexes/build-cache.js';
 import { IndexCorruptError } from '../src/indexes/manifest.js';
 import { currentBuildDir } from '../src/indexes/store.js';
@@ -70,7 +70,7 @@ runMain(async () => {
   await checkDirectories(config);
   const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, 'plain');
   const t0 = performance.now();
-  const { dir, manifest, cache } = await buildIndex(config, log, {
+  const { dir, manifest, cache } = await runBuild(config, log, {
     progress: true,
     full: values.full,
     onStep: (s) => process.stderr.write(`• ${s}…\n`),

@@ -81,6 +81,13 @@ const Env = z.object({
   CORPUS_MAX_TOTAL_BYTES: int(512_000_000, 1_000, 100_000_000_000),
   /** How many published builds to keep (the current one included) to fall back on. */
   INDEX_KEEP_BUILDS: int(2, 1, 100),
+  /**
+   * The heap a reindex runs in (MB; 0 for Node's default, a quarter or so of the
+   * machine's memory). Node lets garbage pile up towards its default limit, which took
+   * a 10,000-article build to 2.7 GB; a build that needs more than this is run again
+   * without the limit, with a warning (see build-runner.ts).
+   */
+  BUILD_MAX_HEAP_MB: int(1536, 0, 1_000_000),
   SEGMENTER: z
     .enum(['jieba', 'intl'])
     .optional()

@@ -34,6 +34,15 @@ export function createLogger(
   format: LogFormat = 'json',
   name = 'article-bot',
 ): Logger {
+  return loggerTo(format === 'plain' ? plainStderr : pino.destination(2), level, name);
+}
+
+/** A logger like `createLogger`'s that writes its JSON lines to `destination`. */
+export function loggerTo(
+  destination: DestinationStream,
+  level: string,
+  name = 'article-bot',
+): Logger {
   return pino(
     {
       name,
@@ -50,6 +59,6 @@ export function createLogger(
         censor: '[redacted]',
       },
     },
-    format === 'plain' ? plainStderr : pino.destination(2),
+    destination,
   );
 }

@@ -20,12 +20,7 @@ import {
 } from './hub.js';
 import { MODEL_ID, hintFor, isModelCached, modelDir, prefixesFor } from './model-files.js';
 import { PipelineEmbedder } from './pipeline-embedder.js';
-import {
-  barReporter,
-  lineReporter,
-  type ProgressEvent,
-  type ProgressReporter,
-} from './progress.js';
+import { progressReporter, type ProgressEvent, type ProgressReporter } from './progress.js';
 import type { Embedder, EmbedderLoad, LoadEmbedderOptions } from './types.js';
 
 export type { Embedder, EmbedderLoad, LoadEmbedderOptions } from './types.js';
@@ -96,11 +91,9 @@ async function download(opts: LoadEmbedderOptions): Promise<EmbedderLoad> {
   const host = opts.remoteHost ?? DEFAULT_REMOTE_HOST;
   const pipeline = await configureHub(opts.cacheDir, true, host);
   const showProgress = opts.progress ?? true;
-  const reporter: ProgressReporter | undefined = !showProgress
-    ? undefined
-    : process.stderr.isTTY
-      ? barReporter(opts.model)
-      : lineReporter(opts.model, opts.logger);
+  const reporter: ProgressReporter | undefined = showProgress
+    ? (opts.reporter ?? progressReporter(opts.model, opts.logger))
+    : undefined;
   const dog = watchdog(opts.timeoutMs);
   const abort = new AbortController();
   const loading = withAbortableHubFetch(host, abort.signal, () =>

@@ -65,3 +65,8 @@ export function lineReporter(model: string, logger: Logger | undefined): Progres
     stop() {},
   };
 }
+
+/** A bar on a terminal, otherwise occasional lines (to `logger` when given). */
+export function progressReporter(model: string, logger?: Logger): ProgressReporter {
+  return process.stderr.isTTY ? barReporter(model) : lineReporter(model, logger);
+}

@@ -1,5 +1,6 @@
 /** The dense leg's text encoder, as the rest of the code sees it. */
 import type { Logger } from '../logger.js';
+import type { ProgressReporter } from './progress.js';
 
 export interface Embedder {
   readonly model: string;
@@ -30,6 +31,8 @@ export interface LoadEmbedderOptions {
   progress?: boolean;
   /** Where progress lines go when stderr is not a TTY; stderr when absent. */
   logger?: Logger;
+  /** Told the download's progress instead of stderr, when `progress` is on. */
+  reporter?: ProgressReporter;
   /** A Hugging Face mirror (for instance https://hf-mirror.com/); the hub by default. */
   remoteHost?: string;
 }

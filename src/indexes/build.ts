@@ -59,6 +59,7 @@ import {
 import { keepKeywordBase, keywordPatchPlan, patchKeywords } from './keyword-base.js';
 import { calibrate } from './calibrate.js';
 import { loadEmbedder } from '../embedding/load.js';
+import type { ProgressReporter } from '../embedding/progress.js';
 import { articleMemo } from './article-memo.js';
 import { sha256 } from './checksum.js';
 import { acquireBuildLock } from './lock.js';
@@ -89,6 +90,8 @@ export interface BuildResult {
 export interface BuildOptions {
   /** Show a download progress bar for the model (reindex script); quiet elsewhere. */
   progress?: boolean;
+  /** Where the model download's progress goes instead (a build in a worker sends it to its parent). */
+  reporter?: ProgressReporter;
   /** Told as each stage starts, for the reindex script's progress lines. */
   onStep?: (step: string) => void;
   /** Derive everything anew, reading nothing from the build cache (reindex --full). */
@@ -324,14 +327,26 @@ export async function buildIndex(
 ): Promise<BuildResult> {
   const lock = await acquireBuildLock(config.DATA_DIR);
   try {
-    const leftovers = await removeLeftovers(config.DATA_DIR);
-    if (leftovers.length > 0) {
-      log.info(`Removed ${leftovers.length} half-written build(s) an interrupted reindex left.`);
-    }
-    return await buildLocked(config, log, options);
+    return await buildHoldingLock(config, log, options);
   } finally {
     await lock.release();
   }
+}
+
+/**
+ * `buildIndex` for a caller that holds the build lock itself: build-runner.ts, whose
+ * build runs in a worker thread that may be stopped at its heap limit and started again.
+ */
+export async function buildHoldingLock(
+  config: Config,
+  log: Logger,
+  options: BuildOptions = {},
+): Promise<BuildResult> {
+  const leftovers = await removeLeftovers(config.DATA_DIR);
+  if (leftovers.length > 0) {
+    log.info(`Removed ${leftovers.length} half-written build(s) an interrupted reindex left.`);
+  }
+  return await buildLocked(config, log, options);
 }
 
 async function buildLocked(
@@ -400,6 +415,7 @@ async function buildLocked(
       timeoutMs: config.MODEL_DOWNLOAD_TIMEOUT_MS,
       quantized: config.EMBEDDING_QUANTIZED,
       progress: options.progress ?? false,
+      ...(options.reporter && { reporter: options.reporter }),
     });
     if (!loaded.ok) {
       modeReason = `Embedding model ${config.EMBEDDING_MODEL} is unavailable: ${loaded.reason}`;
