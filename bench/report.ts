@@ -177,7 +177,8 @@ function startText(results: BenchResults): string {
     .filter((v): v is number => v !== undefined)
     .sort((a, b) => a - b);
   if (starts.length === 0) return 'not measured in this run';
-  return `${s(starts[0]!)} to ${s(starts.at(-1)!)} in this run`;
+  const [low, high] = [s(starts[0]!), s(starts.at(-1)!)];
+  return low === high ? `${low} in this run` : `${low} to ${high} in this run`;
 }
 
 export function reportMarkdown(results: BenchResults): string {
@@ -191,7 +192,7 @@ words per article, and synthetic people. Keyword-only (\`EMBEDDING_MODEL=none\`)
 fresh process. Timings come from a shared 2-core machine and move by tens of percent between runs.
 
 - **full build**: \`runBuild\`, what \`npm run reindex\` runs: the build in a worker thread whose heap is capped at
-  \`BUILD_MAX_HEAP_MB\` (1,536 MB by default), so garbage is collected before it piles up; wall time from the
+  \`BUILD_MAX_HEAP_MB\` (1,280 MB by default), so garbage is collected before it piles up; wall time from the
   build's first step, and in brackets the CPU time the process used, which other work on the machine moves less.
   The worker's start (loading the build's code) is not counted: ${startText(results)}. **build peak RSS** is the
   whole process's, worker included. **one article changed**: the same after editing one

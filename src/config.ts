@@ -87,7 +87,7 @@ const Env = z.object({
    * a 10,000-article build to 2.7 GB; a build that needs more than this is run again
    * without the limit, with a warning (see build-runner.ts).
    */
-  BUILD_MAX_HEAP_MB: int(1536, 0, 1_000_000),
+  BUILD_MAX_HEAP_MB: int(1280, 0, 1_000_000),
   SEGMENTER: z
     .enum(['jieba', 'intl'])
     .optional()
