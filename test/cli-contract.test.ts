@@ -5,6 +5,8 @@
  * when any line failed.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, PROJECT_ROOT, checkDirectories, parseConfig } from '../src/config.js';
@@ -129,6 +131,36 @@ describe('usage and configuration errors', () => {
       expect(r.status, script).toBe(1);
       expect(r.stderr).toMatch(cases[0]![1]);
       expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
+
+describe('npm run reindex, as a process', () => {
+  it('builds in its worker, telling each step, and prints what it built', () => {
+    const own = testConfig();
+    try {
+      const r = run('scripts/reindex.ts', [], '', { DATA_DIR: own.DATA_DIR });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/• Reading articles in .*…\n/);
+      expect(r.stderr).toMatch(/• Writing the index…\n/);
+      expect(r.stdout).toMatch(/^Index built in [\d.]+ s → /);
+      expect(r.stdout).toMatch(/documents: 1\n/);
+    } finally {
+      own.cleanup();
+    }
+  });
+
+  it("fails with the build's own message, without a stack, when no article is usable", () => {
+    const own = testConfig();
+    const empty = mkdtempSync(path.join(tmpdir(), 'article-bot-empty-'));
+    try {
+      const r = run('scripts/reindex.ts', [], '', { DATA_DIR: own.DATA_DIR, CORPUS_DIR: empty });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^No articles in .* \(CORPUS_DIR\)/m);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      own.cleanup();
+      rmSync(empty, { recursive: true, force: true });
     }
   });
 });
