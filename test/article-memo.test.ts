@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/load.js';
 import { articleMemo } from '../src/indexes/article-memo.js';
-import { BuildCache, cacheDir, documentKey } from '../src/indexes/build-cache.js';
+import { BuildCache, cacheDir, documentKey, settingsKey } from '../src/indexes/build-cache.js';
 
 const corpus = mkdtempSync(path.join(tmpdir(), 'article-bot-memo-corpus-'));
 const data = mkdtempSync(path.join(tmpdir(), 'article-bot-memo-data-'));
@@ -73,6 +74,26 @@ describe('parsed articles kept between builds', () => {
     expect(damaged.parsed).toEqual(['a.md', 'c.md', 'empty.md']);
     expect(damaged.stats.damaged).toBe(1);
     expect(damaged.loaded).toEqual(await loadCorpus(corpus));
+
+    // A memo whose checksum holds but whose entries are not parsed articles.
+    rmSync(path.join(cacheDir(data), 'shared-articles.v8'));
+    const cache = BuildCache.open(data, true);
+    const memo = cache.memo(
+      'articles',
+      settingsKey('articles'),
+      (_v): _v is Uint8Array => true,
+      () => Buffer.from('unused'),
+    );
+    for (const name of ['a.md', 'c.md', 'empty.md']) {
+      const bytes = readFileSync(path.join(corpus, name));
+      const id = createHash('sha256').update(name).update('\0').update(bytes).digest('hex');
+      memo.get(id, () => (name === 'a.md' ? Buffer.from('not v8 data') : Buffer.from('')));
+    }
+    memo.keep();
+    const odd = await load();
+    expect(odd.parsed).toEqual(['a.md', 'c.md', 'empty.md']);
+    expect(odd.stats.damaged).toBe(3);
+    expect(odd.loaded).toEqual(await loadCorpus(corpus));
 
     const full = await load(false);
     expect(full.parsed).toEqual(['a.md', 'c.md', 'empty.md']);

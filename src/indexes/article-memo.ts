@@ -9,6 +9,7 @@
  * memo's key is a `settingsKey`), so a reused document is the one parsing would give.
  */
 import { createHash } from 'node:crypto';
+import { deserialize, serialize } from 'node:v8';
 import type { ParseArticle, ParseOutcome } from '../corpus/load.js';
 import type { CorpusDocument, MastheadLine, Paragraph, SkippedFile } from '../corpus/types.js';
 import { documentKey, settingsKey, type BuildCache } from './build-cache.js';
@@ -26,21 +27,43 @@ export interface ArticleMemo {
 }
 
 export function articleMemo(cache: BuildCache): ArticleMemo {
-  const memo = cache.memo('articles', settingsKey('articles'), isKept, () => {
+  // Each file's outcome is kept serialized on its own, so that keeping the memo after
+  // one file changed copies bytes instead of serializing every article again.
+  const memo = cache.memo('articles', settingsKey('articles'), isBytes, () => {
     throw new Error('An article is parsed from its bytes (see `get`)');
   });
   const keys = new Map<CorpusDocument, string>();
   const parse: ParseArticle = (name, bytes, parseNow) => {
     const id = createHash('sha256').update(name).update('\0').update(bytes).digest('hex');
-    const kept = memo.get(id, () => {
+    let fresh: Kept | undefined;
+    const packed = memo.get(id, () => {
       const out: ParseOutcome = parseNow();
-      return 'doc' in out ? { doc: out.doc, key: documentKey(out.doc) } : out;
+      fresh = 'doc' in out ? { doc: out.doc, key: documentKey(out.doc) } : out;
+      return serialize(fresh);
     });
+    let kept = fresh ?? unpacked(packed);
+    if (!kept) {
+      // The cache's checksum passed, so this is a bug or an old layout: parse, and say so.
+      cache.note('damaged', 'articles');
+      const out = parseNow();
+      kept = 'doc' in out ? { doc: out.doc, key: documentKey(out.doc) } : out;
+    }
     if ('skip' in kept) return kept;
     keys.set(kept.doc, kept.key);
     return { doc: kept.doc };
   };
   return { parse, keys, keep: memo.keep };
+}
+
+const isBytes = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
+
+function unpacked(bytes: Uint8Array): Kept | undefined {
+  try {
+    const v: unknown = deserialize(bytes);
+    return isKept(v) ? v : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
