@@ -25,7 +25,7 @@ import type { Logger } from '../logger.js';
 import type { ProgressEvent, ProgressReporter } from '../embedding/progress.js';
 import { progressReporter } from '../embedding/progress.js';
 import type { BuildResult } from './build.js';
-import { acquireBuildLock } from './lock.js';
+import { withBuildLock } from './lock.js';
 
 /** What the worker is asked to do. */
 export interface ThreadRequest {
@@ -157,7 +157,6 @@ export async function runBuild(
   log: Logger,
   options: RunBuildOptions = {},
 ): Promise<BuildResult> {
-  const lock = await acquireBuildLock(config.DATA_DIR);
   const request: ThreadRequest = {
     // Only the values: a caller's extras (a test's cleanup function) cannot cross to a thread.
     config: Object.fromEntries(
@@ -167,7 +166,7 @@ export async function runBuild(
     progress: options.progress === true,
     logLevel: log.level,
   };
-  try {
+  return withBuildLock(config.DATA_DIR, async () => {
     try {
       return await inWorker(request, config.BUILD_MAX_HEAP_MB, log, options);
     } catch (err) {
@@ -179,7 +178,5 @@ export async function runBuild(
       );
       return await inWorker(request, 0, log, options);
     }
-  } finally {
-    await lock.release();
-  }
+  });
 }

@@ -62,7 +62,7 @@ import { loadEmbedder } from '../embedding/load.js';
 import type { ProgressReporter } from '../embedding/progress.js';
 import { articleMemo } from './article-memo.js';
 import { sha256 } from './checksum.js';
-import { acquireBuildLock } from './lock.js';
+import { withBuildLock } from './lock.js';
 import { INDEX_SCHEMA_VERSION, type Calibration, type Manifest } from './manifest.js';
 import { summarizeDocument, summaryParameters } from './summary.js';
 import { DEFAULT_SUMMARY } from '../summary/select.js';
@@ -325,12 +325,7 @@ export async function buildIndex(
   log: Logger,
   options: BuildOptions = {},
 ): Promise<BuildResult> {
-  const lock = await acquireBuildLock(config.DATA_DIR);
-  try {
-    return await buildHoldingLock(config, log, options);
-  } finally {
-    await lock.release();
-  }
+  return withBuildLock(config.DATA_DIR, () => buildHoldingLock(config, log, options));
 }
 
 /**
@@ -346,14 +341,6 @@ export async function buildHoldingLock(
   if (leftovers.length > 0) {
     log.info(`Removed ${leftovers.length} half-written build(s) an interrupted reindex left.`);
   }
-  return await buildLocked(config, log, options);
-}
-
-async function buildLocked(
-  config: Config,
-  log: Logger,
-  options: BuildOptions,
-): Promise<BuildResult> {
   const started = performance.now();
   const step = options.onStep ?? (() => undefined);
   step(`Reading articles in ${config.CORPUS_DIR}`);

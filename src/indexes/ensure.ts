@@ -21,7 +21,7 @@ import type { Logger } from '../logger.js';
 import { writeFileAtomic } from './atomic.js';
 import { staleReasons } from './freshness.js';
 import { loadIndex } from './load.js';
-import { acquireBuildLock, buildRunning } from './lock.js';
+import { buildRunning, withBuildLock } from './lock.js';
 import { IndexCorruptError, IndexMismatchError, type Manifest } from './manifest.js';
 import { listBuilds, pointerFile, readManifest, readPointer, setAside } from './store.js';
 
@@ -56,15 +56,12 @@ async function retire(dir: string, err: IndexCorruptError, log: Logger): Promise
 /** Repoint data/current.json at the build being served, unless a reindex is busy. */
 async function repoint(config: Config, dir: string, log: Logger): Promise<void> {
   try {
-    const lock = await acquireBuildLock(config.DATA_DIR);
-    try {
-      await writeFileAtomic(
+    await withBuildLock(config.DATA_DIR, () =>
+      writeFileAtomic(
         pointerFile(config.DATA_DIR),
         JSON.stringify({ build: path.basename(dir) }) + '\n',
-      );
-    } finally {
-      await lock.release();
-    }
+      ),
+    );
     log.info(`data/current.json now points at ${path.basename(dir)}.`);
   } catch {
     // A reindex holds the lock and will publish its own pointer.

@@ -97,6 +97,16 @@ export async function acquireBuildLock(dataDir: string): Promise<BuildLock> {
   throw new Error(`Could not take ${file}: it keeps reappearing.`);
 }
 
+/** Run `work` holding the build lock, released however `work` ends; LockBusyError when it is held. */
+export async function withBuildLock<T>(dataDir: string, work: () => Promise<T>): Promise<T> {
+  const lock = await acquireBuildLock(dataDir);
+  try {
+    return await work();
+  } finally {
+    await lock.release();
+  }
+}
+
 /** Whether a live build holds the lock now. */
 export async function buildRunning(dataDir: string): Promise<boolean> {
   return (await holder(lockFile(dataDir))) !== null;
