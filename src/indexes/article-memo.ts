@@ -36,26 +36,26 @@ export function articleMemo(cache: BuildCache): ArticleMemo {
   const parse: ParseArticle = (name, bytes, parseNow) => {
     const id = createHash('sha256').update(name).update('\0').update(bytes).digest('hex');
     let fresh: Kept | undefined;
-    const packed = memo.get(id, () => {
-      const out: ParseOutcome = parseNow();
-      fresh = 'doc' in out ? { doc: out.doc, key: documentKey(out.doc) } : out;
-      return serialize(fresh);
-    });
-    let kept = fresh ?? unpacked(packed);
-    if (!kept) {
+    const packed = memo.get(id, () => serialize((fresh = kept(parseNow()))));
+    let outcome = fresh ?? unpacked(packed);
+    if (!outcome) {
       // The cache's checksum passed, so this is a bug or an old layout: parse, and say so.
       cache.note('damaged', 'articles');
-      const out = parseNow();
-      kept = 'doc' in out ? { doc: out.doc, key: documentKey(out.doc) } : out;
+      outcome = kept(parseNow());
     }
-    if ('skip' in kept) return kept;
-    keys.set(kept.doc, kept.key);
-    return { doc: kept.doc };
+    if ('skip' in outcome) return outcome;
+    keys.set(outcome.doc, outcome.key);
+    return { doc: outcome.doc };
   };
   return { parse, keys, keep: memo.keep };
 }
 
 const isBytes = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
+
+/** A parse's outcome as kept: a document with its cache key, or the skip as it was. */
+function kept(out: ParseOutcome): Kept {
+  return 'doc' in out ? { doc: out.doc, key: documentKey(out.doc) } : out;
+}
 
 function unpacked(bytes: Uint8Array): Kept | undefined {
   try {

@@ -374,8 +374,9 @@ export class BuildCache {
    * A memo of a pure function of strings, kept between builds (one file per name):
    * what earlier builds worked out under `key` is looked up, and what this build
    * adds is written when `keep` is called. `get` may be told how to work out that
-   * one input, when the string only identifies it (a hash of a file's bytes). Only the answers this build asked for are
-   * kept, so answers for names no longer in the corpus are dropped.
+   * one input, when the string only identifies it (a hash of a file's bytes). Only
+   * the answers this build asked for are kept, so answers for names no longer in the
+   * corpus are dropped.
    */
   memo<T>(
     name: string,

@@ -22,6 +22,7 @@ import { Worker } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import { ExpectedError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import type { Level } from 'pino';
 import type { ProgressEvent, ProgressReporter } from '../embedding/progress.js';
 import { progressReporter } from '../embedding/progress.js';
 import type { BuildResult } from './build.js';
@@ -64,15 +65,6 @@ export class BuildFailedError extends ExpectedError {
 /** The worker stopped at its heap limit. */
 class HeapLimitReached extends Error {}
 
-const LEVELS: Record<number, 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal'> = {
-  10: 'trace',
-  20: 'debug',
-  30: 'info',
-  40: 'warn',
-  50: 'error',
-  60: 'fatal',
-};
-
 /**
  * Where the worker's code is. Under tsx (the npm scripts) a worker does not inherit
  * its loader, so the worker registers it before importing the TypeScript file.
@@ -112,7 +104,8 @@ function inWorker(
           options.onStep?.(m.step);
           break;
         case 'log':
-          log[LEVELS[m.level] ?? 'info'](m.msg);
+          // The worker's logger has the parent's levels, so its number names one of ours.
+          log[(log.levels.labels[m.level] ?? 'info') as Level](m.msg);
           break;
         case 'progress':
           (reporter ??= progressReporter(request.config.EMBEDDING_MODEL, log)).onEvent(m.event);
