@@ -10,6 +10,7 @@ import { IndexCorruptError, type Manifest } from '../src/indexes/manifest.js';
 import {
   checkMentions,
   restoreMentions,
+  passagePlacer,
   storePeople,
   type StoredPeople,
 } from '../src/indexes/people-file.js';
@@ -118,7 +119,7 @@ describe('storePeople', () => {
     ...over,
   });
   const roundTrip = (passages: Passage[], mentions: PersonMentionEntry[]) => {
-    const stored = storePeople({ version: 1, people: [person(mentions)] }, passages);
+    const stored = storePeople({ version: 1, people: [person(mentions)] }, passagePlacer(passages));
     const kept = (JSON.parse(JSON.stringify(stored)) as StoredPeople).people[0]!;
     checkMentions(kept, passages);
     return { stored: kept, restored: restoreMentions(kept, passages) };

@@ -97,11 +97,8 @@ describe('passage vectors through the build cache', () => {
     const cache = BuildCache.open(keyword.DATA_DIR, true).track(documents);
     const split = passagesOf(documents, chunking, cache);
     // Another chunking that happened to keep this article's passage count.
-    const { from, to } = split.spans.get(documents[0]!)!;
-    for (let i = from; i < to; i++) {
-      const p = split.passages[i]!;
-      split.passages[i] = { ...p, text: `${p.text}。` };
-    }
+    const passages = split.passagesOf(documents[0]!);
+    passages.forEach((p, i) => (passages[i] = { ...p, text: `${p.text}。` }));
     const embedder = countingEmbedder('counting');
     await passageVectors(documents, split, embedder, modelKey, cache);
     expect(embedder.embedded).toEqual(passageEmbedTexts(split, documents[0]!));

@@ -73,7 +73,9 @@ import {
   isDocumentNames,
   isSummaryOrNull,
   passageVectors,
+  mentionPlacer,
   passagesOf,
+  type FoundMentions,
   shiftSummary,
   type SplitCorpus,
 } from './cached-steps.js';
@@ -109,6 +111,8 @@ interface NamesAndTerms {
   extraWords: string[];
   /** The English→Chinese table as crosslingual.json holds it. */
   crosslingual: string;
+  /** Each article's mentions of the people, as found (for `mentionPlacer`). */
+  mentions: ReadonlyMap<CorpusDocument, FoundMentions>;
 }
 
 /**
@@ -168,13 +172,17 @@ async function namesAndTerms(
   // Mentions are found with jieba too (a lone surname must be a word of its own), and
   // with every person's forms: one new name anywhere finds them all again.
   const mentionsKeys = new Map<string, string>();
+  // Each article's, as found, for placing them among the passages (`mentionPlacer`).
+  const mentions = new Map<CorpusDocument, FoundMentions>();
   const mentionsOf: MentionsOf = (doc, formsKey, compute) => {
     let key = mentionsKeys.get(formsKey);
     if (key === undefined) {
       key = settingsKey('mentions', TEXT_FORM, formsKey, jiebaExtraWords());
       mentionsKeys.set(formsKey, key);
     }
-    return cache.of(doc).reuse('mentions', key, isDocumentMentions, compute);
+    const found = cache.of(doc).reuse('mentions', key, isDocumentMentions, compute);
+    mentions.set(doc, { key, mentions: found });
+    return found;
   };
   const curated = await curatedOrSkip(corpus, 'people.json', () =>
     loadCuratedPeople(config.CORPUS_DIR),
@@ -227,7 +235,7 @@ async function namesAndTerms(
     ...crossLingualCache(cache, corpus, dictionaryKey),
     facts,
   });
-  return { people, extraWords, crosslingual };
+  return { people, extraWords, crosslingual, mentions };
 }
 
 /**
@@ -295,10 +303,7 @@ function keywordIndex(
   const isSegment = (v: unknown): v is Bm25Segment => isBm25Segment(v) && segmentFits(v);
   const segmentOf = (doc: CorpusDocument): Bm25Segment =>
     cache.of(doc).reuse('keywords', keywordsKey, isSegment, () => {
-      const { from, to } = spans.get(doc)!;
-      return bm25Segment(
-        split.normalTexts.slice(from, to).map((text) => tokenizeNormalized(text, tokenizer)),
-      );
+      return bm25Segment(split.normalOf(doc).map((text) => tokenizeNormalized(text, tokenizer)));
     });
   const plan = keywordPatchPlan(cache, tokenKey, tokenizer, documents, spans);
   if (plan) {
@@ -352,15 +357,20 @@ export async function buildHoldingLock(
   if (corpus.documents.length === 0) throw new EmptyCorpusError(config.CORPUS_DIR, corpus.skipped);
   articles.keep();
   cache.track(corpus.documents, articles.keys);
-  const { people, extraWords, crosslingual } = await namesAndTerms(config, corpus, cache, step);
+  const { people, extraWords, crosslingual, mentions } = await namesAndTerms(
+    config,
+    corpus,
+    cache,
+    step,
+  );
 
   step('Splitting into passages');
   const chunking = { maxChars: config.CHUNK_MAX_CHARS, minChars: config.CHUNK_MIN_CHARS };
   const tokenizer = tokenizerOptions(config);
   const split = passagesOf(corpus.documents, chunking, cache);
-  const { passages, spans } = split;
+  const { spans } = split;
 
-  step(`Building the keyword index over ${passages.length} passages`);
+  step(`Building the keyword index over ${split.count} passages`);
   // Tokens depend on every word jieba was taught in this process (names found in
   // the whole corpus), so that set is part of their key: a new name anywhere
   // re-tokenizes every article.
@@ -370,13 +380,13 @@ export async function buildHoldingLock(
   step("Choosing each article's summary sentences");
   const summaryKey = settingsKey('summary', tokenKey, DEFAULT_SUMMARY);
   const summaries = corpus.documents.flatMap((doc) => {
-    const { from, to } = spans.get(doc)!;
+    const { from } = spans.get(doc)!;
     // Stored with passage numbers counted from the article's first passage, so the
     // entry stays right when articles before it come or go.
     const relative = cache
       .of(doc)
       .reuse('summary', summaryKey, isSummaryOrNull, () =>
-        shiftSummary(summarizeDocument(doc, passages.slice(from, to), tokenizer), -from),
+        shiftSummary(summarizeDocument(doc, split.passagesOf(doc), tokenizer), -from),
       );
     const summary = shiftSummary(relative, from);
     return summary ? [summary] : [];
@@ -412,7 +422,7 @@ export async function buildHoldingLock(
       const { embedder } = loaded;
       let calibration: Calibration;
       try {
-        step(`Embedding ${passages.length} passages`);
+        step(`Embedding ${split.count} passages`);
         const modelKey = { model: config.EMBEDDING_MODEL, quantized: config.EMBEDDING_QUANTIZED };
         vectors = VectorIndex.build(
           await passageVectors(corpus.documents, split, embedder, modelKey, cache),
@@ -454,7 +464,7 @@ export async function buildHoldingLock(
     summary: summaryParameters(),
     counts: {
       documents: corpus.documents.length,
-      passages: passages.length,
+      passages: split.count,
       people: people.people.length,
       terms: bm25.vocabularySize,
     },
@@ -472,10 +482,10 @@ export async function buildHoldingLock(
     const into = (name: string) => path.join(tmp, name);
     // The large ones a part at a time (json-array-file.ts): whole, their text was the
     // build's peak.
-    sums.set(FILES.passages, await writeJsonArray(into(FILES.passages), passages));
-    sums.set(FILES.normal, await writeJsonArray(into(FILES.normal), split.normalTexts));
+    sums.set(FILES.passages, await writeParts(into(FILES.passages), split.passagesJson()));
+    sums.set(FILES.normal, await writeParts(into(FILES.normal), split.normalJson()));
     sums.set(FILES.bm25, await writeParts(into(FILES.bm25), bm25.serializedParts()));
-    const { people: stored, ...rest } = storePeople(people, passages);
+    const { people: stored, ...rest } = storePeople(people, mentionPlacer(split, mentions, cache));
     sums.set(
       FILES.people,
       await writeJsonArray(into(FILES.people), stored, { object: rest, key: 'people' }),

@@ -1,8 +1,8 @@
 /**
  * The build's per-article steps, each through the build cache: splitting into
- * passages, summaries and passage vectors, and the shapes of the other kept parts.
- * What they produce is exactly what the uncached steps produce; only passage numbers
- * are stored relative to the article.
+ * passages, summaries, passage vectors and where people's mentions sit among the
+ * passages, and the shapes of the other kept parts. What they produce is exactly what
+ * the uncached steps produce; only passage numbers are stored relative to the article.
  */
 import {
   chunkDocument,
@@ -16,7 +16,8 @@ import type { TextsView } from '../lexicon/corpus-shares.js';
 import { isStringArray } from '../guards.js';
 import type { Bm25Segment } from './bm25.js';
 import type { DocumentNames } from '../people/detect.js';
-import type { DocumentMentions } from '../people/mentions.js';
+import { mentionAt, type DocumentMentions } from '../people/mentions.js';
+import { passagePlacer, type MentionPlacer } from './people-file.js';
 import { settingsKey, stableKey, type BuildCache } from './build-cache.js';
 import { sha256 } from './checksum.js';
 import { searchableText } from '../lexicon/field-words.js';
@@ -30,52 +31,187 @@ export interface PassageSpan {
   to: number;
 }
 
-export interface SplitCorpus {
-  passages: Passage[];
-  /** Each passage's searchable text (with its field words) in normal form: what retrieval reads. */
-  normalTexts: string[];
-  /** sha256 of each passage's text (Manifest.checksums.passages). */
-  checksums: string[];
-  spans: Map<CorpusDocument, PassageSpan>;
-}
-
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
-function isDraft(v: unknown): v is PassageDraft {
-  return (
-    isObject(v) &&
-    typeof v.doc === 'string' &&
-    typeof v.text === 'string' &&
-    typeof v.start === 'number' &&
-    typeof v.end === 'number' &&
-    Array.isArray(v.paragraphs) &&
-    Array.isArray(v.paragraphStarts) &&
-    Array.isArray(v.tags)
-  );
-}
-
 /**
- * An article's passages, with their searchable text in normal form (OpenCC is the
- * costly part of both) and the sha256 of each passage's text, which the manifest
- * lists: hashing every passage again took a tenth of a reindex.
+ * An article's passages as the cache keeps them: the bytes passages.json and
+ * normal.json hold for them, and the sha256 of each passage's text, which the
+ * manifest lists. A reindex copies an unchanged article's bytes into those files:
+ * making every passage's object again and writing it out as JSON was a fifth of a
+ * reindex after one article of a thousand changed. The objects are parsed from the
+ * bytes only when something needs them (an article whose people or summary must
+ * be worked out again).
  */
-interface SplitArticle {
-  drafts: PassageDraft[];
-  normal: string[];
+interface KeptSplit {
+  /** Each passage's JSON without its id and opening brace (`"doc":…}`), one after another. */
+  json: Uint8Array;
+  /** Where each passage's JSON ends in `json`. */
+  ends: Uint32Array;
+  /** The passages' searchable texts in normal form, as JSON strings joined by commas. */
+  normal: Uint8Array;
   sums: string[];
 }
 
-const isSplit = (v: unknown): v is SplitArticle =>
+const isKeptSplit = (v: unknown): v is KeptSplit =>
   isObject(v) &&
-  Array.isArray(v.drafts) &&
-  v.drafts.every(isDraft) &&
-  Array.isArray(v.normal) &&
-  v.normal.length === v.drafts.length &&
-  v.normal.every((t) => typeof t === 'string') &&
+  v.json instanceof Uint8Array &&
+  v.ends instanceof Uint32Array &&
+  v.normal instanceof Uint8Array &&
   isStringArray(v.sums) &&
-  v.sums.length === v.drafts.length;
+  v.sums.length === v.ends.length &&
+  (v.ends.length === 0 ? v.json.length === 0 : v.ends[v.ends.length - 1] === v.json.length) &&
+  (v.ends.length === 0) === (v.normal.length === 0);
 
-function splitArticle(doc: CorpusDocument, chunking: ChunkOptions): SplitArticle {
+/** One article's passages in this build: derived now (objects), or the cache's bytes. */
+type ArticleSplit =
+  | { drafts: PassageDraft[]; normal: string[]; kept?: undefined }
+  | { kept: KeptSplit; drafts?: undefined; normal?: undefined };
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** A passage's JSON without `{`: what follows `{"id":n,` in passages.json. */
+const draftJson = (draft: PassageDraft): string => JSON.stringify(draft).slice(1);
+
+/** What the cache keeps of an article's passages. TextEncoder gives each its own buffer, which V8 serializes whole. */
+function keptSplit(drafts: PassageDraft[], normal: string[], sums: string[]): KeptSplit {
+  const parts = drafts.map(draftJson);
+  const ends = new Uint32Array(parts.length);
+  const json = encoder.encode(parts.join(''));
+  let at = 0;
+  parts.forEach((part, i) => (ends[i] = at += Buffer.byteLength(part)));
+  return {
+    json,
+    ends,
+    normal: encoder.encode(normal.map((t) => JSON.stringify(t)).join(',')),
+    sums,
+  };
+}
+
+/** Writes go out in parts of about this many bytes. */
+const PART_BYTES = 1 << 20;
+
+/**
+ * The corpus split into passages. Articles split in this build hold their passage
+ * objects; the others, the bytes the cache kept, parsed only when asked for.
+ */
+export class SplitCorpus {
+  private readonly parsed = new Map<CorpusDocument, { passages: Passage[]; normal: string[] }>();
+
+  constructor(
+    /** The key of the settings the articles were split under (chunking, text form). */
+    readonly key: string,
+    private readonly articles: ReadonlyMap<CorpusDocument, ArticleSplit>,
+    /** Where each article's passages sit, in corpus order. */
+    readonly spans: ReadonlyMap<CorpusDocument, PassageSpan>,
+    /** sha256 of each passage's text (Manifest.checksums.passages). */
+    readonly checksums: string[],
+  ) {}
+
+  /** How many passages the corpus has. */
+  get count(): number {
+    return this.checksums.length;
+  }
+
+  /** `doc`'s passages, numbered in the build's list. */
+  passagesOf(doc: CorpusDocument): Passage[] {
+    return this.objects(doc).passages;
+  }
+
+  /** Each of `doc`'s passages' searchable text (with its field words) in normal form: what retrieval reads. */
+  normalOf(doc: CorpusDocument): string[] {
+    return this.objects(doc).normal;
+  }
+
+  /** Every passage, in order. */
+  allPassages(): Passage[] {
+    return [...this.spans.keys()].flatMap((doc) => this.passagesOf(doc));
+  }
+
+  private objects(doc: CorpusDocument): { passages: Passage[]; normal: string[] } {
+    let made = this.parsed.get(doc);
+    if (made) return made;
+    const article = this.articles.get(doc);
+    const span = this.spans.get(doc);
+    if (!article || !span) throw new Error(`${doc.meta.file} is not in this split`);
+    let drafts: PassageDraft[];
+    let normal: string[];
+    if (article.kept) {
+      const { json, ends } = article.kept;
+      const parts: string[] = [];
+      for (let i = 0, from = 0; i < ends.length; from = ends[i++]!)
+        parts.push(`{${decoder.decode(json.subarray(from, ends[i]))}`);
+      drafts = JSON.parse(`[${parts.join(',')}]`) as PassageDraft[];
+      normal = JSON.parse(`[${decoder.decode(article.kept.normal)}]`) as string[];
+    } else {
+      ({ drafts, normal } = article);
+    }
+    made = { passages: drafts.map((d, i) => ({ id: span.from + i, ...d })), normal };
+    this.parsed.set(doc, made);
+    return made;
+  }
+
+  /** passages.json: the bytes of `JSON.stringify(this.allPassages())`, in parts. */
+  *passagesJson(): Generator<Uint8Array> {
+    let out = Buffer.allocUnsafe(PART_BYTES);
+    let at = 0;
+    const room = (bytes: number): void => {
+      if (at + bytes <= out.length) return;
+      const grown = Buffer.allocUnsafe(Math.max(out.length * 2, at + bytes));
+      out.copy(grown, 0, 0, at);
+      out = grown;
+    };
+    out[at++] = 0x5b; // [
+    let id = 0;
+    for (const article of this.articles.values()) {
+      if (article.drafts) {
+        for (const draft of article.drafts) {
+          const text = `${id === 0 ? '' : ','}{"id":${id},${draftJson(draft)}`;
+          room(Buffer.byteLength(text));
+          at += out.write(text, at);
+          id++;
+        }
+      } else {
+        const { json, ends } = article.kept;
+        room(json.length + ends.length * 24);
+        for (let i = 0, from = 0; i < ends.length; from = ends[i++]!) {
+          at += out.write(`${id === 0 ? '' : ','}{"id":${id},`, at, 'latin1');
+          out.set(json.subarray(from, ends[i]), at);
+          at += ends[i]! - from;
+          id++;
+        }
+      }
+      if (at >= PART_BYTES) {
+        yield out.subarray(0, at);
+        out = Buffer.allocUnsafe(PART_BYTES);
+        at = 0;
+      }
+    }
+    out[at++] = 0x5d; // ]
+    yield out.subarray(0, at);
+  }
+
+  /** normal.json: the bytes of `JSON.stringify` of every passage's normal text, in parts. */
+  *normalJson(): Generator<Uint8Array> {
+    yield Buffer.from('[');
+    let first = true;
+    for (const [, article] of this.articles) {
+      const bytes = article.kept
+        ? article.kept.normal
+        : Buffer.from(article.normal.map((t) => JSON.stringify(t)).join(','));
+      if (bytes.length === 0) continue;
+      if (!first) yield Buffer.from(',');
+      first = false;
+      yield bytes;
+    }
+    yield Buffer.from(']');
+  }
+}
+
+function splitArticle(
+  doc: CorpusDocument,
+  chunking: ChunkOptions,
+): { drafts: PassageDraft[]; normal: string[]; sums: string[] } {
   const drafts = chunkDocument(doc, chunking);
   return {
     drafts,
@@ -90,21 +226,25 @@ export function passagesOf(
   cache: BuildCache,
 ): SplitCorpus {
   const key = settingsKey('passages', chunking, TEXT_FORM);
-  const passages: Passage[] = [];
-  const normalTexts: string[] = [];
-  const checksums: string[] = [];
+  const articles = new Map<CorpusDocument, ArticleSplit>();
   const spans = new Map<CorpusDocument, PassageSpan>();
+  const checksums: string[] = [];
   for (const doc of documents) {
-    const from = passages.length;
-    const { drafts, normal, sums } = cache
-      .of(doc)
-      .reuse('passages', key, isSplit, () => splitArticle(doc, chunking));
-    for (const draft of drafts) passages.push({ id: passages.length, ...draft });
-    normalTexts.push(...normal);
-    checksums.push(...sums);
-    spans.set(doc, { from, to: passages.length });
+    const from = checksums.length;
+    const entry = cache.of(doc);
+    const kept = entry.peek('passages', key, isKeptSplit);
+    if (kept) {
+      articles.set(doc, { kept });
+      checksums.push(...kept.sums);
+    } else {
+      const { drafts, normal, sums } = splitArticle(doc, chunking);
+      entry.put('passages', key, keptSplit(drafts, normal, sums));
+      articles.set(doc, { drafts, normal });
+      checksums.push(...sums);
+    }
+    spans.set(doc, { from, to: checksums.length });
   }
-  return { passages, normalTexts, checksums, spans };
+  return new SplitCorpus(key, articles, spans, checksums);
 }
 
 /**
@@ -112,8 +252,7 @@ export function passagesOf(
  * build has no use for a second copy of every passage.
  */
 export function passageEmbedTexts(split: SplitCorpus, doc: CorpusDocument): string[] {
-  const { from, to } = split.spans.get(doc)!;
-  return split.passages.slice(from, to).map((p) => embeddingText(p, doc.meta));
+  return split.passagesOf(doc).map((p) => embeddingText(p, doc.meta));
 }
 
 function isSentences(v: unknown): v is SummarySentence[] {
@@ -222,9 +361,7 @@ export async function passageVectors(
       embedder.passagePrefix,
       sha256(passageEmbedTexts(split, doc).join('\u0000')),
     );
-  const vectors: (Float32Array | undefined)[] = new Array<Float32Array | undefined>(
-    split.passages.length,
-  );
+  const vectors: (Float32Array | undefined)[] = new Array<Float32Array | undefined>(split.count);
   const missing: CorpusDocument[] = [];
   for (const doc of documents) {
     const { from, to } = split.spans.get(doc)!;
@@ -251,4 +388,72 @@ export async function passageVectors(
     if (!v) throw new Error(`No vector for passage ${i}`);
     return v;
   });
+}
+
+/** An article's mentions as this build found them, and the key of the cache section they came from. */
+export interface FoundMentions {
+  key: string;
+  mentions: DocumentMentions;
+}
+
+/**
+ * Places mentions among the build's passages through the cache: each article keeps
+ * where its mentions sit among its own passages (three numbers each, as
+ * `MentionPlacer` writes them, with the passage counted from the article's first),
+ * under the key of its passages and of its mentions. A reindex then places an
+ * unchanged article's mentions without its passage objects. `found` gives each
+ * article's mentions; a mention held as an object (never, in a build) is placed
+ * among every passage.
+ */
+export function mentionPlacer(
+  split: SplitCorpus,
+  found: ReadonlyMap<CorpusDocument, FoundMentions>,
+  cache: BuildCache,
+): MentionPlacer {
+  let doc: CorpusDocument | undefined;
+  let base = 0;
+  let placed: Int32Array = new Int32Array(0);
+  // Read once each: a person's mentions run through the articles in order, but every
+  // person starts again from the first.
+  const placements = new Map<CorpusDocument, Int32Array>();
+  const placementOf = (article: CorpusDocument): Int32Array => {
+    let held = placements.get(article);
+    if (!held) placements.set(article, (held = readPlacement(article)));
+    return held;
+  };
+  const readPlacement = (article: CorpusDocument): Int32Array => {
+    const mine = found.get(article);
+    const { from, to } = split.spans.get(article)!;
+    if (!mine) throw new Error(`No mentions were found in ${article.meta.file}`);
+    const fits = (v: unknown): v is Int32Array =>
+      v instanceof Int32Array &&
+      v.length === mine.mentions.length * 3 &&
+      v.every((n, i) => (i % 3 === 0 ? n >= 0 && n < to - from : i % 3 === 1 ? n >= -1 : n <= 1));
+    return cache
+      .of(article)
+      .reuse('placement', settingsKey('placement', split.key, mine.key), fits, () => {
+        const local = passagePlacer(split.passagesOf(article));
+        const out = new Int32Array(mine.mentions.length * 3);
+        mine.mentions.forEach((ref, k) =>
+          local.mention(mentionAt(article, ref), out.subarray(k * 3, k * 3 + 3)),
+        );
+        return out;
+      });
+  };
+  let everywhere: MentionPlacer | undefined;
+  return {
+    ref: (refs, i, out) => {
+      const article = refs.docs[i]!;
+      if (article !== doc) {
+        placed = placementOf(article);
+        base = split.spans.get(article)!.from;
+        doc = article;
+      }
+      const at = refs.at[i]! * 3;
+      out[0] = base + placed[at]!;
+      out[1] = placed[at + 1]!;
+      out[2] = placed[at + 2]!;
+    },
+    mention: (m, out) => (everywhere ??= passagePlacer(split.allPassages())).mention(m, out),
+  };
 }

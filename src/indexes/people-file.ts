@@ -22,7 +22,7 @@
  */
 import type { Passage } from '../corpus/types.js';
 import type { PeopleRegistry } from '../people/registry.js';
-import { mentionOf, mentionRefsOf } from '../people/mentions.js';
+import { mentionOf, mentionRefsOf, type MentionRefs } from '../people/mentions.js';
 import type { PersonEntry, PersonMentionEntry } from '../people/types.js';
 
 export const PEOPLE_FILE_VERSION = 3;
@@ -45,18 +45,30 @@ export interface StoredPeople {
 /** A stored mention that does not fit the passages it names: the file is not this build's. */
 export class StoredMentionError extends Error {}
 
-/** The passages that cover each block, by article and ¶ number. */
+/**
+ * Where a mention sits among the build's passages, written into `out`: the passage,
+ * where its sentence begins there (-1 when no passage holds it whole), and 1 when the
+ * mention's block is a caption merged into a paragraph passage, else 0.
+ */
+export interface MentionPlacer {
+  /** Mention `i` of `found` (a registry's numbers, see people/mentions.ts). */
+  ref(found: MentionRefs, i: number, out: Int32Array): void;
+  /** A mention held as an object. */
+  mention(m: PersonMentionEntry, out: Int32Array): void;
+}
+
+/** The positions in `passages` of the passages that cover each block, by article and ¶ number. */
 function passagesByBlock(passages: readonly Passage[]): Map<string, Map<number, number[]>> {
   const byDoc = new Map<string, Map<number, number[]>>();
-  for (const p of passages) {
+  passages.forEach((p, at) => {
     let blocks = byDoc.get(p.doc);
     if (!blocks) byDoc.set(p.doc, (blocks = new Map<number, number[]>()));
     for (const n of p.paragraphs) {
-      const ids = blocks.get(n);
-      if (ids) ids.push(p.id);
-      else blocks.set(n, [p.id]);
+      const ats = blocks.get(n);
+      if (ats) ats.push(at);
+      else blocks.set(n, [at]);
     }
-  }
+  });
   return byDoc;
 }
 
@@ -75,45 +87,73 @@ function offsetIn(p: Passage, m: PersonMentionEntry): number | undefined {
   return from >= 0 && from + m.text.length <= blockEnd ? from : undefined;
 }
 
-/** The registry as people.json stores it, with each mention pointing into `passages`. */
-export function storePeople(registry: PeopleRegistry, passages: readonly Passage[]): StoredPeople {
+/** Places mentions among `passages`, numbering each by its position in the list. */
+export function passagePlacer(passages: readonly Passage[]): MentionPlacer {
   const blocks = passagesByBlock(passages);
-  const storeMentions = (
-    count: number,
-    mentionAt: (i: number) => PersonMentionEntry,
-  ): StoredMentions => {
+  const mention = (m: PersonMentionEntry, out: Int32Array): void => {
+    const ats = blocks.get(m.doc)?.get(m.paragraph);
+    if (!ats) throw new Error(`No passage covers ${m.doc} ¶${m.paragraph}, which names someone`);
+    let passage = ats[0]!;
+    let from = -1;
+    for (const at of ats) {
+      const offset = offsetIn(passages[at]!, m);
+      if (offset !== undefined) {
+        passage = at;
+        from = offset;
+        break;
+      }
+    }
+    let caption = 0;
+    if (m.kind !== passages[passage]!.kind) {
+      // Blocks merge into a paragraph passage unless both are captions (chunk.ts).
+      if (m.kind !== 'caption') throw new Error(`A ${m.kind} block in a caption passage`);
+      caption = 1;
+    }
+    out[0] = passage;
+    out[1] = from;
+    out[2] = caption;
+  };
+  return { mention, ref: (found, i, out) => mention(mentionOf(found, i), out) };
+}
+
+/** The registry as people.json stores it, with each mention placed by `placer`. */
+export function storePeople(registry: PeopleRegistry, placer: MentionPlacer): StoredPeople {
+  const out = new Int32Array(3);
+  const storeMentions = (person: PersonEntry): StoredMentions => {
+    const found = mentionRefsOf(person);
+    const count = found ? found.refs.length : person.mentions.length;
     const flat: number[] = [];
     const names: string[][] = [];
     const nameIds = new Map<string, number>();
     const texts: string[] = [];
     const captions: number[] = [];
     for (let i = 0; i < count; i++) {
-      const m = mentionAt(i);
-      const ids = blocks.get(m.doc)?.get(m.paragraph);
-      if (!ids) throw new Error(`No passage covers ${m.doc} ¶${m.paragraph}, which names someone`);
-      let passage = ids[0]!;
-      let from: number | undefined;
-      for (const id of ids) {
-        from = offsetIn(passages[id]!, m);
-        if (from !== undefined) {
-          passage = id;
-          break;
-        }
+      // From the numbers where the registry has them: a mention object copies its sentence.
+      let paragraph: number, start: number, end: number, forms: string[];
+      if (found) {
+        const ref = found.refs[i]!;
+        placer.ref(found, i, out);
+        paragraph = found.docs[i]!.paragraphs[ref[1]]!.n;
+        [, , start, end, forms] = ref;
+      } else {
+        const m = person.mentions[i]!;
+        placer.mention(m, out);
+        ({ paragraph, start, end, names: forms } = m);
       }
-      if (from === undefined) from = -1 - (texts.push(m.text) - 1);
+      let from = out[1]!;
+      if (from < 0) {
+        const text = found ? mentionOf(found, i).text : person.mentions[i]!.text;
+        from = -1 - (texts.push(text) - 1);
+      }
       // Forms never hold U+0000; JSON.stringify per mention cost a second at 10,000 articles.
-      const nameKey = m.names.length === 1 ? m.names[0]! : m.names.join('\u0000');
+      const nameKey = forms.length === 1 ? forms[0]! : forms.join('\u0000');
       let nameId = nameIds.get(nameKey);
       if (nameId === undefined) {
-        nameId = names.push(m.names) - 1;
+        nameId = names.push(forms) - 1;
         nameIds.set(nameKey, nameId);
       }
-      flat.push(passage, from, m.paragraph, m.start, m.end, nameId);
-      if (m.kind !== passages[passage]!.kind) {
-        // Blocks merge into a paragraph passage unless both are captions (chunk.ts).
-        if (m.kind !== 'caption') throw new Error(`A ${m.kind} block in a caption passage`);
-        captions.push(i);
-      }
+      flat.push(out[0]!, from, paragraph, start, end, nameId);
+      if (out[2] === 1) captions.push(i);
     }
     return {
       mentions: flat,
@@ -129,10 +169,6 @@ export function storePeople(registry: PeopleRegistry, passages: readonly Passage
       // which a built registry makes only when read (people/mentions.ts).
       const { name, aliases, role, roleQuoted, roleAt, source, subject, forms, mentionCount } =
         person;
-      const found = mentionRefsOf(person);
-      const stored = found
-        ? storeMentions(found.refs.length, (i) => mentionOf(found, i))
-        : storeMentions(person.mentions.length, (i) => person.mentions[i]!);
       return {
         name,
         aliases,
@@ -143,7 +179,7 @@ export function storePeople(registry: PeopleRegistry, passages: readonly Passage
         ...(subject !== undefined && { subject }),
         forms,
         mentionCount,
-        ...stored,
+        ...storeMentions(person),
       };
     }),
   };

@@ -156,6 +156,8 @@ function documentMentions(doc: CorpusDocument, index: FormIndex): DocumentMentio
 export interface MentionRefs {
   docs: CorpusDocument[];
   refs: DocumentMentions[number][];
+  /** Where each ref is in its article's list (`DocumentMentions`), for what is kept per article. */
+  at: number[];
 }
 
 /**
@@ -168,18 +170,19 @@ export function findMentions(
   forms: string[][],
   mentionsOf: MentionsOf = (_doc, _key, compute) => compute(),
 ): MentionRefs[] {
-  const result: MentionRefs[] = forms.map(() => ({ docs: [], refs: [] }));
+  const result: MentionRefs[] = forms.map(() => ({ docs: [], refs: [], at: [] }));
   let index: FormIndex | undefined;
   const formsKey = createHash('sha256').update(JSON.stringify(forms)).digest('hex');
   for (const doc of corpus.documents) {
     const mine = mentionsOf(doc, formsKey, () =>
       documentMentions(doc, (index ??= formIndex(forms))),
     );
-    for (const ref of mine) {
+    mine.forEach((ref, at) => {
       const person = result[ref[0]]!;
       person.docs.push(doc);
       person.refs.push(ref);
-    }
+      person.at.push(at);
+    });
   }
   return result;
 }
@@ -231,7 +234,8 @@ export function mentionOf(found: MentionRefs, i: number): PersonMentionEntry {
   return mentionAt(found.docs[i]!, found.refs[i]!);
 }
 
-function mentionAt(
+/** The mention object of `ref`, one of `doc`'s `DocumentMentions`. */
+export function mentionAt(
   doc: CorpusDocument,
   [, at, start, end, names]: DocumentMentions[number],
 ): PersonMentionEntry {
