@@ -13,18 +13,32 @@ import { open } from 'node:fs/promises';
 /** Elements per write: large enough that writes are few, small enough to stay a few megabytes. */
 const BATCH = 2000;
 
+/** Small parts are gathered into writes of about this many bytes: a write each was 2,000 writes for normal.json at a thousand articles. */
+const WRITE_BYTES = 1 << 20;
+
 /** Writes `parts` to `file` (created or replaced), one after another, and gives their sha256. */
 export async function writeParts(file: string, parts: Iterable<Uint8Array>): Promise<string> {
   const hash = createHash('sha256');
   const handle = await open(file, 'w');
+  const write = async (bytes: Uint8Array): Promise<void> => {
+    for (let at = 0; at < bytes.length;) {
+      const { bytesWritten } = await handle.write(bytes, at);
+      at += bytesWritten;
+    }
+  };
   try {
+    let gathered: Uint8Array[] = [];
+    let size = 0;
     for (const bytes of parts) {
       hash.update(bytes);
-      for (let at = 0; at < bytes.length;) {
-        const { bytesWritten } = await handle.write(bytes, at);
-        at += bytesWritten;
-      }
+      gathered.push(bytes);
+      size += bytes.length;
+      if (size < WRITE_BYTES) continue;
+      await write(gathered.length === 1 ? bytes : Buffer.concat(gathered, size));
+      gathered = [];
+      size = 0;
     }
+    if (size > 0) await write(Buffer.concat(gathered, size));
   } finally {
     await handle.close();
   }
