@@ -43,7 +43,7 @@ describe('people registry over the article', async () => {
   it('keeps mentions as numbers and makes the objects once, when read', () => {
     const p = person(reg, '潘梓正');
     const found = mentionRefsOf(p)!;
-    expect(found.refs).toHaveLength(p.mentionCount);
+    expect(found.at).toHaveLength(p.mentionCount);
     const made = p.mentions;
     expect(made).toBe(p.mentions);
     expect(made).toEqual(mentionsFrom(found));

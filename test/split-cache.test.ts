@@ -75,7 +75,7 @@ function registry(corpus: Corpus): {
         roleAt: null,
         source: 'detected',
         forms: [normalize(name)],
-        mentionCount: refs[i]!.refs.length,
+        mentionCount: refs[i]!.at.length,
       },
       refs[i]!,
     ),

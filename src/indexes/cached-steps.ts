@@ -16,7 +16,12 @@ import type { TextsView } from '../lexicon/corpus-shares.js';
 import { isStringArray } from '../guards.js';
 import type { Bm25Segment } from './bm25.js';
 import type { DocumentNames } from '../people/detect.js';
-import { mentionAt, type DocumentMentions } from '../people/mentions.js';
+import {
+  MENTION_FIELDS,
+  mentionAt,
+  mentionCount,
+  type DocumentMentions,
+} from '../people/mentions.js';
 import { passagePlacer, type MentionPlacer } from './people-file.js';
 import { settingsKey, stableKey, type BuildCache } from './build-cache.js';
 import { sha256 } from './checksum.js';
@@ -307,19 +312,14 @@ export function isDocumentNames(v: unknown): v is DocumentNames {
 }
 
 export function isDocumentMentions(v: unknown): v is DocumentMentions {
-  return (
-    Array.isArray(v) &&
-    v.every(
-      (x) =>
-        Array.isArray(x) &&
-        x.length === 5 &&
-        Number.isInteger(x[0]) &&
-        Number.isInteger(x[1]) &&
-        Number.isInteger(x[2]) &&
-        Number.isInteger(x[3]) &&
-        isStringArray(x[4]),
-    )
-  );
+  if (!isObject(v) || !(v.numbers instanceof Int32Array) || !Array.isArray(v.forms)) return false;
+  const { numbers, forms } = v;
+  if (numbers.length % MENTION_FIELDS !== 0 || !forms.every(isStringArray)) return false;
+  for (let k = 0; k < numbers.length; k += MENTION_FIELDS) {
+    if (numbers[k]! < 0 || numbers[k + 1]! < 0 || numbers[k + 3]! < numbers[k + 2]!) return false;
+    if (!(numbers[k + 4]! >= 0 && numbers[k + 4]! < forms.length)) return false;
+  }
+  return true;
 }
 
 /** The shape of a kept segment; whether its parts agree is `segmentFits`. */
@@ -427,16 +427,15 @@ export function mentionPlacer(
     if (!mine) throw new Error(`No mentions were found in ${article.meta.file}`);
     const fits = (v: unknown): v is Int32Array =>
       v instanceof Int32Array &&
-      v.length === mine.mentions.length * 3 &&
+      v.length === mentionCount(mine.mentions) * 3 &&
       v.every((n, i) => (i % 3 === 0 ? n >= 0 && n < to - from : i % 3 === 1 ? n >= -1 : n <= 1));
     return cache
       .of(article)
       .reuse('placement', settingsKey('placement', split.key, mine.key), fits, () => {
         const local = passagePlacer(split.passagesOf(article));
-        const out = new Int32Array(mine.mentions.length * 3);
-        mine.mentions.forEach((ref, k) =>
-          local.mention(mentionAt(article, ref), out.subarray(k * 3, k * 3 + 3)),
-        );
+        const out = new Int32Array(mentionCount(mine.mentions) * 3);
+        for (let k = 0; k < out.length / 3; k++)
+          local.mention(mentionAt(article, mine.mentions, k), out.subarray(k * 3, k * 3 + 3));
         return out;
       });
   };

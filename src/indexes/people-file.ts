@@ -22,7 +22,7 @@
  */
 import type { Passage } from '../corpus/types.js';
 import type { PeopleRegistry } from '../people/registry.js';
-import { mentionOf, mentionRefsOf, type MentionRefs } from '../people/mentions.js';
+import { MENTION_FIELDS, mentionOf, mentionRefsOf, type MentionRefs } from '../people/mentions.js';
 import type { PersonEntry, PersonMentionEntry } from '../people/types.js';
 
 export const PEOPLE_FILE_VERSION = 3;
@@ -121,7 +121,7 @@ export function storePeople(registry: PeopleRegistry, placer: MentionPlacer): St
   const out = new Int32Array(3);
   const storeMentions = (person: PersonEntry): StoredMentions => {
     const found = mentionRefsOf(person);
-    const count = found ? found.refs.length : person.mentions.length;
+    const count = found ? found.at.length : person.mentions.length;
     const flat: number[] = [];
     const names: string[][] = [];
     const nameIds = new Map<string, number>();
@@ -131,10 +131,13 @@ export function storePeople(registry: PeopleRegistry, placer: MentionPlacer): St
       // From the numbers where the registry has them: a mention object copies its sentence.
       let paragraph: number, start: number, end: number, forms: string[];
       if (found) {
-        const ref = found.refs[i]!;
+        const { numbers, forms: lists } = found.lists[i]!;
+        const at = found.at[i]! * MENTION_FIELDS;
         placer.ref(found, i, out);
-        paragraph = found.docs[i]!.paragraphs[ref[1]]!.n;
-        [, , start, end, forms] = ref;
+        paragraph = found.docs[i]!.paragraphs[numbers[at + 1]!]!.n;
+        start = numbers[at + 2]!;
+        end = numbers[at + 3]!;
+        forms = lists[numbers[at + 4]!]!;
       } else {
         const m = person.mentions[i]!;
         placer.mention(m, out);

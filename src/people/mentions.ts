@@ -89,19 +89,27 @@ function sentenceIndexes(spans: SentenceSpan[], offsets: number[]): number[] {
 }
 
 /**
- * One article's mentions, in reading order: the person's index, the paragraph's
- * position in the article, where the sentence starts and ends in the article, and
- * the names as written. The sentence itself and the paragraph's details are read
- * from the article when the mention is made (`mentionAt`), so the build cache keeps
- * numbers, not a second copy of every sentence naming someone.
+ * One article's mentions, in reading order, as numbers: mention k is
+ * `numbers[5k … 5k+4]`, the person's index, the paragraph's position in the article,
+ * where the sentence starts and ends in the article, and the index in `forms` of the
+ * names as written. The sentence itself and the paragraph's details are read from
+ * the article when the mention is made (`mentionAt`), so the build cache keeps
+ * numbers, not a second copy of every sentence naming someone; and whole numbers in
+ * one array, where a list per mention made 400,000 objects to read back at a
+ * thousand articles.
  */
-export type DocumentMentions = [
-  person: number,
-  paragraph: number,
-  start: number,
-  end: number,
-  names: string[],
-][];
+export interface DocumentMentions {
+  numbers: Int32Array;
+  /** The distinct lists of names the mentions hold. */
+  forms: string[][];
+}
+
+/** Whole numbers per mention in `DocumentMentions.numbers`. */
+export const MENTION_FIELDS = 5;
+
+/** How many mentions `mentions` holds. */
+export const mentionCount = (mentions: DocumentMentions): number =>
+  mentions.numbers.length / MENTION_FIELDS;
 
 /**
  * Where an article's mentions come from: worked out, or a cache's copy of them.
@@ -115,7 +123,9 @@ export type MentionsOf = (
 ) => DocumentMentions;
 
 function documentMentions(doc: CorpusDocument, index: FormIndex): DocumentMentions {
-  const out: DocumentMentions = [];
+  const out: number[] = [];
+  const forms: string[][] = [];
+  const formIds = new Map<string, number>();
   for (const [at, p] of doc.paragraphs.entries()) {
     const norm = alignedNormal(p);
     const occ = occurrencesIn(norm, index);
@@ -140,11 +150,15 @@ function documentMentions(doc: CorpusDocument, index: FormIndex): DocumentMentio
         const span = sentences[s]!;
         const lead = span.text.length - span.text.trimStart().length;
         const start = p.start + span.start + lead;
-        out.push([person, at, start, start + span.text.trim().length, [...names]]);
+        const list = [...names];
+        const key = list.join('\u0000');
+        let id = formIds.get(key);
+        if (id === undefined) formIds.set(key, (id = forms.push(list) - 1));
+        out.push(person, at, start, start + span.text.trim().length, id);
       }
     }
   }
-  return out;
+  return { numbers: Int32Array.from(out), forms };
 }
 
 /**
@@ -155,8 +169,8 @@ function documentMentions(doc: CorpusDocument, index: FormIndex): DocumentMentio
  */
 export interface MentionRefs {
   docs: CorpusDocument[];
-  refs: DocumentMentions[number][];
-  /** Where each ref is in its article's list (`DocumentMentions`), for what is kept per article. */
+  /** Each mention's article's mentions, and where in them it is. */
+  lists: DocumentMentions[];
   at: number[];
 }
 
@@ -170,19 +184,22 @@ export function findMentions(
   forms: string[][],
   mentionsOf: MentionsOf = (_doc, _key, compute) => compute(),
 ): MentionRefs[] {
-  const result: MentionRefs[] = forms.map(() => ({ docs: [], refs: [], at: [] }));
+  const result: MentionRefs[] = forms.map(() => ({ docs: [], lists: [], at: [] }));
   let index: FormIndex | undefined;
   const formsKey = createHash('sha256').update(JSON.stringify(forms)).digest('hex');
   for (const doc of corpus.documents) {
     const mine = mentionsOf(doc, formsKey, () =>
       documentMentions(doc, (index ??= formIndex(forms))),
     );
-    mine.forEach((ref, at) => {
-      const person = result[ref[0]]!;
+    const { numbers } = mine;
+    for (let k = 0; k < numbers.length; k += MENTION_FIELDS) {
+      const person = result[numbers[k]!];
+      if (!person)
+        throw new RangeError(`${doc.meta.file} mentions person ${numbers[k]}, of ${forms.length}`);
       person.docs.push(doc);
-      person.refs.push(ref);
-      person.at.push(at);
-    });
+      person.lists.push(mine);
+      person.at.push(k / MENTION_FIELDS);
+    }
   }
   return result;
 }
@@ -226,19 +243,26 @@ export function mentionRefsOf(person: PersonEntry): MentionRefs | undefined {
 
 /** The mention objects of `found`, in reading order. */
 export function mentionsFrom(found: MentionRefs): PersonMentionEntry[] {
-  return found.refs.map((ref, i) => mentionAt(found.docs[i]!, ref));
+  return found.at.map((k, i) => mentionAt(found.docs[i]!, found.lists[i]!, k));
 }
 
 /** The `i`th mention of `found`. */
 export function mentionOf(found: MentionRefs, i: number): PersonMentionEntry {
-  return mentionAt(found.docs[i]!, found.refs[i]!);
+  return mentionAt(found.docs[i]!, found.lists[i]!, found.at[i]!);
 }
 
-/** The mention object of `ref`, one of `doc`'s `DocumentMentions`. */
+/** The object of mention `k` of `mentions`, which are `doc`'s. */
 export function mentionAt(
   doc: CorpusDocument,
-  [, at, start, end, names]: DocumentMentions[number],
+  { numbers, forms }: DocumentMentions,
+  k: number,
 ): PersonMentionEntry {
+  const base = k * MENTION_FIELDS;
+  const at = numbers[base + 1]!;
+  const start = numbers[base + 2]!;
+  const end = numbers[base + 3]!;
+  const names = forms[numbers[base + 4]!];
+  if (!names) throw new RangeError(`${doc.meta.file} has no names list ${numbers[base + 4]}`);
   const p = doc.paragraphs[at];
   if (!p) throw new RangeError(`${doc.meta.file} has no paragraph ${at}`);
   return {

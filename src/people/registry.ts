@@ -286,7 +286,7 @@ export function buildPeopleRegistry(
   const people = drafts
     .map((d, i) => {
       const found = mentions[i]!;
-      const first = found.refs.length > 0 ? mentionOf(found, 0) : undefined;
+      const first = found.at.length > 0 ? mentionOf(found, 0) : undefined;
       // A found person's role is the first sentence naming them: still the article's words.
       const role = d.role || (first?.text ?? d.name);
       const roleAt = d.role
@@ -304,7 +304,7 @@ export function buildPeopleRegistry(
           source: d.source,
           ...(d.subject === true && { subject: true }),
           forms: [...d.forms],
-          mentionCount: found.refs.length,
+          mentionCount: found.at.length,
         },
         found,
       );
