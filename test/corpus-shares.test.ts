@@ -56,7 +56,27 @@ describe('ShareCounts', () => {
     const kept = ShareCounts.fromState(deserialize(serialize(counted(a, b).toState())))!;
     kept.add(b, -1);
     expect(kept.fingerprint()).toBe(counted(a).fingerprint());
+    // Patched counts keep the state counting from nothing would: strings taken out, put in, and new.
+    expect(kept.toState()).toEqual(counted(a).toState());
+    const grown = ShareCounts.fromState(deserialize(serialize(counted(a).toState())))!;
+    grown.add(b, 1);
+    grown.add(share(['人工智能', '中國'], [['宋俊瀟', 'nr']]), 1);
+    expect(grown.toState()).toEqual(
+      counted(a, b, share(['人工智能', '中國'], [['宋俊瀟', 'nr']])).toState(),
+    );
+    expect(grown.fingerprint()).toBe(
+      counted(b, share(['人工智能', '中國'], [['宋俊瀟', 'nr']]), a).fingerprint(),
+    );
+    // Kept strings out of order, or one no share holds, are not counts this code kept.
+    const state = counted(a, b).toState();
+    const reversed = { ...state.sets.words, keys: [...state.sets.words.keys].reverse() };
+    expect(
+      ShareCounts.fromState({ ...state, sets: { ...state.sets, words: reversed } }),
+    ).toBeNull();
+    const zero = { ...state.sets.words, counts: new Uint32Array(state.sets.words.keys.length) };
+    expect(ShareCounts.fromState({ ...state, sets: { ...state.sets, words: zero } })).toBeNull();
     expect(ShareCounts.fromState({ counts: {}, sums: {} })).toBeNull();
+    expect(ShareCounts.fromState({ sets: {}, sums: {} })).toBeNull();
     expect(ShareCounts.fromState(null)).toBeNull();
   });
 });

@@ -23,13 +23,15 @@ interface KeptCounts {
   counts: unknown;
 }
 
+/** Counts read back by the guard, so that checking them once is enough. */
+const readCounts = new WeakMap<object, ShareCounts>();
+
 function isKeptCounts(v: unknown): v is KeptCounts {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    isStringArray((v as Partial<KeptCounts>).docs) &&
-    ShareCounts.fromState((v as Partial<KeptCounts>).counts) !== null
-  );
+  if (typeof v !== 'object' || v === null || !isStringArray((v as Partial<KeptCounts>).docs))
+    return false;
+  const counts = ShareCounts.fromState((v as Partial<KeptCounts>).counts);
+  if (counts) readCounts.set(v, counts);
+  return counts !== null;
 }
 
 const isShare = (v: unknown): v is Share =>
@@ -69,7 +71,7 @@ export function crossLingualCache(cache: BuildCache, corpus: Corpus, dictionaryK
     givenNames: readonly string[],
     shareOf: (doc: CorpusDocument) => Share,
   ): ShareCounts | null => {
-    const counts = ShareCounts.fromState(kept.counts)!;
+    const counts = readCounts.get(kept) ?? ShareCounts.fromState(kept.counts)!;
     const now = new Set(corpus.documents.map((d) => cache.keyOf(d)));
     const before = new Set(kept.docs);
     try {
