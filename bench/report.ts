@@ -197,11 +197,12 @@ fresh process. Timings come from a shared 2-core machine and move by tens of per
   The worker's start (loading the build's code) is not counted: ${startText(results)}. **build peak RSS** is the
   whole process's, worker included. **one article changed**: the same after editing one
   paragraph of one article, in a new process, with the build cache (\`DATA_DIR/cache/\`) the full build left:
-  the files of the other articles are hashed but not parsed again; the other articles' passages (with their
-  normal-form text and checksums), summaries, name candidates, standalone names,
-  people mentions and given names are reused, as are what the build needs from CC-CEDICT alone (the
-  dictionary itself is not read), the pinyin aliases, the table's view of the corpus as counts (the changed
-  article's old share taken out, its new one put in) and the table itself while the counted words, names and
+  the files of the other articles are hashed but not parsed again; the other articles' passages (as the
+  bytes \`passages.json\` and \`normal.json\` hold for them, copied into those files, and their checksums),
+  summaries, name candidates, standalone names, people mentions (as whole numbers), where those mentions sit
+  among their passages, and given names are reused, as are what the build needs from CC-CEDICT alone (the
+  dictionary itself is not read), the pinyin aliases, the table's view of the corpus as sorted counts (the
+  changed article's old share taken out, its new one put in) and the table itself while the counted words, names and
   headwords are unchanged; the last build's keyword index is patched (the other articles' postings copied,
   the changed article's segment merged in); the people registry is put together again from the articles' parts.
 - **cold open**: opening the engine in a fresh process on a built index (freshness check, reading the index,
