@@ -10,6 +10,7 @@ import { FILES } from '../src/indexes/store.js';
 import { verifyBuild } from '../src/indexes/verify.js';
 import { jiebaExtraWords } from '../src/text/jieba.js';
 import { silentLog, testConfig } from './helpers/config.js';
+import { editOneArticle } from './helpers/synthetic.js';
 
 const ARTICLES = 4;
 /** Every file a keyword-only build writes; the manifest without its times and id. */
@@ -40,15 +41,6 @@ function bytes(dir: string): Record<string, string> {
   };
 }
 
-/** A typo fixed in one paragraph of one article, the way the benchmark changes one. */
-function editOneArticle(file: string): void {
-  const full = path.join(corpus, file);
-  const text = readFileSync(full, 'utf8');
-  const edited = text.replace(/\n\n([^\n<#][^\n]*)\n/, '\n\n$1(更正)\n');
-  expect(edited).not.toBe(text);
-  writeFileSync(full, edited);
-}
-
 /** The articles the cache holds sections of (files are <doc key>.<section>.v8). */
 function cacheEntries(dataDir: string): string[] {
   const names = readdirSync(cacheDir(dataDir));
@@ -75,7 +67,7 @@ describe('incremental reindex through the build cache', () => {
   });
 
   it('after one article changed, rebuilds only it and writes what a full build writes, byte for byte', async () => {
-    editOneArticle('synthetic-00001.md');
+    editOneArticle(corpus, 'synthetic-00001.md');
     const again = await buildIndex(incremental, silentLog);
     const fresh = await buildIndex(full, silentLog, { full: true });
     // What detection and the changed article's headwords need from the dictionary.
@@ -181,7 +173,7 @@ describe('incremental reindex through the build cache', () => {
     altered.writeUInt8(altered.readUInt8(altered.length - 2) ^ 1, altered.length - 2);
     rmSync(kept);
     writeFileSync(kept, altered);
-    editOneArticle('synthetic-00003.md');
+    editOneArticle(corpus, 'synthetic-00003.md');
     const rebuilt = await buildIndex(incremental, silentLog);
     expect(rebuilt.cache.damaged).toBe(1);
     expect(rebuilt.cache.reused['keywords-base']).toBeUndefined();
@@ -189,7 +181,7 @@ describe('incremental reindex through the build cache', () => {
     const fresh = bytes((await buildIndex(full, silentLog, { full: true })).dir);
     expect(bytes(rebuilt.dir)).toEqual(fresh);
 
-    editOneArticle('synthetic-00003.md');
+    editOneArticle(corpus, 'synthetic-00003.md');
     const patched = await buildIndex(incremental, silentLog);
     expect(patched.cache.reused['keywords-base']).toBe(1);
     expect(patched.cache.damaged).toBe(0);

@@ -24,6 +24,7 @@ import { attachMentions, findMentions, type DocumentMentions } from '../src/peop
 import type { PeopleRegistry } from '../src/people/types.js';
 import { normalize } from '../src/text/normalize.js';
 import { testConfig } from './helpers/config.js';
+import { editOneArticle } from './helpers/synthetic.js';
 
 const corpusDir = mkdtempSync(path.join(tmpdir(), 'article-bot-split-corpus-'));
 const config = testConfig({ CORPUS_DIR: corpusDir });
@@ -83,14 +84,6 @@ function registry(corpus: Corpus): {
   return { people: { version: 1, people }, found };
 }
 
-function editOneArticle(file: string): void {
-  const full = path.join(corpusDir, file);
-  const before = readFileSync(full, 'utf8');
-  const after = before.replace(/\n\n([^\n<#][^\n]*)\n/, '\n\n$1(更正)\n');
-  expect(after).not.toBe(before);
-  writeFileSync(full, after);
-}
-
 describe('passages and placements kept as bytes and numbers', () => {
   beforeAll(async () => {
     await writeSyntheticCorpus(corpusDir, 3);
@@ -120,7 +113,7 @@ describe('passages and placements kept as bytes and numbers', () => {
     await kept.cache.save();
 
     // One article split again among two kept ones.
-    editOneArticle('synthetic-00002.md');
+    editOneArticle(corpusDir, 'synthetic-00002.md');
     const mixed = await split();
     expect(mixed.cache.stats.reused.passages).toBe(2);
     expect(mixed.cache.stats.derived.passages).toBe(1);

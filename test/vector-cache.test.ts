@@ -3,7 +3,7 @@
  * embeds that article's passages only, and a model that differs in any way the
  * vectors depend on embeds everything again.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import { buildIndex } from '../src/indexes/build.js';
 import { passageEmbedTexts, passageVectors, passagesOf } from '../src/indexes/cached-steps.js';
 import { loadIndex } from '../src/indexes/load.js';
 import { hybridTestConfig, silentLog, testConfig } from './helpers/config.js';
+import { editOneArticle } from './helpers/synthetic.js';
 
 const ARTICLES = 3;
 
@@ -35,14 +36,6 @@ function countingEmbedder(model: string): Embedder & { embedded: string[] } {
     },
     dispose: () => Promise.resolve(),
   };
-}
-
-function editOneArticle(corpus: string, file: string): void {
-  const full = path.join(corpus, file);
-  const text = readFileSync(full, 'utf8');
-  const edited = text.replace(/\n\n([^\n<#][^\n]*)\n/, '\n\n$1(更正)\n');
-  expect(edited).not.toBe(text);
-  writeFileSync(full, edited);
 }
 
 describe('passage vectors through the build cache', () => {
