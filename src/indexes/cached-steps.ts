@@ -192,6 +192,7 @@ export class SplitCorpus {
         at = 0;
       }
     }
+    room(1);
     out[at++] = 0x5d; // ]
     yield out.subarray(0, at);
   }
