@@ -233,6 +233,20 @@ describe('the table', () => {
     expect(() => parseCrossLingualTable({ ...table, english: { x: [['中国', 2, 'd']] } })).toThrow(
       /reindex/,
     );
+    // Each part of a record's values is checked, as zod's records of tuples did.
+    for (const broken of [
+      { english: { x: [['中国', 0.5, 'x']] } },
+      { english: { x: [['', 0.5, 'd']] } },
+      { english: { x: [['中国', 0.5]] } },
+      { english: { x: 'not a list' } },
+      { english: [] },
+      { pinyin: { zhongguo: [''] } },
+      { pinyin: { zhongguo: [3] } },
+      { latin: { DeepSeek: Number.NaN } },
+      { latin: { DeepSeek: -0.1 } },
+      { latin: null },
+    ])
+      expect(() => parseCrossLingualTable({ ...table, ...broken })).toThrow(CrossLingualTableError);
   });
 
   it('keeps it small by holding only Chinese the corpus contains', () => {
