@@ -33,7 +33,7 @@ import {
   StoredMentionError,
   type StoredPerson,
 } from './people-file.js';
-import { PassageSchema, PeopleTopSchema, StoredPersonSchema } from './schemas.js';
+import { PassageSchema, PeopleTopSchema, StoredPersonSchema, isPassage } from './schemas.js';
 import { FILES, readManifest } from './store.js';
 import { SummaryFileSchema, summaryProblems, type DocumentSummary } from './summary.js';
 import { VectorIndex } from './vector-index.js';
@@ -95,7 +95,16 @@ async function readJson(dir: string, name: string, manifest: Manifest): Promise<
  * while loading, and, built one property at a time, held each mention in a larger
  * object than JSON.parse makes.
  */
-function checked<T>(file: string, json: unknown, schema: z.ZodType<T>, at: PropertyKey[]): T {
+function checked<T>(
+  file: string,
+  json: unknown,
+  schema: z.ZodType<T>,
+  at: PropertyKey[],
+  fast?: (v: unknown) => v is T,
+): T {
+  // A hand-written check no looser than the schema passes what is well formed; the
+  // schema itself then judges only what it refuses, and names what is wrong.
+  if (fast?.(json)) return json;
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -127,13 +136,14 @@ async function readElements<T>(
   depth: number,
   element: z.ZodType<T>,
   take: (value: T) => void,
+  fast?: (v: unknown) => v is T,
 ): Promise<unknown> {
   const file = path.join(dir, name);
   const bytes = await readVouched(dir, name, manifest);
   const at = depth === 1 ? [] : ['people'];
   try {
     return parseJsonElements(bytes, depth, (value, i) =>
-      take(checked(file, value, element, [...at, i])),
+      take(checked(file, value, element, [...at, i], fast)),
     );
   } catch (err) {
     if (err instanceof JsonElementsError)
@@ -145,10 +155,18 @@ async function readElements<T>(
 /** The passages, each checked and its repeated strings pooled as it is read. */
 async function readPassages(dir: string, manifest: Manifest, pool: StringPool): Promise<Passage[]> {
   const passages: Passage[] = [];
-  const rest = await readElements(dir, FILES.passages, manifest, 1, PassageSchema, (p) => {
-    internPassage(p, pool);
-    passages.push(p);
-  });
+  const rest = await readElements(
+    dir,
+    FILES.passages,
+    manifest,
+    1,
+    PassageSchema,
+    (p) => {
+      internPassage(p, pool);
+      passages.push(p);
+    },
+    isPassage,
+  );
   checked(path.join(dir, FILES.passages), rest, z.array(z.never()), []);
   return passages;
 }
