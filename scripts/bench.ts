@@ -7,7 +7,7 @@
  * A benchmark, not a test: it is not part of npm test.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,21 +48,10 @@ function numbers(list: string, what: string): number[] {
   return values;
 }
 
-/**
- * The V8 flags `npm start` gives node (package.json), with which the serving
- * measurements run, so that they measure the bot as users start it.
- */
-function startFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
-    scripts: Record<string, string>;
-  };
-  return (pkg.scripts.start ?? '').split(/\s+/).filter((t) => /^--max-[a-z-]+=\d+$/.test(t));
-}
-
-async function worker<T>(flags: string[], ...args: string[]): Promise<T> {
+async function worker<T>(...args: string[]): Promise<T> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [...flags, '--import', 'tsx', path.join(BENCH_DIR, 'worker.ts'), ...args],
+    ['--import', 'tsx', path.join(BENCH_DIR, 'worker.ts'), ...args],
     { cwd: PROJECT_ROOT, maxBuffer: 64 * 1024 * 1024 },
   );
   return JSON.parse(stdout.trim().split('\n').pop()!) as T;
@@ -108,13 +97,12 @@ async function benchSize(
   log(`${articles} articles: writing the corpus`);
   await writeSyntheticCorpus(corpus, articles);
   log(`${articles} articles: full build`);
-  const full = await worker<BuildMeasure>([], 'build', corpus, data);
+  const full = await worker<BuildMeasure>('build', corpus, data);
   log(`${articles} articles: full build ${(full.ms / 1000).toFixed(1)} s; build after one change`);
   await changeOneArticle(corpus, articles);
-  const incremental = await worker<BuildMeasure>([], 'build', corpus, data);
+  const incremental = await worker<BuildMeasure>('build', corpus, data);
   log(`${articles} articles: cold open and queries`);
   const serve = await worker<ServeMeasure>(
-    startFlags(),
     'serve',
     corpus,
     data,
@@ -196,7 +184,6 @@ async function main(): Promise<void> {
       for (const count of counts) {
         log(`${count} ${distribution} vectors: exact and HNSW ${values.graphs}`);
         results.vectors[`${distribution}-${count}`] = await worker<VectorMeasure>(
-          [],
           'vectors',
           distribution,
           String(count),
