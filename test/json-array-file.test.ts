@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../src/indexes/checksum.js';
-import { writeJsonArray } from '../src/indexes/json-array-file.js';
+import { writeJsonArray, writeParts } from '../src/indexes/json-array-file.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'article-bot-json-array-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -38,4 +38,24 @@ describe('writeJsonArray', () => {
       expect(sum).toBe(sha256(bytes));
     },
   );
+});
+
+describe('writeParts', () => {
+  it('writes small and large parts in order, and gives the sha256 of what it wrote', async () => {
+    const large = new Uint8Array(3 << 20).map((_, i) => i % 251);
+    const parts: Uint8Array[] = [
+      Buffer.from('head'),
+      ...Array.from({ length: 3000 }, (_, i) => Buffer.from(`,${i}`)),
+      large,
+      Buffer.from('tail'),
+      new Uint8Array(0),
+      large.subarray(5, (1 << 20) + 5),
+      Buffer.from('end'),
+    ];
+    const file = path.join(dir, 'parts.bin');
+    const sum = await writeParts(file, parts);
+    const bytes = readFileSync(file);
+    expect(bytes.equals(Buffer.concat(parts))).toBe(true);
+    expect(sum).toBe(sha256(bytes));
+  });
 });

@@ -13,32 +13,49 @@ import { open } from 'node:fs/promises';
 /** Elements per write: large enough that writes are few, small enough to stay a few megabytes. */
 const BATCH = 2000;
 
-/** Small parts are gathered into writes of about this many bytes: a write each was 2,000 writes for normal.json at a thousand articles. */
+/**
+ * Small parts are gathered into writes of about this many bytes: a write each was
+ * 2,000 writes for normal.json at a thousand articles. A part this large or larger is
+ * written as it is, never copied: the keyword index's arrays are hundreds of megabytes
+ * at ten thousand articles.
+ */
 const WRITE_BYTES = 1 << 20;
 
-/** Writes `parts` to `file` (created or replaced), one after another, and gives their sha256. */
+/**
+ * Writes `parts` to `file` (created or replaced), one after another, and gives their
+ * sha256. A part must not change once handed over: small ones are written later, together.
+ */
 export async function writeParts(file: string, parts: Iterable<Uint8Array>): Promise<string> {
   const hash = createHash('sha256');
   const handle = await open(file, 'w');
   const write = async (bytes: Uint8Array): Promise<void> => {
+    hash.update(bytes);
     for (let at = 0; at < bytes.length;) {
       const { bytesWritten } = await handle.write(bytes, at);
       at += bytesWritten;
     }
   };
+  let gathered: Uint8Array[] = [];
+  let size = 0;
+  const flush = async (): Promise<void> => {
+    if (size === 0) return;
+    const bytes = gathered.length === 1 ? gathered[0]! : Buffer.concat(gathered, size);
+    gathered = [];
+    size = 0;
+    await write(bytes);
+  };
   try {
-    let gathered: Uint8Array[] = [];
-    let size = 0;
     for (const bytes of parts) {
-      hash.update(bytes);
+      if (bytes.length >= WRITE_BYTES) {
+        await flush();
+        await write(bytes);
+        continue;
+      }
       gathered.push(bytes);
       size += bytes.length;
-      if (size < WRITE_BYTES) continue;
-      await write(gathered.length === 1 ? bytes : Buffer.concat(gathered, size));
-      gathered = [];
-      size = 0;
+      if (size >= WRITE_BYTES) await flush();
     }
-    if (size > 0) await write(Buffer.concat(gathered, size));
+    await flush();
   } finally {
     await handle.close();
   }
