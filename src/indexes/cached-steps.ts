@@ -93,9 +93,6 @@ function keptSplit(drafts: PassageDraft[], normal: string[], sums: string[]): Ke
   };
 }
 
-/** Writes go out in parts of about this many bytes. */
-const PART_BYTES = 1 << 20;
-
 /**
  * The corpus split into passages. Articles split in this build hold their passage
  * objects; the others, the bytes the cache kept, parsed only when asked for.
@@ -156,45 +153,26 @@ export class SplitCorpus {
     return made;
   }
 
-  /** passages.json: the bytes of `JSON.stringify(this.allPassages())`, in parts. */
+  /**
+   * passages.json: the bytes of `JSON.stringify(this.allPassages())`, in small parts
+   * (`writeParts` gathers them): a kept passage is its id and the cache's bytes.
+   */
   *passagesJson(): Generator<Uint8Array> {
-    let out = Buffer.allocUnsafe(PART_BYTES);
-    let at = 0;
-    const room = (bytes: number): void => {
-      if (at + bytes <= out.length) return;
-      const grown = Buffer.allocUnsafe(Math.max(out.length * 2, at + bytes));
-      out.copy(grown, 0, 0, at);
-      out = grown;
-    };
-    out[at++] = 0x5b; // [
+    yield Buffer.from('[');
     let id = 0;
+    const head = () => `${id === 0 ? '' : ','}{"id":${id++},`;
     for (const article of this.articles.values()) {
       if (article.drafts) {
-        for (const draft of article.drafts) {
-          const text = `${id === 0 ? '' : ','}{"id":${id},${draftJson(draft)}`;
-          room(Buffer.byteLength(text));
-          at += out.write(text, at);
-          id++;
-        }
-      } else {
-        const { json, ends } = article.kept;
-        room(json.length + ends.length * 24);
-        for (let i = 0, from = 0; i < ends.length; from = ends[i++]!) {
-          at += out.write(`${id === 0 ? '' : ','}{"id":${id},`, at, 'latin1');
-          out.set(json.subarray(from, ends[i]), at);
-          at += ends[i]! - from;
-          id++;
-        }
+        for (const draft of article.drafts) yield Buffer.from(head() + draftJson(draft));
+        continue;
       }
-      if (at >= PART_BYTES) {
-        yield out.subarray(0, at);
-        out = Buffer.allocUnsafe(PART_BYTES);
-        at = 0;
+      const { json, ends } = article.kept;
+      for (let i = 0, from = 0; i < ends.length; from = ends[i++]!) {
+        yield Buffer.from(head(), 'latin1');
+        yield json.subarray(from, ends[i]);
       }
     }
-    room(1);
-    out[at++] = 0x5d; // ]
-    yield out.subarray(0, at);
+    yield Buffer.from(']');
   }
 
   /** normal.json: the bytes of `JSON.stringify` of every passage's normal text, in parts. */
