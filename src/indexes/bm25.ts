@@ -673,16 +673,20 @@ class BestScores {
   constructor(private readonly limit: number) {}
 
   offer(id: number, score: number): void {
-    const item = { id, score };
     const heap = this.heap;
     if (this.limit === Infinity) {
-      heap.push(item);
+      heap.push({ id, score });
     } else if (heap.length < this.limit) {
-      heap.push(item);
+      heap.push({ id, score });
       this.up(heap.length - 1);
-    } else if (heap.length > 0 && before(item, heap[0]!)) {
-      heap[0] = item;
-      this.down(0);
+    } else if (heap.length > 0) {
+      // Most passages a common word scores do not make the cut; deciding before making
+      // the object keeps a question at ten thousand articles from allocating megabytes.
+      const worst = heap[0]!;
+      if (score > worst.score || (score === worst.score && id < worst.id)) {
+        heap[0] = { id, score };
+        this.down(0);
+      }
     }
   }
 
