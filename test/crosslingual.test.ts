@@ -319,6 +319,20 @@ describe('expanding English questions', () => {
       expect(terms.has(zh), zh).toBe(true);
   });
 
+  it('reads a clipping at the end of a phrase, but not alone: market cap', () => {
+    expect(termsOf(expand('How much market cap did Nvidia lose?')).has('市值')).toBe(true);
+    expect(termsOf(expand('What cap was he wearing?')).has('市值')).toBe(false);
+  });
+
+  it('forgives a typo in a name the article uses, and only there', () => {
+    const e = expand('when did Pan intern at nvidea?');
+    expect(group(e, 'nvidea').terms[0]).toMatchObject({ zh: '英伟达' });
+    expect(group(e, 'nvidea').terms[0]!.weight).toBeLessThan(1);
+    // Too short to tell a typo from another word; and an everyday word that nothing translates stays untranslated.
+    expect(group(expand('what did nvida do?'), 'nvida').terms).toEqual([]);
+    expect(group(expand('when exactly did it happen?'), 'exactly').terms).toEqual([]);
+  });
+
   it('spells names in either order', () => {
     expect(group(expand('Where did Song Junxiao study?'), 'Song Junxiao').terms[0]?.zh).toBe(
       '宋俊潇',

@@ -189,3 +189,12 @@ export const CLIPPINGS: Readonly<Record<string, string>> = {
   univ: 'university',
   inst: 'institute',
 };
+
+/**
+ * Clippings understood only as the last word of a phrase the dictionary knows ("market
+ * cap" is "market capitalization"): alone, a cap is a hat or a limit.
+ */
+export const PHRASE_CLIPPINGS: Readonly<Record<string, string>> = {
+  cap: 'capitalization',
+  caps: 'capitalization',
+};

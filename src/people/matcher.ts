@@ -13,6 +13,7 @@ import { HAN_RUNS, hasHan } from '../text/han.js';
 import { normalize } from '../text/normalize.js';
 import { pinyinSpellings, pinyinSyllables } from '../text/pinyin.js';
 import { CHINESE_STOP_CHARS, ENGLISH_STOPWORDS } from '../text/stopwords.js';
+import { allowedTypos } from '../text/typos.js';
 import {
   DOT_NAME,
   NAME_DOT,
@@ -31,15 +32,6 @@ const SUGGESTION_SIMILARITY = 0.5;
 const MAX_SUGGESTIONS = 5;
 const MAX_CHOICES = 25;
 const MAX_CHOICE_LABEL = 100;
-
-/** Edits tolerated in a word or name of `length` letters. */
-export function allowedTypos(length: number): number {
-  // Pinyin syllables of five letters differ by one letter all the time (zhang/zheng, huang/guang).
-  if (length < 6) return 0;
-  if (length < 9) return 1;
-  if (length < 12) return 2;
-  return 3;
-}
 
 interface LatinKey {
   tokens: string[];

@@ -9,12 +9,14 @@ import type { CrossLingualTable, StoredCandidate } from '../lexicon/crosslingual
 import {
   CLIPPINGS,
   DEMONYMS,
+  PHRASE_CLIPPINGS,
   englishTokens,
   phraseKey,
   prepareEnglish,
   wordForms,
   type EnglishToken,
 } from '../lexicon/english-words.js';
+import { misspellingOf } from '../text/typos.js';
 
 export type ExpansionVia = 'glossary' | 'pinyin' | 'dictionary' | 'latin';
 
@@ -47,11 +49,34 @@ const VIA: Record<'g' | 'd', ExpansionVia> = { g: 'glossary', d: 'dictionary' };
 const QUERY_FLOOR = 0.5;
 const MAX_GROUP_TERMS = 8;
 const absentSets = new WeakMap<CrossLingualTable, Set<string>>();
+const misspellable = new WeakMap<CrossLingualTable, string[]>();
+/** How surely a misspelt word means the name it is nearest to. */
+const MISSPELLING_FACTOR = 0.85;
 
 function absentSet(table: CrossLingualTable): Set<string> {
   let set = absentSets.get(table);
   if (!set) absentSets.set(table, (set = new Set(table.absent)));
   return set;
+}
+
+/**
+ * The words a question may misspell and still be understood: the glossary's names
+ * ("nvidia") and the Latin words the article uses that are not everyday English
+ * ("deepseek", "palomar"). Only single lowercase words long enough to allow a typo.
+ */
+function misspellableWords(table: CrossLingualTable): string[] {
+  let words = misspellable.get(table);
+  if (!words) {
+    const simple = (w: string) => /^[a-z]{5,}$/.test(w);
+    words = [
+      ...Object.keys(table.english).filter(
+        (k) => simple(k) && table.english[k]!.some(([, , via]) => via === 'g'),
+      ),
+      ...Object.keys(table.latin).filter((k) => simple(k) && table.latin[k] === 1),
+    ];
+    misspellable.set(table, (words = [...new Set(words)].sort()));
+  }
+  return words;
 }
 
 function lookup(table: CrossLingualTable, key: string): StoredCandidate[] | undefined {
@@ -69,6 +94,10 @@ class TermSet {
 
   addStored(candidates: StoredCandidate[] | undefined, factor: number): void {
     for (const [zh, weight, via] of candidates ?? []) this.add(zh, weight * factor, VIA[via]);
+  }
+
+  isEmpty(): boolean {
+    return this.terms.size === 0;
   }
 
   /** Best first; terms far weaker than the best are dropped, as in the stored table. */
@@ -113,7 +142,15 @@ function phraseSpans(text: string, tokens: EnglishToken[], table: CrossLingualTa
       if (tokens[i]!.stop || tokens[j - 1]!.stop || !adjacent(text, tokens, i, j)) continue;
       const words = tokens.slice(i, j).map((t) => t.lower);
       const last = words[words.length - 1]!;
-      for (const { form, factor } of wordForms(last).filter((f) => f.factor >= 0.95)) {
+      const lastForms = wordForms(last).filter((f) => f.factor >= 0.95);
+      // "market cap": a clipping the dictionary files under its whole word.
+      const clipped = Object.hasOwn(PHRASE_CLIPPINGS, last)
+        ? PHRASE_CLIPPINGS[last]
+        : Object.hasOwn(CLIPPINGS, last)
+          ? CLIPPINGS[last]
+          : undefined;
+      if (clipped) lastForms.push({ form: clipped, factor: 0.9 });
+      for (const { form, factor } of lastForms) {
         const key = phraseKey([...words.slice(0, -1), form]);
         if (lookup(table, key)) spans.push({ from: i, to: j, kind: 'phrase', key, factor });
         else if (absent.has(key)) spans.push({ from: i, to: j, kind: 'absent', key, factor });
@@ -175,6 +212,15 @@ function singleWordTerms(token: EnglishToken, table: CrossLingualTable): Expansi
   for (const { form, factor } of forms.filter((f) => f.factor >= 0.95)) {
     const w = latinWeight(table, form);
     if (w !== undefined) terms.add(form, w * factor, 'latin');
+  }
+  // "nvidea": a word nothing translates, one typo from a name the article uses.
+  if (terms.isEmpty() && /^[a-z]+$/.test(word)) {
+    const meant = misspellingOf(word, misspellableWords(table));
+    if (meant !== undefined) {
+      terms.addStored(lookup(table, meant), MISSPELLING_FACTOR);
+      const w = latinWeight(table, meant);
+      if (w !== undefined) terms.add(meant, w * MISSPELLING_FACTOR, 'latin');
+    }
   }
   // "DeepSeek-V3.5": the parts the corpus knows, when the whole is new to it.
   if (latinWeight(table, word) === undefined && /[-/.]/.test(word)) {

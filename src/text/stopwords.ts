@@ -31,7 +31,9 @@ export const ENGLISH_STOPWORDS = new Set(
     'of in on at to for from with about by as into onto over under between through during ' +
     'and or but not no nor so than then too very can could would should will shall may might must ' +
     'i me my we us our you your he him his she her it its they them their ' +
-    'say says said tell told mention mentioned according article news report reported ' +
+    'say says said tell told mention mentions mentioned according article piece news report reported ' +
+    // How the article puts something, not what it is about: "how does it explain…".
+    'explain explains explained describe describes described define defines defined ' +
     'please does any some much many more most such just also only own same other'
   ).split(/\s+/),
 );
