@@ -34,6 +34,7 @@ describe('answer types', () => {
     ['英偉達市值跌咗幾多', 'quantity'],
     // how old
     ['潘梓正幾歲', 'age'],
+    ['潘梓正多大了', 'age'],
     ['潘梓正几岁', 'age'],
     ['How old is Pan Zizheng?', 'age'],
     // what share
@@ -90,6 +91,7 @@ describe('attributes asked', () => {
     ['DeepSeek的創辦人是誰', 'founding'],
     ['Who is the founder of DeepSeek?', 'founding'],
     ['艾利森幾歲', 'age'],
+    ['潘梓正今年多大了', 'age'],
     ['How old is Allison?', 'age'],
     ['那篇專欄是誰寫的', 'author'],
   ])('%s asks the %s', (question, attribute) => {
@@ -207,5 +209,14 @@ describe('what a "how many" counts', () => {
 
   it('多少比例 counts nothing: it asks a share', () => {
     expect(frame('來自中國的研究人員佔多少比例').counted).toBeNull();
+  });
+});
+
+describe('what is asked for', () => {
+  it('a quote or an opinion is a kind of answer, not a word the article must hold', () => {
+    expect(frame('艾利森說潘梓正不會是最後一位?原話是啥').head).toBeNull();
+    expect(frame('張湖月對DeepSeek的看法是什麼').head).toBeNull();
+    // A noun the article may lack is still what is asked for.
+    expect(frame('潘梓正的博士論文題目是什麼').head).not.toBeNull();
   });
 });

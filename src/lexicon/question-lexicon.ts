@@ -24,7 +24,8 @@ export type AnswerType =
 
 /** Question words and what they ask for. Longer forms first where one contains another. */
 export const CHINESE_QUESTION_WORDS: readonly [RegExp, AnswerType][] = [
-  [/几岁|多大年纪|多少岁|年龄多大|岁数/u, 'age'],
+  // 多大了 / 今年多大 of a person: how old (of a company it would be size, rarely asked so).
+  [/几岁|多大年纪|多少岁|年龄多大|岁数|多大了|今年多大/u, 'age'],
   [
     /百分之几|百分比|多少百分|几成|比例是多少|比例多少|多少比例|什么比例|多大比例|占比|占多少|占了多少|占几/u,
     'percentage',
@@ -107,7 +108,11 @@ export const CLASS_NOUNS: Readonly<Record<string, AnswerType>> = {
     '年份 日期 时间 时候 月份 天 年 月'.split(' ').map((w) => [w, 'date' as const]),
   ),
   ...Object.fromEntries(
-    '职位 职务 身份 头衔 角色 职称 工作 岗位 背景 领域 专业 方向 科系 学科'
+    // …and what someone said or thought: 原话 ("the exact words") is answered by the quote.
+    (
+      '职位 职务 身份 头衔 角色 职称 工作 岗位 背景 领域 专业 方向 科系 学科 ' +
+      '原话 原文 说法 看法 观点 想法 意见 意思'
+    )
       .split(' ')
       .map((w) => [w, 'thing' as const]),
   ),
@@ -156,7 +161,7 @@ export interface AttributeSpec {
 export const ATTRIBUTES: readonly AttributeSpec[] = [
   {
     name: 'age',
-    asked: /几岁|多大年纪|年龄|年纪|岁数|多少岁|\bhow old\b|\bage\b|\baged\b/u,
+    asked: /几岁|多大年纪|年龄|年纪|岁数|多少岁|多大了|今年多大|\bhow old\b|\bage\b|\baged\b/u,
     cue: /\d+\s*(?:周?岁)|[一二三四五六七八九十]+岁|年龄|年纪|\baged?\s*\d|\d+\s*years? old/u,
     evidence: null,
   },

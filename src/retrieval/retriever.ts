@@ -74,6 +74,9 @@ const PHOTO_FLOOR = 0.5;
 const REASON_BOOST = 1.5;
 /** The passage right after a match, when it gives the reason, against the match's score. */
 const FOLLOWING_REASON = 0.9;
+/** How many passages on a reason may follow what it explains, and what each step costs. */
+const REASON_REACH = 3;
+const REASON_DECAY = 0.85;
 /** Role words a question must share with a person's role to describe them. */
 const DESCRIBED_MIN_WORDS = 2;
 
@@ -282,10 +285,18 @@ export class Retriever {
     const out = new Map(hits.map((h) => [h.id, h.score]));
     const top = [...hits].sort((a, b) => b.score - a.score).slice(0, 3);
     for (const h of top) {
-      const next = this.index.passages[h.id + 1];
-      if (causal(h.id) || !next || next.doc !== this.index.passages[h.id]!.doc || !causal(next.id))
-        continue;
-      out.set(next.id, Math.max(out.get(next.id) ?? 0, h.score * FOLLOWING_REASON));
+      if (causal(h.id)) continue;
+      const at = this.index.passages[h.id]!;
+      // The reason may come a few passages on, in the same section ("…許多人還是選擇回國。"
+      // and then "關於其背後原因…"), each passage between weakening the link.
+      let factor = FOLLOWING_REASON;
+      for (let id = h.id + 1; id <= h.id + REASON_REACH; id++, factor *= REASON_DECAY) {
+        const next = this.index.passages[id];
+        if (!next || next.doc !== at.doc || next.section !== at.section) break;
+        if (!causal(id)) continue;
+        out.set(id, Math.max(out.get(id) ?? 0, h.score * factor));
+        break;
+      }
     }
     return [...out].map(([id, score]) => ({
       id,
