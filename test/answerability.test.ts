@@ -63,6 +63,16 @@ describe('answerability, keyword mode', async () => {
     expect(rather.answerability.reason).not.toBe('absent-entity');
   });
 
+  it('does not answer a question about one person from a passage that never names them', async () => {
+    // The words (博士, 研究, 畢業) are 潘梓正's studies; the article never says where 禹之鼎 studied.
+    const a = await engine.ask('禹之鼎博士是在哪間研究所畢業的?');
+    expect(a.answerability.reason, brief(a)).toBe('person-missing');
+    expect(a.confidence).toBe('related');
+    // Where the article does say it, the passage names him.
+    expect((await engine.ask('禹之鼎在哪裡工作？')).confidence).toBe('answer');
+    expect((await engine.ask('錢學森為什麼回國？')).confidence).toBe('answer');
+  });
+
   it('meets a Taiwan word with the article’s: 輝達 finds 英偉達', async () => {
     const a = await engine.ask('潘梓正是哪一年去輝達實習的');
     expect(a.confidence, brief(a)).toBe('answer');

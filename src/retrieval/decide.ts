@@ -18,6 +18,8 @@ export interface DecisionFacts {
   evidenced: boolean;
   headKnown: boolean;
   howTo: boolean;
+  /** The one person the question names is not in the best passage or the one before it. */
+  personMissing: boolean;
 }
 
 /** The reasons a retrieval can end with, in the order they are checked. */
@@ -31,6 +33,7 @@ export type Reason =
   | 'low-coverage'
   | 'no-typed-evidence'
   | 'unknown-head'
+  | 'person-missing'
   | 'covered';
 
 export const CONFIDENCE: Record<Reason, Confidence> = {
@@ -43,6 +46,7 @@ export const CONFIDENCE: Record<Reason, Confidence> = {
   'low-coverage': 'none',
   'no-typed-evidence': 'related',
   'unknown-head': 'related',
+  'person-missing': 'related',
   covered: 'answer',
 };
 
@@ -58,5 +62,6 @@ export function decide(f: DecisionFacts): Reason {
   if (!f.covered) return 'low-coverage';
   if (f.typed && !f.evidenced) return 'no-typed-evidence';
   if (!f.headKnown) return 'unknown-head';
+  if (f.personMissing) return 'person-missing';
   return 'covered';
 }

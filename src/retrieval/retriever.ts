@@ -383,6 +383,7 @@ export class Retriever {
     const { frame } = q.query;
 
     const reason = decide({
+      personMissing: this.personMissing(q, ranked),
       units: q.query.units.length,
       ranked: ranked.length,
       aboutArticle: q.aboutArticle,
@@ -614,6 +615,25 @@ export class Retriever {
       !head ||
       head.alternatives.some((a) => a.weight >= HEAD_CONFIDENCE && this.coverage.inCorpus(a.text));
     return { typed, found, asked, headKnown };
+  }
+
+  /**
+   * A question about one person the article names ("禹之鼎在哪間研究所畢業的") is not
+   * answered by a passage that never names them: the best passage, or the one before
+   * it in its section (where "他" may refer back), must say who it is about. Otherwise
+   * the words matched are another person's story (潘梓正's studies).
+   */
+  private personMissing(q: Understood, ranked: readonly RankedPassage[]): boolean {
+    if (q.aboutArticle || q.named.people.length !== 1 || q.named.focal.length !== 1) return false;
+    if (ranked.length === 0) return false;
+    const forms = q.named.people[0]!.forms.filter((f) => f.length > 1);
+    if (forms.length === 0) return false;
+    const top = ranked[0]!.passage;
+    const before = this.index.passages[top.id - 1];
+    const texts = [this.normalizedTexts[top.id]!];
+    if (before && before.doc === top.doc && before.section === top.section)
+      texts.push(this.normalizedTexts[before.id]!);
+    return !texts.some((t) => forms.some((f) => t.includes(f)));
   }
 
   /**
