@@ -74,7 +74,10 @@ describe('second follow-up set, keyword mode', async () => {
       1,
     );
     expect(withContext.answerable.hit3, why).toBeGreaterThanOrEqual(0.79);
-    expect(withContext.falseAbstentions, why).toBeLessThanOrEqual(4);
+    // Five since a passage must name the one person a question asks about (person-missing):
+    // fu2-36 reads "he" as 潘梓正 where 艾利森 was meant, and its wrong answer (a miss
+    // before) is an abstention now.
+    expect(withContext.falseAbstentions, why).toBeLessThanOrEqual(5);
     expect(withContext.outOfScope.abstained, why).toBeGreaterThanOrEqual(6);
     expect(withContext.answerable.hit3 - alone.answerable.hit3).toBeGreaterThanOrEqual(0.1);
   });
