@@ -73,6 +73,16 @@ describe('answerability, keyword mode', async () => {
     expect((await engine.ask('錢學森為什麼回國？')).confidence).toBe('answer');
   });
 
+  it('holds a question to the degree it asks about: 大學部 is 本科, not the PhD the article gives', async () => {
+    for (const q of ['宋俊瀟大學部是讀哪間學校?', '宋俊瀟本科在哪裡讀的']) {
+      const a = await engine.ask(q);
+      expect(a.confidence, brief(a)).not.toBe('answer');
+    }
+    const pan = await engine.ask('潘梓正大學部是讀哪間學校?');
+    expect(pan.confidence, brief(pan)).toBe('answer');
+    expect(pan.excerpts[0]!.quote).toContain('哈爾濱工業大學');
+  });
+
   it('meets a Taiwan word with the article’s: 輝達 finds 英偉達', async () => {
     const a = await engine.ask('潘梓正是哪一年去輝達實習的');
     expect(a.confidence, brief(a)).toBe('answer');

@@ -67,10 +67,16 @@ function writtenAsPerson(tag: string, word: string): boolean {
   );
 }
 
+/**
+ * Nouns jieba's dictionary tags as something else: 本科 ("undergraduate studies") as a
+ * pronoun, read as 本 + 科 ("this department"). Asked about, they are what is asked.
+ */
+const MISTAGGED_NOUNS = new Set(['本科']);
+
 /** jieba part-of-speech tag → importance. Unknown words (tag x) are mostly names. */
 function importanceOf(tag: string, word: string): number {
   let base: number;
-  if (/^(n|t|s|j|l|i|x|eng)/.test(tag)) base = 1;
+  if (/^(n|t|s|j|l|i|x|eng)/.test(tag) || MISTAGGED_NOUNS.has(word)) base = 1;
   else if (tag === 'vn') base = 0.8;
   else if (/^(v|a)/.test(tag)) base = 0.6;
   else base = 0.35;

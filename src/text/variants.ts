@@ -33,6 +33,7 @@ export const VARIANTS: readonly Variant[] = [
   { regional: '社群平台', standard: '社交平臺', note: 'social platform (Taiwan)' },
   { regional: '社群網站', standard: '社交網站', note: 'social network site (Taiwan)' },
   { regional: '轉推', standard: '轉發', note: 'to retweet (Taiwan)' },
+  { regional: '轉貼', standard: '轉載', note: 'to repost an article (Taiwan)' },
   { regional: '資訊科學', standard: '計算機科學', note: 'computer science (Taiwan)' },
   { regional: '資訊工程', standard: '計算機工程', note: 'computer engineering (Taiwan)' },
   { regional: '電機工程', standard: '電子工程', note: 'electrical engineering (Taiwan)' },
