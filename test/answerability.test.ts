@@ -83,6 +83,15 @@ describe('answerability, keyword mode', async () => {
     expect(pan.excerpts[0]!.quote).toContain('哈爾濱工業大學');
   });
 
+  it('knows the outlet an article comes from as a name: another outlet’s headquarters is not its own', async () => {
+    // The article says where RoW is based, never where 觀察者網 is.
+    const hq = await engine.ask('觀察者網是哪裡的媒體?總部設在哪');
+    expect(hq.confidence, brief(hq)).not.toBe('answer');
+    expect(hq.answerability.details.focal).toContain('观察者网');
+    const reporter = await engine.ask('觀察者網的記者是誰');
+    expect(reporter.confidence, brief(reporter)).toBe('answer');
+  });
+
   it('meets a Taiwan word with the article’s: 輝達 finds 英偉達', async () => {
     const a = await engine.ask('潘梓正是哪一年去輝達實習的');
     expect(a.confidence, brief(a)).toBe('answer');

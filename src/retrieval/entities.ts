@@ -6,6 +6,7 @@
 import type { LoadedIndex } from '../indexes/load.js';
 import type { PersonEntry } from '../people/types.js';
 import { hasHan } from '../text/han.js';
+import { normalize } from '../text/normalize.js';
 import { escapeRegExp } from '../text/regexp.js';
 import { SubstringLookup } from '../text/substring-lookup.js';
 import type { CoverageModel } from './coverage.js';
@@ -80,6 +81,11 @@ export class CorpusEntities implements EntityLexicon {
       // Everyday English the article also uses ("world", "token") is no name.
       if (weight >= 1 && term.length >= 2 && !GENERIC_LATIN.has(term) && !/^\d/.test(term))
         others.add(term);
+    }
+    // The outlets the articles come from (觀察者網) are named in questions as any organisation is.
+    for (const doc of index.manifest.documents) {
+      const source = doc.source === undefined ? '' : normalize(doc.source);
+      if (source.length >= 2 && !people.has(source)) others.add(source);
     }
     this.others = others;
     for (const [english, candidates] of Object.entries(index.crosslingual.english)) {
