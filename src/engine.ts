@@ -4,6 +4,7 @@
  * to a newly published build without a restart. A question holds the state it
  * started with, so questions in flight finish on the old index.
  */
+import type { PersonEntry } from './people/types.js';
 import { unwatchFile, watchFile } from 'node:fs';
 import { admitQuestion } from './answers/admission.js';
 import { articleInfos, UnknownArticleError } from './answers/articles.js';
@@ -58,6 +59,7 @@ interface State {
   answerer: Answerer;
   responder: Responder;
   people: PeopleMatcher;
+  retriever: Retriever;
   /** What a follow-up's pronouns can point back to, in this build. */
   referents: ReferentFinder;
   about: AboutInfo;
@@ -100,6 +102,21 @@ async function embedderFor(
   return { embedder: loaded.embedder };
 }
 
+/**
+ * The person a look-up names, or else the one person whose role it describes ("the
+ * former assistant secretary of defense"): a reader may not remember a name.
+ */
+function lookUpOrDescribed(
+  s: State,
+  query: string,
+): { person: PersonEntry | null; suggestions: string[] } {
+  const found = s.people.lookup(query);
+  if (found.person) return found;
+  const forms = s.retriever.describes(query);
+  const person = forms && s.index.people.people.find((p) => p.forms.includes(forms[0]!));
+  return person ? { person, suggestions: [] } : found;
+}
+
 async function openState(
   dir: string,
   config: Config,
@@ -131,7 +148,7 @@ async function openState(
   };
   const responder = new Responder(index, answerer, retriever.mode);
   const referents = ReferentFinder.fromIndex(index);
-  return { index, embedder, answerer, responder, people, referents, about };
+  return { index, embedder, answerer, responder, people, retriever, referents, about };
 }
 
 /** The article a question is restricted to, checked before anything runs (a summary request too). */
@@ -249,7 +266,7 @@ export async function openEngine(config: Config, options: OpenOptions): Promise<
       return toPersonAnswer(
         query,
         detectLanguage(query),
-        s.people.lookup(query),
+        lookUpOrDescribed(s, query),
         s.index.manifest.documents,
       );
     },

@@ -87,9 +87,21 @@ describe('answerability, keyword mode', async () => {
     // The article says where RoW is based, never where 觀察者網 is.
     const hq = await engine.ask('觀察者網是哪裡的媒體?總部設在哪');
     expect(hq.confidence, brief(hq)).not.toBe('answer');
-    expect(hq.answerability.details.focal).toContain('观察者网');
+    expect(hq.answerability.details?.focal).toContain('观察者网');
     const reporter = await engine.ask('觀察者網的記者是誰');
     expect(reporter.confidence, brief(reporter)).toBe('answer');
+  });
+
+  it('looks a person up by what they are when no name is given', () => {
+    const cases: [string, string | null][] = [
+      ['那位哈佛學者', '格雷厄姆·艾利森'],
+      ['the law professor', '張湖月'],
+      ['輝達的科學家', '禹之鼎'],
+      // One role word is not enough: 創始 is 艾利森's (a school's founding dean), not DeepSeek's founder.
+      ['the deepseek founder', null],
+      ['sam altman', null],
+    ];
+    for (const [q, name] of cases) expect(engine.person(q).person?.name ?? null, q).toBe(name);
   });
 
   it('meets a Taiwan word with the article’s: 輝達 finds 英偉達', async () => {

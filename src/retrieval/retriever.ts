@@ -304,6 +304,17 @@ export class Retriever {
     }));
   }
 
+  /**
+   * The person a description fits ("the former assistant secretary of defense",
+   * "那位哈佛學者"), by the words of their role: their forms, or null when no one
+   * person's role holds enough of them.
+   */
+  describes(description: string): string[] | null {
+    const { crosslingual, manifest } = this.index;
+    const query = analyzeQuery(description, crosslingual, manifest.tokenizer, this.resolveName);
+    return this.describedPerson(query)?.forms ?? null;
+  }
+
   private describedPerson(query: AnalyzedQuery): { forms: string[] } | null {
     const texts = query.units.flatMap((u) => u.alternatives.map((a) => a.text));
     // Per role, its words the question's texts hold or are part of: a bit per word
