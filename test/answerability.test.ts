@@ -92,6 +92,26 @@ describe('answerability, keyword mode', async () => {
     expect(reporter.confidence, brief(reporter)).toBe('answer');
   });
 
+  it('answers what someone thinks only where they speak, not where they are named in passing', async () => {
+    // 馬斯克 and 黃仁勛 appear only as examples inside 艾利森's quote.
+    for (const q of [
+      '马斯克对deepseek怎么看?',
+      '黃仁勛對DeepSeek有什麼回應嗎',
+      'What does Musk think of DeepSeek?',
+    ]) {
+      const a = await engine.ask(q);
+      expect(a.confidence, brief(a)).not.toBe('answer');
+    }
+    for (const q of [
+      '艾利森怎麼看DeepSeek?',
+      '張湖月怎麼看DeepSeek的成功',
+      'What does Allison think about DeepSeek?',
+    ]) {
+      const a = await engine.ask(q);
+      expect(a.confidence, brief(a)).toBe('answer');
+    }
+  });
+
   it('looks a person up by what they are when no name is given', () => {
     const cases: [string, string | null][] = [
       ['那位哈佛學者', '格雷厄姆·艾利森'],

@@ -93,6 +93,8 @@ describe('attributes asked', () => {
     ['艾利森幾歲', 'age'],
     ['潘梓正今年多大了', 'age'],
     ['How old is Allison?', 'age'],
+    ['馬斯克對DeepSeek怎麼看', 'opinion'],
+    ['What does Musk think of DeepSeek?', 'opinion'],
     ['那篇專欄是誰寫的', 'author'],
   ])('%s asks the %s', (question, attribute) => {
     expect(attributeNames(question)).toContain(attribute);

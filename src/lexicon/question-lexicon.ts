@@ -156,6 +156,8 @@ export interface AttributeSpec {
   cue: RegExp;
   /** The value the answering sentence must show, unless the cue alone answers. */
   evidence: AnswerType | null;
+  /** The cue may be in any clause of the sentence, whatever that clause names. */
+  anyClause?: boolean;
 }
 
 export const ATTRIBUTES: readonly AttributeSpec[] = [
@@ -232,6 +234,18 @@ export const ATTRIBUTES: readonly AttributeSpec[] = [
       /作者|谁写|谁撰|由谁|执笔|\bauthors?\b|\bwho wrote\b|\bwritten by\b|\bwriters?\b|\bpenned\b/u,
     cue: /作者|撰|写|执笔|文\s*[/／]|记者|\bauthor|\bwr(?:ote|itten|iter)\b|\bby\b/u,
     evidence: 'person',
+  },
+  {
+    // What someone thinks of something, or how they answered it: only a sentence where
+    // they speak answers it, not one that names them in passing ("像…馬斯克這樣…").
+    name: 'opinion',
+    asked:
+      /怎么看|如何看|怎么评价|如何评价|有何评价|什么评价|怎么回应|如何回应|什么回应|有何回应|有回应|怎么说的|说了什么|\bwhat does \w+ think\b|\bwhat did \w+ think\b|\bthinks? (?:of|about)\b|\bviews? (?:on|of|about)\b|\bopinions? (?:on|of|about)\b|\brespon(?:d|ded|se) to\b|\bcomment(?:ed)? on\b/u,
+    cue: /说|表示|认为|称|指出|写道|回忆|发问|感叹|看来|评价|评论|强调|透露|直言|坦言|形容|发文|断言|提到|提醒|引述|「|“/u,
+    evidence: null,
+    // The speaker is who the question asks about, already required in the sentence; what
+    // the clause that speaks names is the topic, not the owner.
+    anyClause: true,
   },
   {
     name: 'book',

@@ -279,6 +279,7 @@ export class EvidenceFinder {
       // ("總部設在北京的微軟亞洲研究院") says it of them.
       const own = clauses.some(
         (c) =>
+          attribute.anyClause === true ||
           forms.length === 0 ||
           names(c.normal) ||
           PRONOUN.test(c.normal) ||
