@@ -5,3 +5,8 @@
 
 export const isStringArray = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** A whole number, zero or more, that a double holds exactly: a count, an id, an offset. */
+export const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+
+export const isCounts = (v: unknown): v is number[] => Array.isArray(v) && v.every(isCount);

@@ -14,6 +14,7 @@
  * views of the file's bytes instead of being parsed from JSON.
  */
 import { endianness } from 'node:os';
+import { isCount } from '../guards.js';
 import { sameTokenizer, type TokenizerOptions } from '../text/tokenize.js';
 
 /** 2: binary postings (bm25.bin) instead of JSON. */
@@ -616,8 +617,7 @@ export class Bm25Index {
       );
     }
     const counts = [header.passages, header.terms, header.postings, header.termBytes];
-    if (!counts.every((n) => Number.isSafeInteger(n) && n >= 0))
-      throw new Bm25DataError('keyword index header has bad counts');
+    if (!counts.every(isCount)) throw new Bm25DataError('keyword index header has bad counts');
     let at = align(8 + headerLength);
     const take = (length: number): Buffer => {
       if (at + length > buf.length) throw new Bm25DataError('keyword index is truncated');
@@ -664,9 +664,13 @@ function view<T extends Uint32Array | Uint16Array>(
   return copy;
 }
 
-/** Ranks first by score, descending, then by id, ascending. */
+/** Whether a passage's (score, id) ranks before `b`: by score, descending, then by id, ascending. */
+function ranksBefore(score: number, id: number, b: ScoredId): boolean {
+  return score > b.score || (score === b.score && id < b.id);
+}
+
 function before(a: ScoredId, b: ScoredId): boolean {
-  return a.score > b.score || (a.score === b.score && a.id < b.id);
+  return ranksBefore(a.score, a.id, b);
 }
 /** The best `limit` of the scores offered: a heap whose root is the worst one kept. */
 class BestScores {
@@ -681,14 +685,11 @@ class BestScores {
     } else if (heap.length < this.limit) {
       heap.push({ id, score });
       this.up(heap.length - 1);
-    } else if (heap.length > 0) {
+    } else if (heap.length > 0 && ranksBefore(score, id, heap[0]!)) {
       // Most passages a common word scores do not make the cut; deciding before making
       // the object keeps a question at ten thousand articles from allocating megabytes.
-      const worst = heap[0]!;
-      if (score > worst.score || (score === worst.score && id < worst.id)) {
-        heap[0] = { id, score };
-        this.down(0);
-      }
+      heap[0] = { id, score };
+      this.down(0);
     }
   }
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Passage } from '../corpus/types.js';
+import { isCount, isCounts } from '../guards.js';
 import { PEOPLE_FILE_VERSION, type StoredPerson } from './people-file.js';
 
 const nat = z.number().int().nonnegative();
@@ -28,9 +29,6 @@ export const PassageSchema = z
 
 export const PassagesSchema = z.array(PassageSchema);
 
-const isNat = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
-const isNats = (v: unknown): v is number[] => Array.isArray(v) && v.every(isNat);
-
 /**
  * What `PassageSchema` accepts, checked by hand and never more loosely: zod took about
  * a second over the 250,000 passages of a 10,000-article index. The loader runs the
@@ -40,19 +38,19 @@ export function isPassage(v: unknown): v is Passage {
   if (typeof v !== 'object' || v === null) return false;
   const p = v as Record<string, unknown>;
   return (
-    isNat(p.id) &&
+    isCount(p.id) &&
     typeof p.doc === 'string' &&
     (p.section === null || typeof p.section === 'string') &&
     (p.kind === 'paragraph' || p.kind === 'caption' || p.kind === 'masthead') &&
     Array.isArray(p.tags) &&
     p.tags.every((t) => t === 'caption' || t === 'masthead') &&
-    isNats(p.paragraphs) &&
-    isNats(p.paragraphStarts) &&
+    isCounts(p.paragraphs) &&
+    isCounts(p.paragraphStarts) &&
     p.paragraphs.length === p.paragraphStarts.length &&
     typeof p.text === 'string' &&
     p.text.length > 0 &&
-    isNat(p.start) &&
-    isNat(p.end)
+    isCount(p.start) &&
+    isCount(p.end)
   );
 }
 
