@@ -4,7 +4,6 @@
  * to a newly published build without a restart. A question holds the state it
  * started with, so questions in flight finish on the old index.
  */
-import type { PersonEntry } from './people/types.js';
 import { unwatchFile, watchFile } from 'node:fs';
 import { admitQuestion } from './answers/admission.js';
 import { articleInfos, UnknownArticleError } from './answers/articles.js';
@@ -34,6 +33,7 @@ import { IndexCorruptError } from './indexes/manifest.js';
 import { pointerFile, readPointer, setAside } from './indexes/store.js';
 import type { Logger } from './logger.js';
 import { matcherFor, nameForms, type PeopleMatcher } from './people/lookup.js';
+import type { PersonEntry } from './people/types.js';
 import { DEFAULT_RETRIEVER, Retriever } from './retrieval/retriever.js';
 import { detectLanguage } from './text/language.js';
 
@@ -112,8 +112,7 @@ function lookUpOrDescribed(
 ): { person: PersonEntry | null; suggestions: string[] } {
   const found = s.people.lookup(query);
   if (found.person) return found;
-  const forms = s.retriever.describes(query);
-  const person = forms && s.index.people.people.find((p) => p.forms.includes(forms[0]!));
+  const person = s.retriever.describes(query);
   return person ? { person, suggestions: [] } : found;
 }
 

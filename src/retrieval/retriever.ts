@@ -103,6 +103,11 @@ interface Scope {
   captions: number[];
 }
 
+/** Two passages of one article under one heading. */
+function sameSection(a: Passage, b: Passage): boolean {
+  return a.doc === b.doc && a.section === b.section;
+}
+
 export interface RankedPassage {
   passage: Passage;
   /** Fused score (RRF), best first. */
@@ -148,7 +153,12 @@ export class Retriever {
   private readonly normalizedTexts: string[];
   readonly coverage: CoverageModel;
   /** Each person with a quoted role: the Chinese forms that name them and their role's terms. */
-  private readonly roles: { forms: string[]; terms: WeightedTerm[]; words: string[] }[];
+  private readonly roles: {
+    person: PersonEntry;
+    forms: string[];
+    terms: WeightedTerm[];
+    words: string[];
+  }[];
   /** Each role's words, as [role, word] indexes: which a question's words hold or are part of. */
   private readonly roleWords: SubstringLookup<readonly [number, number]>;
   /** Scratch for `describedPerson`, one word mask per role, all zero between calls. */
@@ -198,6 +208,7 @@ export class Retriever {
         // Once: normalising twice was 89 of this loop's 253 ms at 1,000 articles.
         const role = normalize(p.role);
         return {
+          person: p,
           forms: p.forms.filter((f) => f.length > 1),
           terms: termsOf(role, PERSON_CONTEXT_WEIGHT, index.manifest.tokenizer),
           words: [
@@ -287,12 +298,13 @@ export class Retriever {
     for (const h of top) {
       if (causal(h.id)) continue;
       const at = this.index.passages[h.id]!;
-      // The reason may come a few passages on, in the same section ("…許多人還是選擇回國。"
-      // and then "關於其背後原因…"), each passage between weakening the link.
+      // The reason may come a few passages on, in the same section (RoW's finding that
+      // top talent leaves Silicon Valley, then two passages, then "關於其背後原因…"),
+      // each passage between weakening the link.
       let factor = FOLLOWING_REASON;
       for (let id = h.id + 1; id <= h.id + REASON_REACH; id++, factor *= REASON_DECAY) {
         const next = this.index.passages[id];
-        if (!next || next.doc !== at.doc || next.section !== at.section) break;
+        if (!next || !sameSection(next, at)) break;
         if (!causal(id)) continue;
         out.set(id, Math.max(out.get(id) ?? 0, h.score * factor));
         break;
@@ -306,16 +318,16 @@ export class Retriever {
 
   /**
    * The person a description fits ("the former assistant secretary of defense",
-   * "那位哈佛學者"), by the words of their role: their forms, or null when no one
-   * person's role holds enough of them.
+   * "那位哈佛學者"), by the words of their role, or null when no one person's role
+   * holds enough of them.
    */
-  describes(description: string): string[] | null {
+  describes(description: string): PersonEntry | null {
     const { crosslingual, manifest } = this.index;
     const query = analyzeQuery(description, crosslingual, manifest.tokenizer, this.resolveName);
-    return this.describedPerson(query)?.forms ?? null;
+    return this.describedPerson(query)?.person ?? null;
   }
 
-  private describedPerson(query: AnalyzedQuery): { forms: string[] } | null {
+  private describedPerson(query: AnalyzedQuery): { person: PersonEntry; forms: string[] } | null {
     const texts = query.units.flatMap((u) => u.alternatives.map((a) => a.text));
     // Per role, its words the question's texts hold or are part of: a bit per word
     // (a Set past the 31st). A common word (研究, 公司) is in thousands of roles at ten
@@ -356,7 +368,7 @@ export class Retriever {
         best = Math.min(best, i);
       }
     }
-    return best >= 0 && !tie ? { forms: this.roles[best]!.forms } : null;
+    return best >= 0 && !tie ? this.roles[best]! : null;
   }
 
   private personContext(query: AnalyzedQuery): WeightedTerm[] {
@@ -642,8 +654,7 @@ export class Retriever {
     const top = ranked[0]!.passage;
     const before = this.index.passages[top.id - 1];
     const texts = [this.normalizedTexts[top.id]!];
-    if (before && before.doc === top.doc && before.section === top.section)
-      texts.push(this.normalizedTexts[before.id]!);
+    if (before && sameSection(before, top)) texts.push(this.normalizedTexts[before.id]!);
     return !texts.some((t) => forms.some((f) => t.includes(f)));
   }
 

@@ -20,6 +20,8 @@ export function allowedTypos(length: number): number {
  * other. Undefined when none is, or when two are equally near.
  */
 export function misspellingOf(word: string, known: Iterable<string>): string | undefined {
+  // The tolerance goes by the shorter word: a word too short for a typo never has one.
+  if (allowedTypos(word.length) === 0) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   let tie = false;
