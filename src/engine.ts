@@ -109,9 +109,11 @@ async function embedderFor(
 function lookUpOrDescribed(
   s: State,
   query: string,
+  maxChars: number,
 ): { person: PersonEntry | null; suggestions: string[] } {
   const found = s.people.lookup(query);
-  if (found.person) return found;
+  // A description is read as a question is, so it is held to a question's length.
+  if (found.person || query.length > maxChars) return found;
   const person = s.retriever.describes(query);
   return person ? { person, suggestions: [] } : found;
 }
@@ -265,7 +267,7 @@ export async function openEngine(config: Config, options: OpenOptions): Promise<
       return toPersonAnswer(
         query,
         detectLanguage(query),
-        lookUpOrDescribed(s, query),
+        lookUpOrDescribed(s, query, config.MAX_QUESTION_CHARS),
         s.index.manifest.documents,
       );
     },
