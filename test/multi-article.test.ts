@@ -66,6 +66,12 @@ describe('an engine over two articles', async () => {
     rmSync(corpusDir, { recursive: true, force: true });
   });
 
+  it('knows each article’s outlet as a name a question can ask about', async () => {
+    const answer = await engine.ask('示例新聞的總部在哪裡？');
+    expect(answer.answerability.details?.focal).toContain('示例新闻');
+    expect(answer.confidence).not.toBe('answer');
+  });
+
   it('knows both articles and how many passages each has', () => {
     const articles = engine.about().articles;
     expect(articles.map((a) => a.id).sort()).toEqual([LECTURE, SEED]);

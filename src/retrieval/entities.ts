@@ -85,7 +85,9 @@ export class CorpusEntities implements EntityLexicon {
     // The outlets the articles come from (觀察者網) are named in questions as any organisation is.
     for (const doc of index.manifest.documents) {
       const source = doc.source === undefined ? '' : normalize(doc.source);
-      if (source.length >= 2 && !people.has(source)) others.add(source);
+      // …unless the source is a common word ("AI"), which names nothing in particular.
+      if (source.length >= 2 && !people.has(source) && !GENERIC_LATIN.has(source))
+        others.add(source);
     }
     this.others = others;
     for (const [english, candidates] of Object.entries(index.crosslingual.english)) {
